@@ -1,0 +1,55 @@
+//===--- AsyncTidyModule.cpp - asynclint ----------------------------------===//
+//
+// The clang-tidy module `async`: registered by static initialisation, both
+// when clang-tidy-22 loads libasynclint.so with -load and when the asynclint
+// driver links the same objects.
+//
+//===----------------------------------------------------------------------===//
+
+#include "UnawaitedTaskCheck.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang/Basic/Version.h"
+#include "llvm/Support/raw_ostream.h"
+#include <cstdlib>
+
+namespace clang::tidy::async {
+
+namespace {
+
+// The plugin is built against one clang-tidy ABI. Loading it into another
+// minor version could crash in the middle of a run, so refuse early and say
+// why. (A different major version cannot get this far: its libclang-cpp has
+// another soname and dlopen fails before any of our code runs.)
+void checkHostVersion() {
+  // The host's version comes from its libclang-cpp at run time; ours was
+  // fixed when this file was compiled.
+  std::string Host = clang::getClangFullVersion();
+  std::string Want = std::to_string(CLANG_VERSION_MAJOR) + "." +
+                     std::to_string(CLANG_VERSION_MINOR) + ".";
+  if (Host.find(" " + Want) != std::string::npos)
+    return;
+  llvm::errs() << "error: asynclint was built for clang-tidy "
+               << CLANG_VERSION_STRING << " but is loaded into '" << Host
+               << "'; rebuild asynclint against this clang-tidy\n";
+  std::exit(2);
+}
+
+} // namespace
+
+class AsyncModule : public ClangTidyModule {
+public:
+  void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
+    checkHostVersion();
+    CheckFactories.registerCheck<UnawaitedTaskCheck>("async-unawaited-task");
+  }
+};
+
+} // namespace clang::tidy::async
+
+namespace clang::tidy {
+
+// Register the module with clang-tidy's registry.
+static ClangTidyModuleRegistry::Add<async::AsyncModule>
+    X("async-module", "Adds checks for misuse of C++20 coroutines.");
+
+} // namespace clang::tidy

@@ -1,0 +1,83 @@
+//===--- Awaitable.h - asynclint ---------------------------------*- C++ -*-===//
+//
+// Structural answers to "can this be co_awaited?" and "is this a coroutine
+// task?", for any coroutine framework. Nothing here knows a framework by name.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCLINT_CHECKS_UTILS_AWAITABLE_H
+#define ASYNCLINT_CHECKS_UTILS_AWAITABLE_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Type.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringRef.h"
+#include <vector>
+
+namespace clang::tidy::async::utils {
+
+/// Classifies types by structure. A type is awaitable when `co_await` on a
+/// value of it is valid without help from the promise: it has the members
+/// await_ready, await_suspend and await_resume (an awaiter), or a member or
+/// free operator co_await. A task is an awaitable type that is also the
+/// return type of a coroutine (it has a promise_type, directly or through a
+/// std::coroutine_traits specialization). A synchronous generator is a
+/// coroutine type that is not awaitable, and so not a task.
+///
+/// Results are cached per canonical type, so asking is O(1) after the first
+/// time. Dependent types are never awaitable: checks decide on the
+/// instantiations, where the types are known.
+class AwaitableClassifier {
+public:
+  /// \p ExtraAwaitable: qualified names of types treated as awaitable even
+  /// when their structure is not visible. \p Ignored: qualified names of
+  /// types never treated as awaitable. Names may start with "::".
+  AwaitableClassifier(std::vector<llvm::StringRef> ExtraAwaitable = {},
+                      std::vector<llvm::StringRef> Ignored = {});
+
+  /// `co_await` on a value of type \p T (references and cv-qualifiers are
+  /// looked through) is valid by the structure of the type.
+  bool isAwaitable(QualType T);
+
+  /// \p T is awaitable and is a coroutine return type.
+  bool isTask(QualType T);
+
+  /// \p T is a coroutine return type (has a promise type), awaitable or not.
+  bool isCoroutineReturnType(QualType T);
+
+  /// \p T can be co_awaited inside a coroutine whose promise is \p Promise:
+  /// either awaitable by itself or accepted by a non-template
+  /// Promise::await_transform overload. \p Promise may be null.
+  bool isAwaitableIn(QualType T, const CXXRecordDecl *Promise);
+
+private:
+  struct Info {
+    bool Awaitable = false;
+    bool CoroutineType = false;
+  };
+  const Info &classify(QualType T);
+  Info compute(const CXXRecordDecl *RD, const Type *Canon);
+  bool nameIn(const NamedDecl *D, llvm::ArrayRef<llvm::StringRef> Names) const;
+
+  std::vector<llvm::StringRef> ExtraAwaitable;
+  std::vector<llvm::StringRef> Ignored;
+  llvm::DenseMap<const Type *, Info> Cache;
+};
+
+/// The function's body is a coroutine body (it contains co_await, co_yield
+/// or co_return).
+bool isCoroutine(const FunctionDecl *FD);
+
+/// The promise type of coroutine \p FD, or null.
+const CXXRecordDecl *getPromiseRecord(const FunctionDecl *FD);
+
+/// The record declaration behind \p T after looking through references,
+/// sugar and cv-qualifiers, or null. For a specialization that was never
+/// instantiated, the pattern it would be instantiated from.
+const CXXRecordDecl *getRecordForStructure(QualType T);
+
+} // namespace clang::tidy::async::utils
+
+#endif // ASYNCLINT_CHECKS_UTILS_AWAITABLE_H
