@@ -52,6 +52,21 @@ std::pair<const FunctionDecl *, bool> enclosingFunction(const Stmt *S,
 
 AST_MATCHER(Stmt, isAttributedStmt) { return isa<AttributedStmt>(Node); }
 
+// D is (inside) a template instantiation: an edit there would change the
+// pattern, which other instantiations share.
+bool inInstantiation(const Decl *D) {
+  for (const DeclContext *DC = D ? D->getDeclContext() : nullptr; DC;
+       DC = DC->getParent()) {
+    if (const auto *FD = dyn_cast<FunctionDecl>(DC);
+        FD && FD->isTemplateInstantiation())
+      return true;
+    if (isa<ClassTemplateSpecializationDecl>(DC))
+      return true;
+  }
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(D);
+  return FD && FD->isTemplateInstantiation();
+}
+
 bool isVoidCast(const Expr *E) {
   const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
   return Cast && Cast->getType()->isVoidType();
@@ -201,41 +216,56 @@ void UnawaitedTaskCheck::checkDiscarded(const Expr *E, ASTContext &Ctx,
 void UnawaitedTaskCheck::reportCall(const CallExpr *Call, ASTContext &Ctx,
                                     bool WholeStatement) {
   QualType T = Call->getType();
-  if (T->isVoidType() || !Classifier.isAwaitable(T))
+  // Only a call returning by value creates a task; `t = other` returns a
+  // reference to a task that lives on.
+  if (!Call->isPRValue() || T->isVoidType() || !Classifier.isAwaitable(T))
     return;
   const auto *Callee = dyn_cast_or_null<FunctionDecl>(Call->getCalleeDecl());
   const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
   bool IsLambda = Method && Method->getParent()->isLambda();
   bool IsTask = Classifier.isTask(T) || utils::isCoroutine(Callee);
+  // For `[]() -> task<> {...}()` the operator call begins at the callee.
+  SourceLocation Loc = Call->getBeginLoc();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+      Op && Op->getOperator() == OO_Call && Op->getNumArgs() > 0)
+    Loc = Op->getArg(0)->getBeginLoc();
 
   {
+  // A lambda called through a variable or parameter is named by it.
+  const NamedDecl *Named = Callee;
+  if (IsLambda) {
+    Named = nullptr;
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(stripWrappers(Op->getArg(0))))
+        Named = Ref->getDecl();
+  }
   auto Diag = [&]() {
-    if (IsLambda)
-      return diag(Call->getBeginLoc(),
-                  "task returned by this coroutine lambda is never awaited "
-                  "and never runs");
-    if (!Callee)
-      return diag(Call->getBeginLoc(),
-                  "%select{awaitable|task}0 returned by this call is never "
-                  "awaited and %select{has no effect|never runs}0")
+    if (IsLambda && !Named)
+      return diag(Loc, "%select{awaitable|task}0 returned by this "
+                       "%select{|coroutine }1lambda is never awaited and "
+                       "%select{has no effect|never runs}0")
+             << IsTask << utils::isCoroutine(Callee);
+    if (!Named)
+      return diag(Loc, "%select{awaitable|task}0 returned by this call is never "
+                       "awaited and %select{has no effect|never runs}0")
              << IsTask;
-    return diag(Call->getBeginLoc(),
-                "%select{awaitable|task}0 returned by %1 is never awaited "
-                "and %select{has no effect|never runs}0")
-           << IsTask << Callee;
+    return diag(Loc, "%select{awaitable|task}0 returned by %1 is never awaited "
+                     "and %select{has no effect|never runs}0")
+           << IsTask << Named;
   }();
 
   // `co_await` is inserted only where it is valid and keeps the meaning: the
   // whole statement is a postfix call (so co_await binds to all of it), it
   // is spelled in the file (not a macro), and the innermost enclosing
-  // function is a coroutine, outside any catch handler.
+  // function is a coroutine, outside any catch handler, and not a template
+  // instantiation (the same edit may be ill-formed in another one).
   bool Postfix = !isa<CXXOperatorCallExpr>(Call) ||
                  cast<CXXOperatorCallExpr>(Call)->getOperator() == OO_Call;
-  if (WholeStatement && Postfix && Call->getBeginLoc().isFileID()) {
+  if (WholeStatement && Postfix && Loc.isFileID()) {
     auto [Fn, InHandler] = enclosingFunction(Call, Ctx);
-    if (!InHandler && utils::isCoroutine(Fn) &&
+    if (!InHandler && utils::isCoroutine(Fn) && !inInstantiation(Fn) &&
         Classifier.isAwaitableIn(T, utils::getPromiseRecord(Fn)))
-      Diag << FixItHint::CreateInsertion(Call->getBeginLoc(), "co_await ");
+      Diag << FixItHint::CreateInsertion(Loc, "co_await ");
   }
   } // The warning is emitted here, before its note.
 

@@ -1,0 +1,58 @@
+# lit configuration for the asynclint test suite.
+#
+# One corpus runs through every front end: lit's `frontend` parameter picks
+# the clang-tidy-22 plugin (`plugin`) or the asynclint executable (`driver`),
+# and ctest runs the suite once for each.
+import os
+import shutil
+
+import lit.formats
+
+config.name = "asynclint-" + lit_config.params.get("frontend", "plugin")
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".cpp", ".test"]
+config.excludes = ["Inputs", "lit.cfg.py", "lit.site.cfg.py"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.asynclint_build_dir, "test",
+                                     "Output-" + config.name)
+
+frontend = lit_config.params.get("frontend", "plugin")
+plugin = os.path.join(config.asynclint_build_dir, "lib", "libasynclint.so")
+driver = os.path.join(config.asynclint_build_dir, "bin", "asynclint")
+clang_tidy = os.path.join(config.llvm_tools_dir, "clang-tidy")
+if frontend == "plugin":
+    tidy = "%s -load %s" % (clang_tidy, plugin)
+elif frontend == "driver":
+    tidy = driver
+else:
+    lit_config.fatal("unknown frontend '%s' (plugin or driver)" % frontend)
+config.available_features.add("frontend-" + frontend)
+
+# Keep the user's environment out: no stray .clang-tidy, no colours.
+config.environment["HOME"] = config.test_exec_root
+config.environment["TERM"] = "dumb"
+
+inputs = os.path.join(config.test_source_root, "Inputs")
+runner = os.path.join(config.test_source_root, "check_async_tidy.py")
+filecheck = os.path.join(config.llvm_tools_dir, "FileCheck")
+config.substitutions.append(("%asynclint_tidy", tidy))
+config.substitutions.append(("%asynclint_plugin", plugin))
+config.substitutions.append(("%clang_tidy_22", clang_tidy))
+config.substitutions.append(("%clangxx",
+                             os.path.join(config.llvm_tools_dir, "clang++")))
+config.substitutions.append(("%inputs", inputs))
+config.substitutions.append(("%runtime_include",
+                             os.path.join(config.asynclint_source_dir,
+                                          "runtime", "include")))
+config.substitutions.append(
+    ("%check_async_tidy",
+     "%s %s --tidy='%s' --filecheck=%s" % (config.python_executable, runner,
+                                          tidy, filecheck)))
+# FileCheck, not and count come from llvm-22-tools.
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
+
+if shutil.which("clang-tidy-14"):
+    config.available_features.add("clang-tidy-14")
+if os.path.isdir("/usr/include/boost/asio"):
+    config.available_features.add("boost-asio")
