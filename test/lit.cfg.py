@@ -41,6 +41,7 @@ config.substitutions.append(("%clang_tidy_22", clang_tidy))
 config.substitutions.append(("%clangxx",
                              os.path.join(config.llvm_tools_dir, "clang++")))
 config.substitutions.append(("%inputs", inputs))
+config.substitutions.append(("%asynclint_src", config.asynclint_source_dir))
 config.substitutions.append(("%runtime_include",
                              os.path.join(config.asynclint_source_dir,
                                           "runtime", "include")))

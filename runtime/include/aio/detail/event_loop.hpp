@@ -1,0 +1,281 @@
+// The event loop behind aio::run: a ready queue, a timer heap, epoll for
+// file-descriptor readiness, and an inbox that other threads (to_thread's
+// pool) post completions to. Everything but the inbox is touched only by the
+// loop's own thread.
+#pragma once
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <coroutine>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <system_error>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+namespace aio::detail {
+
+using clock = std::chrono::steady_clock;
+
+// Lets a timer be disarmed after it was queued (wait_for's deadline once the
+// task finished first). Shared between the heap entry and its owner.
+struct timer_guard {
+  bool cancelled = false;
+  std::coroutine_handle<> *waiter_slot = nullptr;
+};
+
+class event_loop {
+public:
+  event_loop() {
+    epoll_fd_ = ::epoll_create1(EPOLL_CLOEXEC);
+    if (epoll_fd_ < 0)
+      throw std::system_error(errno, std::generic_category(), "epoll_create1");
+    wake_fd_ = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+    if (wake_fd_ < 0) {
+      ::close(epoll_fd_);
+      throw std::system_error(errno, std::generic_category(), "eventfd");
+    }
+    epoll_event ev{};
+    ev.events = EPOLLIN;
+    ev.data.fd = wake_fd_;
+    ::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, wake_fd_, &ev);
+    current_ref() = this;
+  }
+
+  event_loop(const event_loop &) = delete;
+  event_loop &operator=(const event_loop &) = delete;
+
+  ~event_loop() {
+    // Off-loop jobs still hold handles into frames we are about to destroy:
+    // wait for them to report back before anything is freed.
+    while (external_ > 0)
+      poll(-1, /*resume=*/false);
+    // Tasks created with create_task that are still pending are destroyed,
+    // as asyncio.run cancels them. Swap first: a frame's destruction
+    // unregisters it from detached_.
+    auto frames = std::move(detached_);
+    detached_.clear();
+    for (void *frame : frames)
+      std::coroutine_handle<>::from_address(frame).destroy();
+    ::close(wake_fd_);
+    ::close(epoll_fd_);
+    current_ref() = nullptr;
+  }
+
+  static event_loop *current() noexcept { return current_ref(); }
+
+  static event_loop &require(const char *what) {
+    event_loop *loop = current();
+    if (!loop)
+      throw std::logic_error(std::string(what) +
+                             ": no aio event loop is running on this thread "
+                             "(start one with aio::run)");
+    return *loop;
+  }
+
+  void post(std::coroutine_handle<> h) { ready_.push_back(h); }
+
+  // Any thread. The mutex orders the job's writes (its result) before the
+  // loop thread's reads after it drains the inbox.
+  void post_from_any_thread(std::coroutine_handle<> h) {
+    {
+      std::lock_guard lock(inbox_mutex_);
+      inbox_.push_back(h);
+    }
+    std::uint64_t one = 1;
+    [[maybe_unused]] auto n = ::write(wake_fd_, &one, sizeof one);
+  }
+
+  // A job was handed to another thread and will come back through the inbox.
+  void begin_external() noexcept { ++external_; }
+
+  void call_at(clock::time_point when, std::coroutine_handle<> h,
+               std::shared_ptr<timer_guard> guard = nullptr) {
+    timers_.push_back(timer{when, next_seq_++, h, std::move(guard)});
+    std::push_heap(timers_.begin(), timers_.end(), later);
+  }
+
+  // One-shot readiness: h is resumed once fd is readable (or writable).
+  void watch(int fd, bool writable, std::coroutine_handle<> h) {
+    auto &w = watchers_[fd];
+    std::coroutine_handle<> &slot = writable ? w.writer : w.reader;
+    if (slot)
+      throw std::logic_error("aio: two coroutines wait for the same readiness "
+                             "of one file descriptor");
+    slot = h;
+    ++watching_;
+    rearm(fd, w, /*added=*/w.registered);
+  }
+
+  void adopt(void *frame) { detached_.insert(frame); }
+  void disown(void *frame) noexcept { detached_.erase(frame); }
+
+  // Runs until *done is true. Throws if nothing can ever make progress.
+  void run_until(const bool &done) {
+    for (;;) {
+      fire_timers(clock::now());
+      // Resume only what is ready now; what they post runs next round, after
+      // timers and I/O had a chance (no starvation by a busy task).
+      std::size_t n = ready_.size();
+      while (n-- > 0 && !ready_.empty()) {
+        std::coroutine_handle<> h = ready_.front();
+        ready_.pop_front();
+        h.resume();
+      }
+      if (done)
+        return;
+      int timeout;
+      if (!ready_.empty()) {
+        timeout = 0;
+      } else if (!timers_.empty()) {
+        auto wait = timers_.front().when - clock::now();
+        auto ms = std::chrono::ceil<std::chrono::milliseconds>(wait).count();
+        timeout = static_cast<int>(std::clamp<long long>(ms, 0, 1 << 30));
+      } else if (watching_ > 0 || external_ > 0) {
+        timeout = -1;
+      } else {
+        throw std::logic_error(
+            "aio::run: deadlock: the main task is suspended but nothing "
+            "(no timer, I/O, thread job or ready task) can resume it");
+      }
+      // A ready queue with nothing else pending needs no system call.
+      if (timeout == 0 && watching_ == 0 && external_ == 0)
+        continue;
+      poll(timeout, /*resume=*/true);
+    }
+  }
+
+private:
+  struct timer {
+    clock::time_point when;
+    std::uint64_t seq;
+    std::coroutine_handle<> handle;
+    std::shared_ptr<timer_guard> guard;
+  };
+  static bool later(const timer &a, const timer &b) {
+    return a.when != b.when ? a.when > b.when : a.seq > b.seq;
+  }
+  struct fd_watch {
+    std::coroutine_handle<> reader, writer;
+    bool registered = false;
+  };
+
+  static event_loop *&current_ref() noexcept {
+    thread_local event_loop *loop = nullptr;
+    return loop;
+  }
+
+  void fire_timers(clock::time_point now) {
+    while (!timers_.empty() && timers_.front().when <= now) {
+      std::pop_heap(timers_.begin(), timers_.end(), later);
+      timer t = std::move(timers_.back());
+      timers_.pop_back();
+      if (t.guard) {
+        if (t.guard->cancelled)
+          continue;
+        t.guard->cancelled = true;
+        if (t.guard->waiter_slot)
+          *t.guard->waiter_slot = {};
+      }
+      ready_.push_back(t.handle);
+    }
+  }
+
+  void rearm(int fd, fd_watch &w, bool registered) {
+    epoll_event ev{};
+    ev.events = EPOLLONESHOT | (w.reader ? EPOLLIN : 0u) |
+                (w.writer ? EPOLLOUT : 0u);
+    ev.data.fd = fd;
+    int rc = ::epoll_ctl(epoll_fd_, registered ? EPOLL_CTL_MOD : EPOLL_CTL_ADD,
+                         fd, &ev);
+    if (rc < 0)
+      throw std::system_error(errno, std::generic_category(), "epoll_ctl");
+    w.registered = true;
+  }
+
+  void poll(int timeout_ms, bool resume) {
+    epoll_event events[64];
+    int n = ::epoll_wait(epoll_fd_, events, 64, timeout_ms);
+    if (n < 0 && errno != EINTR)
+      throw std::system_error(errno, std::generic_category(), "epoll_wait");
+    for (int i = 0; i < n; ++i) {
+      int fd = events[i].data.fd;
+      if (fd == wake_fd_) {
+        drain_inbox(resume);
+        continue;
+      }
+      auto it = watchers_.find(fd);
+      if (it == watchers_.end())
+        continue;
+      fd_watch &w = it->second;
+      std::uint32_t e = events[i].events;
+      bool err = e & (EPOLLERR | EPOLLHUP);
+      if (w.reader && (err || (e & EPOLLIN))) {
+        ready_.push_back(std::exchange(w.reader, {}));
+        --watching_;
+      }
+      if (w.writer && (err || (e & EPOLLOUT))) {
+        ready_.push_back(std::exchange(w.writer, {}));
+        --watching_;
+      }
+      if (w.reader || w.writer) {
+        rearm(fd, w, true);
+      } else {
+        ::epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, fd, nullptr);
+        watchers_.erase(it);
+      }
+    }
+  }
+
+  void drain_inbox(bool resume) {
+    std::uint64_t count;
+    [[maybe_unused]] auto r = ::read(wake_fd_, &count, sizeof count);
+    std::vector<std::coroutine_handle<>> batch;
+    {
+      std::lock_guard lock(inbox_mutex_);
+      batch.swap(inbox_);
+    }
+    for (auto h : batch) {
+      --external_;
+      if (resume)
+        ready_.push_back(h);
+    }
+  }
+
+  int epoll_fd_ = -1;
+  int wake_fd_ = -1;
+  std::deque<std::coroutine_handle<>> ready_;
+  std::vector<timer> timers_;
+  std::uint64_t next_seq_ = 0;
+  std::unordered_map<int, fd_watch> watchers_;
+  std::size_t watching_ = 0;
+  std::size_t external_ = 0;
+  std::mutex inbox_mutex_;
+  std::vector<std::coroutine_handle<>> inbox_;
+  std::unordered_set<void *> detached_;
+};
+
+// Starts a task as the continuation-bearing child of the awaiting coroutine
+// without taking its result: the caller reads it from the task afterwards.
+template <typename Promise> struct start_awaiter {
+  std::coroutine_handle<Promise> child;
+  bool await_ready() const noexcept { return !child || child.done(); }
+  std::coroutine_handle<> await_suspend(std::coroutine_handle<> parent) {
+    child.promise().set_continuation(parent);
+    return child;
+  }
+  void await_resume() const noexcept {}
+};
+
+} // namespace aio::detail

@@ -1,0 +1,66 @@
+// The bounded pool behind aio::to_thread: a fixed number of workers (the
+// number of cores, at least 2) take jobs from one queue.
+#pragma once
+
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace aio::detail {
+
+class thread_pool {
+public:
+  explicit thread_pool(unsigned workers) {
+    for (unsigned i = 0; i < workers; ++i)
+      threads_.emplace_back([this] { work(); });
+  }
+  ~thread_pool() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    wake_.notify_all();
+    for (auto &t : threads_)
+      t.join();
+  }
+  void submit(std::function<void()> job) {
+    {
+      std::lock_guard lock(mutex_);
+      jobs_.push_back(std::move(job));
+    }
+    wake_.notify_one();
+  }
+
+private:
+  void work() {
+    for (;;) {
+      std::function<void()> job;
+      {
+        std::unique_lock lock(mutex_);
+        wake_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
+        if (jobs_.empty())
+          return;
+        job = std::move(jobs_.front());
+        jobs_.pop_front();
+      }
+      job();
+    }
+  }
+
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<std::function<void()>> jobs_;
+  bool stopping_ = false;
+  std::vector<std::thread> threads_;
+};
+
+inline thread_pool &default_pool() {
+  static thread_pool pool(std::max(2u, std::thread::hardware_concurrency()));
+  return pool;
+}
+
+} // namespace aio::detail

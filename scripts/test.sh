@@ -1,0 +1,10 @@
+#!/bin/sh
+# Set everything up on a fresh Debian 12 machine, build, and run the whole
+# test suite (lit through the clang-tidy plugin and through the asynclint
+# driver, runtime unit tests, examples, format and self-lint).
+set -eu
+cd "$(dirname "$0")/.."
+./scripts/install-deps.sh
+./scripts/build.sh
+BUILD_DIR="${ASYNCLINT_BUILD_DIR:-build}"
+ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$(nproc)"
