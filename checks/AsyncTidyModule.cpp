@@ -48,8 +48,9 @@ public:
 
 namespace clang::tidy {
 
-// Register the module with clang-tidy's registry.
+// Register the module with clang-tidy's registry (upstream's pattern).
 static ClangTidyModuleRegistry::Add<async::AsyncModule>
-    X("async-module", "Adds checks for misuse of C++20 coroutines.");
+    X( // NOLINT(bugprone-throwing-static-initialization)
+        "async-module", "Adds checks for misuse of C++20 coroutines.");
 
 } // namespace clang::tidy

@@ -77,10 +77,10 @@ bool isVoidCast(const Expr *E) {
 UnawaitedTaskCheck::UnawaitedTaskCheck(StringRef Name,
                                        ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      AwaitableTypes(
-          tidy::utils::options::parseStringList(Options.get("AwaitableTypes", ""))),
-      IgnoredTypes(
-          tidy::utils::options::parseStringList(Options.get("IgnoredTypes", ""))),
+      AwaitableTypes(tidy::utils::options::parseStringList(
+          Options.get("AwaitableTypes", ""))),
+      IgnoredTypes(tidy::utils::options::parseStringList(
+          Options.get("IgnoredTypes", ""))),
       AllowVoidCast(Options.get("AllowVoidCast", true)),
       Classifier(AwaitableTypes, IgnoredTypes) {}
 
@@ -112,8 +112,8 @@ void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
                          .bind("var"),
                      this);
   Finder->addMatcher(
-      declRefExpr(to(varDecl(hasLocalStorage(), unless(parmVarDecl()))
-                         .bind("ref-var")))
+      declRefExpr(
+          to(varDecl(hasLocalStorage(), unless(parmVarDecl())).bind("ref-var")))
           .bind("ref"),
       this);
 }
@@ -162,7 +162,7 @@ void UnawaitedTaskCheck::checkStatementPosition(const Stmt *S,
       LastIsValue = !Parents.empty() && Parents[0].get<StmtExpr>();
     }
     for (const Stmt *Child : CS->body())
-      if (!(LastIsValue && Child == CS->body_back()))
+      if (!LastIsValue || Child != CS->body_back())
         Discarded(Child);
   } else if (const auto *If = dyn_cast<IfStmt>(S)) {
     Discarded(If->getThen());
@@ -231,42 +231,45 @@ void UnawaitedTaskCheck::reportCall(const CallExpr *Call, ASTContext &Ctx,
     Loc = Op->getArg(0)->getBeginLoc();
 
   {
-  // A lambda called through a variable or parameter is named by it.
-  const NamedDecl *Named = Callee;
-  if (IsLambda) {
-    Named = nullptr;
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
-      if (const auto *Ref = dyn_cast<DeclRefExpr>(stripWrappers(Op->getArg(0))))
-        Named = Ref->getDecl();
-  }
-  auto Diag = [&]() {
-    if (IsLambda && !Named)
-      return diag(Loc, "%select{awaitable|task}0 returned by this "
-                       "%select{|coroutine }1lambda is never awaited and "
-                       "%select{has no effect|never runs}0")
-             << IsTask << utils::isCoroutine(Callee);
-    if (!Named)
-      return diag(Loc, "%select{awaitable|task}0 returned by this call is never "
-                       "awaited and %select{has no effect|never runs}0")
-             << IsTask;
-    return diag(Loc, "%select{awaitable|task}0 returned by %1 is never awaited "
-                     "and %select{has no effect|never runs}0")
-           << IsTask << Named;
-  }();
+    // A lambda called through a variable or parameter is named by it.
+    const NamedDecl *Named = Callee;
+    if (IsLambda) {
+      Named = nullptr;
+      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
+        if (const auto *Ref =
+                dyn_cast<DeclRefExpr>(stripWrappers(Op->getArg(0))))
+          Named = Ref->getDecl();
+    }
+    auto Diag = [&]() {
+      if (IsLambda && !Named)
+        return diag(Loc, "%select{awaitable|task}0 returned by this "
+                         "%select{|coroutine }1lambda is never awaited and "
+                         "%select{has no effect|never runs}0")
+               << IsTask << utils::isCoroutine(Callee);
+      if (!Named)
+        return diag(Loc,
+                    "%select{awaitable|task}0 returned by this call is never "
+                    "awaited and %select{has no effect|never runs}0")
+               << IsTask;
+      return diag(Loc,
+                  "%select{awaitable|task}0 returned by %1 is never awaited "
+                  "and %select{has no effect|never runs}0")
+             << IsTask << Named;
+    }();
 
-  // `co_await` is inserted only where it is valid and keeps the meaning: the
-  // whole statement is a postfix call (so co_await binds to all of it), it
-  // is spelled in the file (not a macro), and the innermost enclosing
-  // function is a coroutine, outside any catch handler, and not a template
-  // instantiation (the same edit may be ill-formed in another one).
-  bool Postfix = !isa<CXXOperatorCallExpr>(Call) ||
-                 cast<CXXOperatorCallExpr>(Call)->getOperator() == OO_Call;
-  if (WholeStatement && Postfix && Loc.isFileID()) {
-    auto [Fn, InHandler] = enclosingFunction(Call, Ctx);
-    if (!InHandler && utils::isCoroutine(Fn) && !inInstantiation(Fn) &&
-        Classifier.isAwaitableIn(T, utils::getPromiseRecord(Fn)))
-      Diag << FixItHint::CreateInsertion(Loc, "co_await ");
-  }
+    // `co_await` is inserted only where it is valid and keeps the meaning: the
+    // whole statement is a postfix call (so co_await binds to all of it), it
+    // is spelled in the file (not a macro), and the innermost enclosing
+    // function is a coroutine, outside any catch handler, and not a template
+    // instantiation (the same edit may be ill-formed in another one).
+    bool Postfix = !isa<CXXOperatorCallExpr>(Call) ||
+                   cast<CXXOperatorCallExpr>(Call)->getOperator() == OO_Call;
+    if (WholeStatement && Postfix && Loc.isFileID()) {
+      auto [Fn, InHandler] = enclosingFunction(Call, Ctx);
+      if (!InHandler && utils::isCoroutine(Fn) && !inInstantiation(Fn) &&
+          Classifier.isAwaitableIn(T, utils::getPromiseRecord(Fn)))
+        Diag << FixItHint::CreateInsertion(Loc, "co_await ");
+    }
   } // The warning is emitted here, before its note.
 
   if (Callee && !IsLambda && Callee->getLocation().isValid())
@@ -320,8 +323,9 @@ void UnawaitedTaskCheck::recordUse(const VarDecl *VD, const DeclRefExpr *Ref,
   if (Kind == UseKind::Consume)
     State.Consumed = true;
   const SourceManager &SM = Ctx.getSourceManager();
-  if (!State.FirstUse || SM.isBeforeInTranslationUnit(Ref->getBeginLoc(),
-                                                      State.FirstUse->getBeginLoc())) {
+  if (!State.FirstUse ||
+      SM.isBeforeInTranslationUnit(Ref->getBeginLoc(),
+                                   State.FirstUse->getBeginLoc())) {
     State.FirstUse = Ref;
     State.FirstKind = Kind;
   }

@@ -1,4 +1,5 @@
-//===--- UnawaitedTaskCheck.h - asynclint ------------------------*- C++ -*-===//
+//===--- UnawaitedTaskCheck.h - asynclint ------------------------*- C++
+//-*-===//
 
 #ifndef ASYNCLINT_CHECKS_UNAWAITEDTASKCHECK_H
 #define ASYNCLINT_CHECKS_UNAWAITEDTASKCHECK_H
@@ -6,6 +7,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/Awaitable.h"
 #include "llvm/ADT/MapVector.h"
+#include <cstdint>
 #include <vector>
 
 namespace clang::tidy::async {
@@ -31,7 +33,7 @@ public:
   }
 
 private:
-  enum class UseKind { Consume, Reassign, Query };
+  enum class UseKind : std::uint8_t { Consume, Reassign, Query };
   struct VarState {
     bool Candidate = false;
     bool Consumed = false;

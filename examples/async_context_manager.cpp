@@ -19,7 +19,7 @@ struct connection {
     co_await aio::sleep_for(1ms);
     co_return x * 2;
   }
-  aio::task<> close() {
+  aio::task<> close() const {
     co_await aio::sleep_for(1ms); // a goodbye message on the wire
     --open_connections;
     std::printf("connection %d closed\n", id);
@@ -33,9 +33,8 @@ aio::task<connection> connect(int id) {
 }
 
 aio::task<int> main_task() {
-  int answer = co_await aio::with(co_await connect(1), [](connection &c) {
-    return c.query(21);
-  });
+  int answer = co_await aio::with(co_await connect(1),
+                                  [](connection &c) { return c.query(21); });
   try {
     co_await aio::with(co_await connect(2), [](connection &) -> aio::task<> {
       throw std::runtime_error("query failed");

@@ -26,7 +26,8 @@ aio::task<> async_wait() {
 template <typename F> double time_three(F make) {
   auto start = steady::now();
   aio::run(aio::gather(make(), make(), make()));
-  return std::chrono::duration<double, std::milli>(steady::now() - start).count();
+  return std::chrono::duration<double, std::milli>(steady::now() - start)
+      .count();
 }
 
 int main() {

@@ -26,14 +26,16 @@ aio::task<double> sequential() {
   auto b = co_await fetch("b");
   auto c = co_await fetch("c");
   std::printf("sequential: %s, %s, %s\n", a.c_str(), b.c_str(), c.c_str());
-  co_return std::chrono::duration<double, std::milli>(steady::now() - start).count();
+  co_return std::chrono::duration<double, std::milli>(steady::now() - start)
+      .count();
 }
 
 aio::task<double> concurrent() {
   auto start = steady::now();
   auto [a, b, c] = co_await aio::gather(fetch("a"), fetch("b"), fetch("c"));
   std::printf("concurrent: %s, %s, %s\n", a.c_str(), b.c_str(), c.c_str());
-  co_return std::chrono::duration<double, std::milli>(steady::now() - start).count();
+  co_return std::chrono::duration<double, std::milli>(steady::now() - start)
+      .count();
 }
 
 int main() {

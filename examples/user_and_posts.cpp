@@ -19,7 +19,7 @@ struct user {
 
 aio::task<user> fetch_user(int id) {
   co_await aio::sleep_for(10ms);
-  co_return user{id, "user" + std::to_string(id)};
+  co_return user{.id = id, .name = "user" + std::to_string(id)};
 }
 
 aio::task<std::vector<std::string>> fetch_posts(int user_id) {
@@ -29,8 +29,8 @@ aio::task<std::vector<std::string>> fetch_posts(int user_id) {
 }
 
 aio::task<std::size_t> user_with_posts(int id) {
-  user u = co_await fetch_user(id);               // first the user...
-  auto posts = co_await fetch_posts(u.id);        // ...then its posts
+  user u = co_await fetch_user(id);        // first the user...
+  auto posts = co_await fetch_posts(u.id); // ...then its posts
   std::printf("%s has %zu posts\n", u.name.c_str(), posts.size());
   co_return posts.size();
 }

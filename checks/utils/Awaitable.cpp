@@ -63,8 +63,7 @@ bool hasFreeCoAwait(const CXXRecordDecl *RD, DeclarationName OpName) {
     if (const NamedDecl *ND = F->getFriendDecl())
       if (ND->getDeclName() == OpName)
         return true;
-  const DeclContext *NS =
-      Def->getDeclContext()->getEnclosingNamespaceContext();
+  const DeclContext *NS = Def->getDeclContext()->getEnclosingNamespaceContext();
   for (const NamedDecl *ND : NS->lookup(OpName))
     if (firstParamNames(ND, Def))
       return true;
@@ -160,24 +159,24 @@ bool AwaitableClassifier::nameIn(const NamedDecl *D,
   return false;
 }
 
-AwaitableClassifier::Info
-AwaitableClassifier::compute(const CXXRecordDecl *RD, const Type *Canon) {
+AwaitableClassifier::Info AwaitableClassifier::compute(const CXXRecordDecl *RD,
+                                                       const Type *Canon) {
   Info Result;
   if (!RD || RD->isInvalidDecl())
     return Result;
   if (nameIn(RD, Ignored))
     return Result;
   ASTContext &Ctx = RD->getASTContext();
-  auto Name = [&](const char *S) { return DeclarationName(&Ctx.Idents.get(S)); };
-  DeclarationName CoAwait =
-      Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait);
+  auto Name = [&](const char *S) {
+    return DeclarationName(&Ctx.Idents.get(S));
+  };
+  DeclarationName CoAwait = Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait);
 
-  Result.Awaitable =
-      nameIn(RD, ExtraAwaitable) ||
-      (hasMember(RD, Name("await_ready")) &&
-       hasMember(RD, Name("await_suspend")) &&
-       hasMember(RD, Name("await_resume"))) ||
-      hasMember(RD, CoAwait) || hasFreeCoAwait(RD, CoAwait);
+  Result.Awaitable = nameIn(RD, ExtraAwaitable) ||
+                     (hasMember(RD, Name("await_ready")) &&
+                      hasMember(RD, Name("await_suspend")) &&
+                      hasMember(RD, Name("await_resume"))) ||
+                     hasMember(RD, CoAwait) || hasFreeCoAwait(RD, CoAwait);
   // Only awaitable types need the (costlier) coroutine question.
   if (Result.Awaitable)
     Result.CoroutineType =
@@ -216,11 +215,10 @@ bool AwaitableClassifier::isCoroutineReturnType(QualType T) {
   if (classify(T).CoroutineType)
     return true;
   DeclarationName N(&RD->getASTContext().Idents.get("promise_type"));
-  return hasMember(RD, N) ||
-         hasTraitsPromise(RD, T.getNonReferenceType()
-                                  .getCanonicalType()
-                                  .getUnqualifiedType()
-                                  .getTypePtr());
+  return hasMember(RD, N) || hasTraitsPromise(RD, T.getNonReferenceType()
+                                                      .getCanonicalType()
+                                                      .getUnqualifiedType()
+                                                      .getTypePtr());
 }
 
 bool AwaitableClassifier::isAwaitableIn(QualType T,
@@ -242,7 +240,8 @@ bool AwaitableClassifier::isAwaitableIn(QualType T,
 }
 
 bool isCoroutine(const FunctionDecl *FD) {
-  return FD && FD->hasBody() && isa_and_nonnull<CoroutineBodyStmt>(FD->getBody());
+  return FD && FD->hasBody() &&
+         isa_and_nonnull<CoroutineBodyStmt>(FD->getBody());
 }
 
 const CXXRecordDecl *getPromiseRecord(const FunctionDecl *FD) {

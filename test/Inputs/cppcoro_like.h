@@ -108,7 +108,8 @@ public:
   struct promise_type {
     T current{};
     generator get_return_object() noexcept {
-      return generator{std::coroutine_handle<promise_type>::from_promise(*this)};
+      return generator{
+          std::coroutine_handle<promise_type>::from_promise(*this)};
     }
     std::suspend_always initial_suspend() noexcept { return {}; }
     std::suspend_always final_suspend() noexcept { return {}; }

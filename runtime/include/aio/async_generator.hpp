@@ -43,7 +43,8 @@ public:
     void unhandled_exception() noexcept { error = std::current_exception(); }
   };
 
-  explicit async_generator(std::coroutine_handle<promise_type> h) : handle_(h) {}
+  explicit async_generator(std::coroutine_handle<promise_type> h)
+      : handle_(h) {}
   async_generator(async_generator &&o) noexcept
       : handle_(std::exchange(o.handle_, {})) {}
   async_generator &operator=(async_generator &&o) noexcept {

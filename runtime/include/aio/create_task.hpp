@@ -21,7 +21,8 @@ namespace aio {
 namespace detail {
 
 template <typename T> struct handle_state {
-  std::variant<std::monostate, std::conditional_t<std::is_void_v<T>, std::monostate, T>,
+  std::variant<std::monostate,
+               std::conditional_t<std::is_void_v<T>, std::monostate, T>,
                std::exception_ptr>
       outcome;
   bool done = false;
@@ -59,7 +60,8 @@ struct detached_frame {
     void return_void() noexcept {}
     void unhandled_exception() noexcept { std::terminate(); }
     ~promise_type() {
-      loop->disown(std::coroutine_handle<promise_type>::from_promise(*this).address());
+      loop->disown(
+          std::coroutine_handle<promise_type>::from_promise(*this).address());
     }
   };
   std::coroutine_handle<promise_type> handle;

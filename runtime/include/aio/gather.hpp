@@ -54,7 +54,9 @@ public:
       void await_resume() noexcept {}
     };
     final_awaiter final_suspend() noexcept { return {}; }
-    void return_value(gather_value_t<T> v) { value.template emplace<1>(std::move(v)); }
+    void return_value(gather_value_t<T> v) {
+      value.template emplace<1>(std::move(v));
+    }
     void unhandled_exception() noexcept {
       if (!state->first_error)
         state->first_error = std::current_exception();
@@ -62,7 +64,8 @@ public:
   };
 
   explicit gather_child(std::coroutine_handle<promise_type> h) : handle_(h) {}
-  gather_child(gather_child &&o) noexcept : handle_(std::exchange(o.handle_, {})) {}
+  gather_child(gather_child &&o) noexcept
+      : handle_(std::exchange(o.handle_, {})) {}
   gather_child &operator=(gather_child &&) = delete;
   ~gather_child() {
     if (handle_)
@@ -108,12 +111,14 @@ start_children(gather_state &, Start) -> start_children<Start>;
 
 template <typename... Ts>
 task<std::tuple<gather_value_t<Ts>...>> gather(task<Ts>... tasks) {
-  detail::gather_state state{sizeof...(Ts) + 1, {}, nullptr};
+  detail::gather_state state{
+      .remaining = sizeof...(Ts) + 1, .parent = {}, .first_error = nullptr};
   std::tuple<detail::gather_child<Ts>...> children{
       detail::make_child(std::move(tasks))...};
-  co_await detail::start_children{state, [&] {
-    std::apply([&](auto &...c) { (c.start(state), ...); }, children);
-  }};
+  co_await detail::start_children{
+      state, [&] {
+        std::apply([&](auto &...c) { (c.start(state), ...); }, children);
+      }};
   if (state.first_error)
     std::rethrow_exception(state.first_error);
   co_return std::apply(
@@ -123,15 +128,16 @@ task<std::tuple<gather_value_t<Ts>...>> gather(task<Ts>... tasks) {
 
 template <typename T>
 task<std::vector<gather_value_t<T>>> gather(std::vector<task<T>> tasks) {
-  detail::gather_state state{tasks.size() + 1, {}, nullptr};
+  detail::gather_state state{
+      .remaining = tasks.size() + 1, .parent = {}, .first_error = nullptr};
   std::vector<detail::gather_child<T>> children;
   children.reserve(tasks.size());
   for (auto &t : tasks)
     children.push_back(detail::make_child(std::move(t)));
   co_await detail::start_children{state, [&] {
-    for (auto &c : children)
-      c.start(state);
-  }};
+                                    for (auto &c : children)
+                                      c.start(state);
+                                  }};
   if (state.first_error)
     std::rethrow_exception(state.first_error);
   std::vector<gather_value_t<T>> results;

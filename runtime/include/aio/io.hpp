@@ -12,7 +12,8 @@ public:
   fd_ready_awaiter(int fd, bool writable) : fd_(fd), writable_(writable) {}
   bool await_ready() const noexcept { return false; }
   void await_suspend(std::coroutine_handle<> h) {
-    detail::event_loop::require("aio::readable/writable").watch(fd_, writable_, h);
+    detail::event_loop::require("aio::readable/writable")
+        .watch(fd_, writable_, h);
   }
   void await_resume() const noexcept {}
 

@@ -46,6 +46,8 @@ private:
 template <typename T> class task_promise : public task_promise_base {
 public:
   task<T> get_return_object() noexcept;
+  // Storing an exception_ptr does not throw; the variant API is not noexcept.
+  // NOLINTNEXTLINE(bugprone-exception-escape)
   void unhandled_exception() noexcept {
     result_.template emplace<2>(std::current_exception());
   }

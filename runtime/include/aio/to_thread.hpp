@@ -8,6 +8,7 @@
 
 #include <exception>
 #include <optional>
+#include <stdexcept>
 #include <type_traits>
 #include <utility>
 
@@ -15,7 +16,8 @@ namespace aio {
 
 template <typename F> class [[nodiscard]] to_thread_awaiter {
   using result_type = std::invoke_result_t<F &>;
-  using stored = std::conditional_t<std::is_void_v<result_type>, bool, result_type>;
+  using stored =
+      std::conditional_t<std::is_void_v<result_type>, bool, result_type>;
 
 public:
   explicit to_thread_awaiter(F f) : fn_(std::move(f)) {}
@@ -41,8 +43,11 @@ public:
   result_type await_resume() {
     if (error_)
       std::rethrow_exception(error_);
-    if constexpr (!std::is_void_v<result_type>)
+    if constexpr (!std::is_void_v<result_type>) {
+      if (!value_)
+        throw std::logic_error("aio::to_thread: resumed without a result");
       return std::move(*value_);
+    }
   }
 
 private:

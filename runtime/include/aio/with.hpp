@@ -4,7 +4,8 @@
 // cleanup; an exception from close() itself propagates when the body
 // succeeded).
 //
-//   co_await aio::with(co_await open_connection(), [](connection &c) -> aio::task<> {
+//   co_await aio::with(co_await open_connection(), [](connection &c) ->
+//   aio::task<> {
 //     co_await c.send("hello");
 //   });
 #pragma once
@@ -20,8 +21,7 @@ namespace aio {
 template <typename Resource, typename Body>
 auto with(Resource resource, Body body)
     -> task<typename std::invoke_result_t<Body &, Resource &>::value_type> {
-  using result_type =
-      typename std::invoke_result_t<Body &, Resource &>::value_type;
+  using result_type = std::invoke_result_t<Body &, Resource &>::value_type;
   std::exception_ptr error;
   if constexpr (std::is_void_v<result_type>) {
     try {

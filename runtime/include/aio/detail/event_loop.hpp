@@ -5,6 +5,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <chrono>
 #include <coroutine>
@@ -56,6 +57,9 @@ public:
   event_loop(const event_loop &) = delete;
   event_loop &operator=(const event_loop &) = delete;
 
+  // Only epoll_wait failing while waiting for off-loop jobs can throw here,
+  // and then terminating is the only safe outcome (jobs hold our frames).
+  // NOLINTNEXTLINE(bugprone-exception-escape)
   ~event_loop() {
     // Off-loop jobs still hold handles into frames we are about to destroy:
     // wait for them to report back before anything is freed.
@@ -90,7 +94,7 @@ public:
   // loop thread's reads after it drains the inbox.
   void post_from_any_thread(std::coroutine_handle<> h) {
     {
-      std::lock_guard lock(inbox_mutex_);
+      std::scoped_lock lock(inbox_mutex_);
       inbox_.push_back(h);
     }
     std::uint64_t one = 1;
@@ -102,8 +106,11 @@ public:
 
   void call_at(clock::time_point when, std::coroutine_handle<> h,
                std::shared_ptr<timer_guard> guard = nullptr) {
-    timers_.push_back(timer{when, next_seq_++, h, std::move(guard)});
-    std::push_heap(timers_.begin(), timers_.end(), later);
+    timers_.push_back(timer{.when = when,
+                            .seq = next_seq_++,
+                            .handle = h,
+                            .guard = std::move(guard)});
+    std::ranges::push_heap(timers_, later);
   }
 
   // One-shot readiness: h is resumed once fd is readable (or writable).
@@ -115,7 +122,7 @@ public:
                              "of one file descriptor");
     slot = h;
     ++watching_;
-    rearm(fd, w, /*added=*/w.registered);
+    rearm(fd, w, /*registered=*/w.registered);
   }
 
   void adopt(void *frame) { detached_.insert(frame); }
@@ -178,7 +185,7 @@ private:
 
   void fire_timers(clock::time_point now) {
     while (!timers_.empty() && timers_.front().when <= now) {
-      std::pop_heap(timers_.begin(), timers_.end(), later);
+      std::ranges::pop_heap(timers_, later);
       timer t = std::move(timers_.back());
       timers_.pop_back();
       if (t.guard) {
@@ -192,10 +199,10 @@ private:
     }
   }
 
-  void rearm(int fd, fd_watch &w, bool registered) {
+  void rearm(int fd, fd_watch &w, bool registered) const {
     epoll_event ev{};
-    ev.events = EPOLLONESHOT | (w.reader ? EPOLLIN : 0u) |
-                (w.writer ? EPOLLOUT : 0u);
+    ev.events =
+        EPOLLONESHOT | (w.reader ? EPOLLIN : 0u) | (w.writer ? EPOLLOUT : 0u);
     ev.data.fd = fd;
     int rc = ::epoll_ctl(epoll_fd_, registered ? EPOLL_CTL_MOD : EPOLL_CTL_ADD,
                          fd, &ev);
@@ -205,8 +212,9 @@ private:
   }
 
   void poll(int timeout_ms, bool resume) {
-    epoll_event events[64];
-    int n = ::epoll_wait(epoll_fd_, events, 64, timeout_ms);
+    std::array<epoll_event, 64> events{};
+    int n = ::epoll_wait(epoll_fd_, events.data(),
+                         static_cast<int>(events.size()), timeout_ms);
     if (n < 0 && errno != EINTR)
       throw std::system_error(errno, std::generic_category(), "epoll_wait");
     for (int i = 0; i < n; ++i) {
@@ -243,7 +251,7 @@ private:
     [[maybe_unused]] auto r = ::read(wake_fd_, &count, sizeof count);
     std::vector<std::coroutine_handle<>> batch;
     {
-      std::lock_guard lock(inbox_mutex_);
+      std::scoped_lock lock(inbox_mutex_);
       batch.swap(inbox_);
     }
     for (auto h : batch) {

@@ -20,7 +20,7 @@ public:
   }
   ~thread_pool() {
     {
-      std::lock_guard lock(mutex_);
+      std::scoped_lock lock(mutex_);
       stopping_ = true;
     }
     wake_.notify_all();
@@ -29,7 +29,7 @@ public:
   }
   void submit(std::function<void()> job) {
     {
-      std::lock_guard lock(mutex_);
+      std::scoped_lock lock(mutex_);
       jobs_.push_back(std::move(job));
     }
     wake_.notify_one();

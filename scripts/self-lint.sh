@@ -1,0 +1,16 @@
+#!/bin/sh
+# Lints asynclint's own code with the root .clang-tidy (which includes our
+# async-* checks), with the plugin loaded. Needs a build with
+# compile_commands.json: self-lint.sh BUILD_DIR.
+set -eu
+cd "$(dirname "$0")/.."
+BUILD_DIR="${1:-build}"
+TIDY="/usr/lib/llvm-22/bin/clang-tidy -load $BUILD_DIR/lib/libasynclint.so -p $BUILD_DIR --quiet"
+# The checks and the driver.
+$TIDY --config-file=.clang-tidy checks/*.cpp checks/utils/*.cpp driver/*.cpp
+# The runtime (through the examples that include it) and the examples. The
+# example programs let exceptions end main on purpose, and
+# forgotten_await.cpp holds the mistakes the main command demonstrates.
+$TIDY --config-file=.clang-tidy --checks=-bugprone-exception-escape \
+  --header-filter='runtime/include|examples' \
+  $(ls examples/*.cpp | grep -v forgotten_await)
