@@ -8,3 +8,4 @@ cd "$(dirname "$0")/.."
 ./scripts/build.sh
 BUILD_DIR="${ASYNCLINT_BUILD_DIR:-build}"
 ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$(nproc)"
+./scripts/sanitize.sh
