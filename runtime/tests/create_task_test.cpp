@@ -13,7 +13,8 @@ using namespace std::chrono_literals;
 using CreateTaskTest = aio_test::FrameCheckedTest;
 
 namespace {
-aio::task<int> work(std::vector<int> &log, int id, std::chrono::milliseconds d) {
+aio::task<int> work(std::vector<int> &log, int id,
+                    std::chrono::milliseconds d) {
   aio_test::counted c;
   log.push_back(id);
   co_await aio::sleep_for(d);
@@ -45,7 +46,9 @@ TEST_F(CreateTaskTest, AwaitingAPendingHandleWaitsForIt) {
 TEST_F(CreateTaskTest, DroppedHandleDetachesAndTheTaskStillRuns) {
   std::vector<int> log;
   aio::run([](std::vector<int> &log) -> aio::task<> {
-    { auto dropped = aio::create_task(work(log, 3, 2ms)); }
+    {
+      auto dropped = aio::create_task(work(log, 3, 2ms));
+    }
     co_await aio::sleep_for(10ms);
   }(log));
   EXPECT_EQ(log, (std::vector<int>{3, 103}));

@@ -16,7 +16,10 @@ public:
     static frame_counter c;
     return c;
   }
-  std::size_t born() { live_.insert(next_); return next_++; }
+  std::size_t born() {
+    live_.insert(next_);
+    return next_++;
+  }
   void died(std::size_t id) {
     if (live_.erase(id) == 0)
       ADD_FAILURE() << "frame object " << id << " destroyed twice";

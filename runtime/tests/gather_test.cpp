@@ -20,7 +20,8 @@ aio::task<int> after(std::chrono::milliseconds d, int v) {
   co_await aio::sleep_for(d);
   co_return v;
 }
-aio::task<> fail_after(std::chrono::milliseconds d, const char *msg, int &finished) {
+aio::task<> fail_after(std::chrono::milliseconds d, const char *msg,
+                       int &finished) {
   aio_test::counted c;
   co_await aio::sleep_for(d);
   ++finished;

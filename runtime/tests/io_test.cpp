@@ -17,7 +17,9 @@ using IoTest = aio_test::FrameCheckedTest;
 
 namespace {
 
-void set_nonblocking(int fd) { ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK); }
+void set_nonblocking(int fd) {
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+}
 
 aio::task<std::string> read_some(int fd) {
   char buf[256];
@@ -72,7 +74,8 @@ TEST_F(IoTest, EchoServerOverASocketPair) {
   ASSERT_EQ(::socketpair(AF_UNIX, SOCK_STREAM, 0, fds), 0);
   set_nonblocking(fds[0]);
   set_nonblocking(fds[1]);
-  auto [echoed, got] = aio::run(aio::gather(echo_server(fds[0]), echo_client(fds[1])));
+  auto [echoed, got] =
+      aio::run(aio::gather(echo_server(fds[0]), echo_client(fds[1])));
   EXPECT_EQ(echoed, 3);
   EXPECT_EQ(got, "hello world");
   ::close(fds[0]);
@@ -85,7 +88,8 @@ TEST_F(IoTest, EchoServerOverLoopbackTcp) {
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ASSERT_EQ(::bind(listener, reinterpret_cast<sockaddr *>(&addr), sizeof addr), 0);
+  ASSERT_EQ(::bind(listener, reinterpret_cast<sockaddr *>(&addr), sizeof addr),
+            0);
   ASSERT_EQ(::listen(listener, 1), 0);
   socklen_t len = sizeof addr;
   ::getsockname(listener, reinterpret_cast<sockaddr *>(&addr), &len);

@@ -47,7 +47,9 @@ TEST_F(RunTest, RunCanBeCalledAgainAfterItReturns) {
 }
 
 TEST_F(RunTest, AwaitersOutsideALoopExplainThemselves) {
-  auto t = []() -> aio::task<> { co_await aio::sleep_for(std::chrono::milliseconds(1)); }();
+  auto t = []() -> aio::task<> {
+    co_await aio::sleep_for(std::chrono::milliseconds(1));
+  }();
   // Started by hand, outside run(): sleep finds no loop and throws into the
   // coroutine, which stores the error like any other.
   t.handle().resume();
@@ -56,6 +58,7 @@ TEST_F(RunTest, AwaitersOutsideALoopExplainThemselves) {
     t.handle().promise().result();
     FAIL() << "expected std::logic_error";
   } catch (const std::logic_error &e) {
-    EXPECT_NE(std::string(e.what()).find("no aio event loop"), std::string::npos);
+    EXPECT_NE(std::string(e.what()).find("no aio event loop"),
+              std::string::npos);
   }
 }

@@ -13,7 +13,8 @@ using steady = std::chrono::steady_clock;
 using SleepTest = aio_test::FrameCheckedTest;
 
 namespace {
-aio::task<int> sleeper(std::chrono::milliseconds d, int id, std::vector<int> &order) {
+aio::task<int> sleeper(std::chrono::milliseconds d, int id,
+                       std::vector<int> &order) {
   aio_test::counted c;
   co_await aio::sleep_for(d);
   order.push_back(id);

@@ -52,7 +52,9 @@ aio::task<std::string> catches() {
   co_return "not caught";
 }
 
-aio::task<std::unique_ptr<int>> move_only() { co_return std::make_unique<int>(7); }
+aio::task<std::unique_ptr<int>> move_only() {
+  co_return std::make_unique<int>(7);
+}
 
 } // namespace
 

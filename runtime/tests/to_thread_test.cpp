@@ -17,7 +17,8 @@ using ToThreadTest = aio_test::FrameCheckedTest;
 TEST_F(ToThreadTest, CallableRunsOnAnotherThreadAndResumesOnTheLoopThread) {
   auto loop_thread = std::this_thread::get_id();
   aio::run([](std::thread::id loop_thread) -> aio::task<> {
-    auto worker = co_await aio::to_thread([] { return std::this_thread::get_id(); });
+    auto worker =
+        co_await aio::to_thread([] { return std::this_thread::get_id(); });
     EXPECT_NE(worker, loop_thread);
     EXPECT_EQ(std::this_thread::get_id(), loop_thread);
   }(loop_thread));

@@ -43,7 +43,7 @@ TEST_F(WaitForTest, TimedOutTaskIsDetachedAndTheCallerCanContinue) {
 }
 
 TEST_F(WaitForTest, ReadyTaskWithZeroTimeoutStillReturns) {
-  EXPECT_EQ(aio::run(aio::wait_for(
-                []() -> aio::task<int> { co_return 3; }(), 0ms)),
-            3);
+  EXPECT_EQ(
+      aio::run(aio::wait_for([]() -> aio::task<int> { co_return 3; }(), 0ms)),
+      3);
 }

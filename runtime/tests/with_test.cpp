@@ -23,9 +23,8 @@ struct resource {
 
 TEST_F(WithTest, ResourceIsClosedAfterTheBodyAndTheResultReturned) {
   int closed = 0;
-  int v = aio::run(aio::with(resource{&closed}, [](resource &) -> aio::task<int> {
-    co_return 4;
-  }));
+  int v = aio::run(aio::with(
+      resource{&closed}, [](resource &) -> aio::task<int> { co_return 4; }));
   EXPECT_EQ(v, 4);
   EXPECT_EQ(closed, 1);
 }
