@@ -8,6 +8,8 @@
 // the coroutine frame and destroys it exactly once, in its destructor.
 #pragma once
 
+#include "detail/frame_allocator.hpp"
+
 #include <coroutine>
 #include <exception>
 #include <type_traits>
@@ -20,7 +22,7 @@ template <typename T = void> class task;
 
 namespace detail {
 
-class task_promise_base {
+class task_promise_base : public cached_frame {
 public:
   struct final_awaiter {
     bool await_ready() noexcept { return false; }
