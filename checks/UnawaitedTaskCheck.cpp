@@ -4,7 +4,6 @@
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
@@ -23,31 +22,6 @@ const Expr *stripWrappers(const Expr *E) {
     E = E->IgnoreImplicit()->IgnoreParens();
   }
   return E;
-}
-
-// The innermost function whose body contains S (a lambda's call operator for
-// statements in a lambda body), and whether S sits in a catch handler, where
-// co_await is ill-formed.
-std::pair<const FunctionDecl *, bool> enclosingFunction(const Stmt *S,
-                                                        ASTContext &Ctx) {
-  DynTypedNode Node = DynTypedNode::create(*S);
-  bool InHandler = false;
-  // Bounded: invalid code can produce odd parent chains.
-  for (unsigned Depth = 0; Depth < 512; ++Depth) {
-    auto Parents = Ctx.getParents(Node);
-    if (Parents.empty())
-      break;
-    Node = Parents[0];
-    if (Node.get<CXXCatchStmt>())
-      InHandler = true;
-    if (const auto *L = Node.get<LambdaExpr>())
-      return {L->getCallOperator(), InHandler};
-    if (const auto *FD = Node.get<FunctionDecl>())
-      return {FD, InHandler};
-    if (Node.get<Decl>() && !Node.get<VarDecl>() && !Node.get<DeclStmt>())
-      break;
-  }
-  return {nullptr, InHandler};
 }
 
 AST_MATCHER(Stmt, isAttributedStmt) { return isa<AttributedStmt>(Node); }
@@ -95,24 +69,53 @@ void UnawaitedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
   // Statements whose expression children are evaluated for their side
   // effects only; the handler looks at the child slots.
+  // Nothing in a system header is reported (clang-tidy drops those
+  // diagnostics), and a local variable and its uses share a location, so
+  // skipping system-header nodes loses nothing and saves most of the work.
+  auto InUserCode = unless(isExpansionInSystemHeader());
+  // Statements whose expression children are evaluated for their side
+  // effects only; the handler looks at the child slots.
   Finder->addMatcher(
-      stmt(anyOf(compoundStmt(), ifStmt(), forStmt(), whileStmt(), doStmt(),
-                 cxxForRangeStmt(), switchCase(), labelStmt(),
-                 stmt(isAttributedStmt())))
+      stmt(InUserCode, anyOf(compoundStmt(), ifStmt(), forStmt(), whileStmt(),
+                             doStmt(), cxxForRangeStmt(), switchCase(),
+                             labelStmt(), stmt(isAttributedStmt())))
           .bind("stmt"),
       this);
+  // The last statement of a GNU statement expression is its value. The
+  // StmtExpr is visited before its compound statement, so it is known by
+  // the time the compound statement is checked.
+  Finder->addMatcher(stmtExpr(InUserCode).bind("stmt-expr"), this);
+  // Coroutine bodies, seen before the statements in them (for the fix-it).
+  Finder->addMatcher(functionDecl(InUserCode, isDefinition()).bind("fn"), this);
+  Finder->addMatcher(lambdaExpr(InUserCode).bind("lambda"), this);
   // The left operand of a built-in comma is discarded wherever the comma is.
-  Finder->addMatcher(
-      binaryOperator(hasOperatorName(","), hasLHS(expr().bind("comma-lhs"))),
-      this);
+  Finder->addMatcher(binaryOperator(InUserCode, hasOperatorName(","),
+                                    hasLHS(expr().bind("comma-lhs"))),
+                     this);
   // Local variables and every reference to one; whether a task variable is
   // ever consumed is decided at the end of the translation unit, in one pass.
-  Finder->addMatcher(varDecl(hasLocalStorage(), unless(parmVarDecl()),
-                             unless(isImplicit()), hasInitializer(expr()))
+  Finder->addMatcher(varDecl(InUserCode, hasLocalStorage(),
+                             unless(parmVarDecl()), unless(isImplicit()),
+                             hasInitializer(expr()))
                          .bind("var"),
                      this);
+  // Uses that do not hand the task on: `t = other()` destroys the old task,
+  // `t.is_ready()` only asks. Parents are visited before their children, so
+  // these are known when the reference itself is matched.
+  Finder->addMatcher(
+      cxxOperatorCallExpr(
+          InUserCode, isAssignmentOperator(),
+          hasArgument(0, ignoringParenImpCasts(declRefExpr().bind("assigned"))))
+          .bind("assign"),
+      this);
+  Finder->addMatcher(
+      cxxMemberCallExpr(
+          InUserCode, on(ignoringParenImpCasts(declRefExpr().bind("queried"))),
+          callee(cxxMethodDecl(isConst()).bind("query"))),
+      this);
   Finder->addMatcher(
       declRefExpr(
+          InUserCode,
           to(varDecl(hasLocalStorage(), unless(parmVarDecl())).bind("ref-var")))
           .bind("ref"),
       this);
@@ -120,11 +123,16 @@ void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
 
 void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
-  Context = &Ctx;
+  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn"))
+    markCoroutineBody(FD);
+  if (const auto *L = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
+    markCoroutineBody(L->getCallOperator());
+  if (const auto *SE = Result.Nodes.getNodeAs<StmtExpr>("stmt-expr"))
+    ValueCompounds.insert(SE->getSubStmt());
   if (const auto *S = Result.Nodes.getNodeAs<Stmt>("stmt"))
     checkStatementPosition(S, Ctx);
   if (const auto *LHS = Result.Nodes.getNodeAs<Expr>("comma-lhs"))
-    checkDiscarded(LHS, Ctx, /*WholeStatement=*/false);
+    checkDiscarded(LHS, Ctx, nullptr);
   if (const auto *VD = Result.Nodes.getNodeAs<VarDecl>("var")) {
     QualType T = VD->getType();
     if (T->isReferenceType() || VD->isInvalidDecl() ||
@@ -140,11 +148,22 @@ void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
       return;
     Vars[VD].Candidate = true;
   }
+  if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>("assigned"))
+    Known[Ref] = {UseKind::Reassign,
+                  Result.Nodes.getNodeAs<CXXOperatorCallExpr>("assign")};
+  if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>("queried")) {
+    // A const query that returns a plain value neither starts the task nor
+    // hands it off. Any other member call is assumed to consume it.
+    const auto *M = Result.Nodes.getNodeAs<CXXMethodDecl>("query");
+    QualType R = M->getReturnType();
+    if (!R->isVoidType() && !Classifier.isAwaitable(R))
+      Known[Ref] = {UseKind::Query, nullptr};
+  }
   if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>("ref")) {
     const auto *VD = Result.Nodes.getNodeAs<VarDecl>("ref-var");
     if (VD && !VD->getType()->isReferenceType() &&
         Classifier.isAwaitable(VD->getType()))
-      recordUse(VD, Ref, Ctx);
+      recordUse(VD, Ref, *Result.SourceManager);
   }
 }
 
@@ -152,14 +171,18 @@ void UnawaitedTaskCheck::checkStatementPosition(const Stmt *S,
                                                 ASTContext &Ctx) {
   auto Discarded = [&](const Stmt *Child) {
     if (const auto *E = dyn_cast_or_null<Expr>(Child))
-      checkDiscarded(E, Ctx, /*WholeStatement=*/true);
+      checkDiscarded(E, Ctx, S);
   };
   if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
-    // The last statement of a GNU statement expression is its value.
-    bool LastIsValue = false;
-    if (!CS->body_empty()) {
-      auto Parents = Ctx.getParents(*CS);
-      LastIsValue = !Parents.empty() && Parents[0].get<StmtExpr>();
+    bool LastIsValue = ValueCompounds.contains(CS);
+    for (const Stmt *Child : CS->body()) {
+      if (const auto *DS = dyn_cast<DeclStmt>(Child))
+        for (const Decl *D : DS->decls())
+          if (const auto *VD = dyn_cast<VarDecl>(D))
+            VarScope[VD] = CS;
+      if (const auto *E = dyn_cast<Expr>(Child))
+        if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(stripWrappers(E)))
+          StatementScope[Op] = CS;
     }
     for (const Stmt *Child : CS->body())
       if (!LastIsValue || Child != CS->body_back())
@@ -187,7 +210,7 @@ void UnawaitedTaskCheck::checkStatementPosition(const Stmt *S,
 }
 
 void UnawaitedTaskCheck::checkDiscarded(const Expr *E, ASTContext &Ctx,
-                                        bool WholeStatement) {
+                                        const Stmt *Statement) {
   E = stripWrappers(E);
   // Error-recovery nodes (half-typed code in the editor) carry no reliable
   // type; never guess on them.
@@ -195,26 +218,26 @@ void UnawaitedTaskCheck::checkDiscarded(const Expr *E, ASTContext &Ctx,
     return;
   if (isVoidCast(E)) {
     if (!AllowVoidCast)
-      checkDiscarded(cast<ExplicitCastExpr>(E)->getSubExpr(), Ctx, false);
+      checkDiscarded(cast<ExplicitCastExpr>(E)->getSubExpr(), Ctx, nullptr);
     return;
   }
   if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
     // The left operand is handled by the comma matcher, wherever it is.
     if (BO->getOpcode() == BO_Comma)
-      checkDiscarded(BO->getRHS(), Ctx, false);
+      checkDiscarded(BO->getRHS(), Ctx, nullptr);
     return;
   }
   if (const auto *Cond = dyn_cast<AbstractConditionalOperator>(E)) {
-    checkDiscarded(Cond->getTrueExpr(), Ctx, false);
-    checkDiscarded(Cond->getFalseExpr(), Ctx, false);
+    checkDiscarded(Cond->getTrueExpr(), Ctx, nullptr);
+    checkDiscarded(Cond->getFalseExpr(), Ctx, nullptr);
     return;
   }
   if (const auto *Call = dyn_cast<CallExpr>(E))
-    reportCall(Call, Ctx, WholeStatement);
+    reportCall(Call, Ctx, Statement);
 }
 
 void UnawaitedTaskCheck::reportCall(const CallExpr *Call, ASTContext &Ctx,
-                                    bool WholeStatement) {
+                                    const Stmt *Statement) {
   QualType T = Call->getType();
   // Only a call returning by value creates a task; `t = other` returns a
   // reference to a task that lives on.
@@ -264,12 +287,11 @@ void UnawaitedTaskCheck::reportCall(const CallExpr *Call, ASTContext &Ctx,
     // instantiation (the same edit may be ill-formed in another one).
     bool Postfix = !isa<CXXOperatorCallExpr>(Call) ||
                    cast<CXXOperatorCallExpr>(Call)->getOperator() == OO_Call;
-    if (WholeStatement && Postfix && Loc.isFileID()) {
-      auto [Fn, InHandler] = enclosingFunction(Call, Ctx);
-      if (!InHandler && utils::isCoroutine(Fn) && !inInstantiation(Fn) &&
-          Classifier.isAwaitableIn(T, utils::getPromiseRecord(Fn)))
-        Diag << FixItHint::CreateInsertion(Loc, "co_await ");
-    }
+    const FunctionDecl *Fn =
+        Statement ? CoroutineSlots.lookup(Statement) : nullptr;
+    if (Fn && Postfix && Loc.isFileID() &&
+        Classifier.isAwaitableIn(T, utils::getPromiseRecord(Fn)))
+      Diag << FixItHint::CreateInsertion(Loc, "co_await ");
   } // The warning is emitted here, before its note.
 
   if (Callee && !IsLambda && Callee->getLocation().isValid())
@@ -277,52 +299,40 @@ void UnawaitedTaskCheck::reportCall(const CallExpr *Call, ASTContext &Ctx,
         << Callee;
 }
 
-UnawaitedTaskCheck::UseKind
-UnawaitedTaskCheck::classifyUse(const DeclRefExpr *Ref, ASTContext &Ctx) {
-  const Expr *Child = Ref;
-  DynTypedNode Parent;
-  for (;;) {
-    auto Parents = Ctx.getParents(*Child);
-    if (Parents.empty())
-      return UseKind::Consume;
-    Parent = Parents[0];
-    const auto *PE = Parent.get<Expr>();
-    if (PE && (isa<ParenExpr>(PE) || isa<ImplicitCastExpr>(PE))) {
-      Child = PE;
+void UnawaitedTaskCheck::markCoroutineBody(const FunctionDecl *FD) {
+  // Only coroutines written by hand get fix-its: an edit in a template
+  // instantiation would change the pattern every instantiation shares.
+  if (!FD || !utils::isCoroutine(FD) || inInstantiation(FD))
+    return;
+  const auto *Body = cast<CoroutineBodyStmt>(FD->getBody())->getBody();
+  // One pass over the body, iterative (deeply nested expressions must not
+  // exhaust the stack). Lambdas are other functions, and co_await is
+  // ill-formed in a catch handler: neither is entered.
+  llvm::SmallVector<const Stmt *, 64> Work{Body};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || isa<LambdaExpr>(S) || isa<CXXCatchStmt>(S) || isa<BlockExpr>(S))
+      continue;
+    if (isa<CompoundStmt, IfStmt, ForStmt, WhileStmt, DoStmt, CXXForRangeStmt,
+            SwitchCase, LabelStmt, AttributedStmt>(S))
+      CoroutineSlots[S] = FD;
+    if (const auto *Try = dyn_cast<CXXTryStmt>(S)) {
+      Work.push_back(Try->getTryBlock());
       continue;
     }
-    break;
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
   }
-  // `t = other()`: the old task is destroyed, nothing consumes it.
-  if (const auto *Op = Parent.get<CXXOperatorCallExpr>())
-    if (Op->isAssignmentOp() && Op->getNumArgs() == 2 && Op->getArg(0) == Child)
-      return UseKind::Reassign;
-  // `t.is_ready()`: a const query on the task that does not start or hand
-  // off it. Any other member call is assumed to consume it.
-  if (const auto *ME = Parent.get<MemberExpr>()) {
-    auto Up = Ctx.getParents(*ME);
-    const auto *MC = Up.empty() ? nullptr : Up[0].get<CXXMemberCallExpr>();
-    const CXXMethodDecl *M = MC ? MC->getMethodDecl() : nullptr;
-    if (M && M->isConst() && !M->getReturnType()->isVoidType() &&
-        !Classifier.isAwaitable(M->getReturnType()))
-      return UseKind::Query;
-    return UseKind::Consume;
-  }
-  if (const auto *U = Parent.get<UnaryExprOrTypeTraitExpr>())
-    if (U->isArgumentType() || U->getKind() == UETT_SizeOf ||
-        U->getKind() == UETT_AlignOf)
-      return UseKind::Query;
-  // Awaited, moved, returned, passed, stored, captured: all hand it on.
-  return UseKind::Consume;
 }
 
 void UnawaitedTaskCheck::recordUse(const VarDecl *VD, const DeclRefExpr *Ref,
-                                   ASTContext &Ctx) {
+                                   const SourceManager &SM) {
   VarState &State = Vars[VD];
-  UseKind Kind = classifyUse(Ref, Ctx);
+  auto It = Known.find(Ref);
+  // Awaited, moved, returned, passed, stored, captured: all hand it on.
+  UseKind Kind = It == Known.end() ? UseKind::Consume : It->second.Kind;
   if (Kind == UseKind::Consume)
     State.Consumed = true;
-  const SourceManager &SM = Ctx.getSourceManager();
   if (!State.FirstUse ||
       SM.isBeforeInTranslationUnit(Ref->getBeginLoc(),
                                    State.FirstUse->getBeginLoc())) {
@@ -332,23 +342,11 @@ void UnawaitedTaskCheck::recordUse(const VarDecl *VD, const DeclRefExpr *Ref,
 }
 
 void UnawaitedTaskCheck::onEndOfTranslationUnit() {
-  if (!Context) {
-    Vars.clear();
-    return;
-  }
-  ASTContext &Ctx = *Context;
-  auto ScopeOf = [&](const auto &Node) -> const CompoundStmt * {
-    auto Parents = Ctx.getParents(Node);
-    return Parents.empty() ? nullptr : Parents[0].template get<CompoundStmt>();
-  };
   for (const auto &[VD, State] : Vars) {
     if (!State.Candidate)
       continue;
     bool IsTask = Classifier.isTask(VD->getType());
-    auto DeclParents = Ctx.getParents(*VD);
-    const DeclStmt *DS =
-        DeclParents.empty() ? nullptr : DeclParents[0].get<DeclStmt>();
-    const CompoundStmt *Scope = DS ? ScopeOf(*DS) : nullptr;
+    const CompoundStmt *Scope = VarScope.lookup(VD);
     if (!State.Consumed) {
       diag(VD->getLocation(), "%select{awaitable|task}0 stored in %1 is never "
                               "awaited and %select{has no effect|never runs}0")
@@ -359,24 +357,13 @@ void UnawaitedTaskCheck::onEndOfTranslationUnit() {
             << VD;
       continue;
     }
-    // Reassigned before anything consumed it, in straight-line code of the
+    // Reassigned before anything consumed it, as a statement of the
     // declaring block: the first task is destroyed unawaited. In a branch or
     // a loop the order is not certain, so stay silent.
     if (State.FirstKind != UseKind::Reassign || !Scope)
       continue;
-    auto UseParents = Ctx.getParents(*State.FirstUse);
-    const auto *Assign =
-        UseParents.empty() ? nullptr : UseParents[0].get<CXXOperatorCallExpr>();
-    if (!Assign)
-      continue;
-    const Stmt *Top = Assign;
-    for (auto P = Ctx.getParents(*Top); !P.empty(); P = Ctx.getParents(*Top)) {
-      const auto *E = P[0].get<Expr>();
-      if (!E)
-        break;
-      Top = E;
-    }
-    if (ScopeOf(*Top) != Scope)
+    const CXXOperatorCallExpr *Assign = Known.lookup(State.FirstUse).Assign;
+    if (!Assign || StatementScope.lookup(Assign) != Scope)
       continue;
     diag(Assign->getOperatorLoc(),
          "%select{awaitable|task}0 stored in %1 is destroyed by this "
@@ -385,7 +372,11 @@ void UnawaitedTaskCheck::onEndOfTranslationUnit() {
     diag(VD->getLocation(), "%0 declared here", DiagnosticIDs::Note) << VD;
   }
   Vars.clear();
-  Context = nullptr;
+  ValueCompounds.clear();
+  Known.clear();
+  VarScope.clear();
+  StatementScope.clear();
+  CoroutineSlots.clear();
 }
 
 } // namespace clang::tidy::async

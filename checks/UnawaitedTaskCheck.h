@@ -6,7 +6,9 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/Awaitable.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include <cstdint>
 #include <vector>
 
@@ -37,15 +39,18 @@ private:
   struct VarState {
     bool Candidate = false;
     bool Consumed = false;
-    const Expr *FirstUse = nullptr;
+    const DeclRefExpr *FirstUse = nullptr;
     UseKind FirstKind = UseKind::Query;
   };
 
   void checkStatementPosition(const Stmt *S, ASTContext &Ctx);
-  void checkDiscarded(const Expr *E, ASTContext &Ctx, bool WholeStatement);
-  void reportCall(const CallExpr *Call, ASTContext &Ctx, bool WholeStatement);
-  UseKind classifyUse(const DeclRefExpr *Ref, ASTContext &Ctx);
-  void recordUse(const VarDecl *VD, const DeclRefExpr *Ref, ASTContext &Ctx);
+  /// \p Statement is the statement \p E is the whole expression of, or
+  /// null when E is only an operand (no fix-it then).
+  void checkDiscarded(const Expr *E, ASTContext &Ctx, const Stmt *Statement);
+  void reportCall(const CallExpr *Call, ASTContext &Ctx, const Stmt *Statement);
+  void markCoroutineBody(const FunctionDecl *FD);
+  void recordUse(const VarDecl *VD, const DeclRefExpr *Ref,
+                 const SourceManager &SM);
 
   /// Qualified names of types to treat as awaitable (AwaitableTypes).
   const std::vector<StringRef> AwaitableTypes;
@@ -56,7 +61,22 @@ private:
 
   utils::AwaitableClassifier Classifier;
   llvm::MapVector<const VarDecl *, VarState> Vars;
-  ASTContext *Context = nullptr;
+  /// Compound statements that are the body of a GNU statement expression.
+  llvm::SmallPtrSet<const CompoundStmt *, 4> ValueCompounds;
+  /// References whose parent was seen not to consume the task.
+  struct KnownUse {
+    UseKind Kind = UseKind::Consume;
+    const CXXOperatorCallExpr *Assign = nullptr;
+  };
+  llvm::DenseMap<const DeclRefExpr *, KnownUse> Known;
+  /// The block that declares each local variable.
+  llvm::DenseMap<const VarDecl *, const CompoundStmt *> VarScope;
+  /// The block an assignment statement stands in, as a whole statement.
+  llvm::DenseMap<const CXXOperatorCallExpr *, const CompoundStmt *>
+      StatementScope;
+  /// Statements directly in a coroutine's own body (not in a lambda or a
+  /// catch handler in it), where inserting co_await is valid.
+  llvm::DenseMap<const Stmt *, const FunctionDecl *> CoroutineSlots;
 };
 
 } // namespace clang::tidy::async

@@ -166,3 +166,28 @@ task<int> returned_from_function() {
   auto t = fetch(1);
   return t;                                 // not a coroutine: forwards it
 }
+
+// co_await is ill-formed in a catch handler: warning, no fix-it there; the
+// try block still gets one.
+task<> in_handler() {
+  try {
+    fetch(1);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: task returned by 'fetch' is never awaited and never runs [async-unawaited-task]
+    // CHECK-FIXES: {{^}}    co_await fetch(1);{{$}}
+  } catch (...) {
+    fetch(2);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: task returned by 'fetch' is never awaited and never runs [async-unawaited-task]
+    // CHECK-FIXES: {{^}}    fetch(2);{{$}}
+  }
+  co_return;
+}
+
+// The last statement of a GNU statement expression is its value, not a
+// discard; the ones before it are discarded.
+void statement_expression() {
+  sync_wait(({
+    fetch(1);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: task returned by 'fetch' is never awaited and never runs [async-unawaited-task]
+    fetch(2);
+  }));
+}

@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""Measures how the async checks' cost grows with function length.
+
+Generates one coroutine with N statements (a mix of awaited calls, task
+variables that are awaited, and discarded calls), runs clang-tidy-22 with the
+plugin and --enable-check-profile, and prints the checks' own time next to
+the whole run. Linear cost means time/N stays roughly flat as N doubles.
+
+  scripts/bench-checks.py [BUILD_DIR] [N ...]
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+build = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "build")
+sizes = [int(n) for n in sys.argv[2:]] or [1000, 2000, 4000, 8000]
+plugin = os.path.join(build, "lib", "libasynclint.so")
+tidy = "/usr/lib/llvm-22/bin/clang-tidy"
+
+
+def source(n):
+    lines = ['#include "cppcoro_like.h"', "using cppcoro::task;",
+             "task<int> fetch(int);", "task<> big() {", "  int sum = 0;"]
+    for i in range(n):
+        k = i % 4
+        if k == 0:
+            lines.append("  sum += co_await fetch(%d);" % i)
+        elif k == 1:
+            lines.append("  auto t%d = fetch(%d);" % (i, i))
+        elif k == 2:
+            lines.append("  sum += co_await std::move(t%d);" % (i - 1))
+        else:
+            lines.append("  fetch(%d);" % i)
+    lines += ["  co_return;", "}"]
+    return "\n".join(lines) + "\n"
+
+
+print("%8s %12s %12s %14s %10s" % ("N", "checks (s)", "total (s)", "checks/N (us)",
+                                   "warnings"))
+with tempfile.TemporaryDirectory() as tmp:
+    for n in sizes:
+        src = os.path.join(tmp, "gen%d.cpp" % n)
+        with open(src, "w") as f:
+            f.write(source(n))
+        prof = os.path.join(tmp, "prof%d" % n)
+        cmd = [tidy, "-load", plugin, "--checks=-*,async-*", "--config={}",
+               "--enable-check-profile", "--store-check-profile=" + prof, src,
+               "--", "-std=c++20", "-I", os.path.join(root, "test", "Inputs")]
+        out = subprocess.run(cmd, capture_output=True, text=True)
+        warnings = out.stdout.count("warning:")
+        checks = 0.0
+        for name in os.listdir(prof):
+            data = json.load(open(os.path.join(prof, name)))
+            for key, value in data["profile"].items():
+                if key.startswith("time.clang-tidy.async-") and key.endswith(".wall"):
+                    checks += value
+        # Whole run, measured separately without profiling overhead.
+        import time
+        t0 = time.perf_counter()
+        subprocess.run(cmd[:5] + cmd[7:], capture_output=True)
+        total = time.perf_counter() - t0
+        print("%8d %12.3f %12.3f %14.2f %10d" % (n, checks, total,
+                                                 checks / n * 1e6, warnings))
