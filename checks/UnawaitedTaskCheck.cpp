@@ -149,15 +149,16 @@ void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
     Vars[VD].Candidate = true;
   }
   if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>("assigned"))
-    Known[Ref] = {UseKind::Reassign,
-                  Result.Nodes.getNodeAs<CXXOperatorCallExpr>("assign")};
+    Known[Ref] = {.Kind = UseKind::Reassign,
+                  .Assign =
+                      Result.Nodes.getNodeAs<CXXOperatorCallExpr>("assign")};
   if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>("queried")) {
     // A const query that returns a plain value neither starts the task nor
     // hands it off. Any other member call is assumed to consume it.
     const auto *M = Result.Nodes.getNodeAs<CXXMethodDecl>("query");
     QualType R = M->getReturnType();
     if (!R->isVoidType() && !Classifier.isAwaitable(R))
-      Known[Ref] = {UseKind::Query, nullptr};
+      Known[Ref] = {.Kind = UseKind::Query, .Assign = nullptr};
   }
   if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>("ref")) {
     const auto *VD = Result.Nodes.getNodeAs<VarDecl>("ref-var");
