@@ -9,12 +9,12 @@
 #include <cstddef>
 #include <new>
 
-#if defined(__has_feature)
+#ifdef __has_feature
 #if __has_feature(address_sanitizer)
 #define AIO_NO_FRAME_CACHE 1
 #endif
 #endif
-#if defined(__SANITIZE_ADDRESS__)
+#ifdef __SANITIZE_ADDRESS__
 #define AIO_NO_FRAME_CACHE 1
 #endif
 
