@@ -256,7 +256,11 @@ void UnawaitedTaskCheck::reportCall(const CallExpr *Call, ASTContext &Ctx,
 
   {
     // A lambda called through a variable or parameter is named by it.
+    // A function template specialization is named by its template: the
+    // arguments (`sleep_for<long, std::ratio<1, 1000>>`) are noise here.
     const NamedDecl *Named = Callee;
+    if (Callee && Callee->getPrimaryTemplate())
+      Named = Callee->getPrimaryTemplate();
     if (IsLambda) {
       Named = nullptr;
       if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
@@ -267,17 +271,16 @@ void UnawaitedTaskCheck::reportCall(const CallExpr *Call, ASTContext &Ctx,
     auto Diag = [&]() {
       if (IsLambda && !Named)
         return diag(Loc, "%select{awaitable|task}0 returned by this "
-                         "%select{|coroutine }1lambda is never awaited and "
-                         "%select{has no effect|never runs}0")
+                         "%select{|coroutine }1lambda is never "
+                         "awaited%select{| and never runs}0")
                << IsTask << utils::isCoroutine(Callee);
       if (!Named)
         return diag(Loc,
                     "%select{awaitable|task}0 returned by this call is never "
-                    "awaited and %select{has no effect|never runs}0")
+                    "awaited%select{| and never runs}0")
                << IsTask;
-      return diag(Loc,
-                  "%select{awaitable|task}0 returned by %1 is never awaited "
-                  "and %select{has no effect|never runs}0")
+      return diag(Loc, "%select{awaitable|task}0 returned by %1 is never "
+                       "awaited%select{| and never runs}0")
              << IsTask << Named;
     }();
 
@@ -295,9 +298,13 @@ void UnawaitedTaskCheck::reportCall(const CallExpr *Call, ASTContext &Ctx,
       Diag << FixItHint::CreateInsertion(Loc, "co_await ");
   } // The warning is emitted here, before its note.
 
-  if (Callee && !IsLambda && Callee->getLocation().isValid())
+  if (Callee && !IsLambda && Callee->getLocation().isValid()) {
+    const NamedDecl *Shown = Callee;
+    if (Callee->getPrimaryTemplate())
+      Shown = Callee->getPrimaryTemplate();
     diag(Callee->getLocation(), "%0 declared here", DiagnosticIDs::Note)
-        << Callee;
+        << Shown;
+  }
 }
 
 void UnawaitedTaskCheck::markCoroutineBody(const FunctionDecl *FD) {
@@ -350,7 +357,7 @@ void UnawaitedTaskCheck::onEndOfTranslationUnit() {
     const CompoundStmt *Scope = VarScope.lookup(VD);
     if (!State.Consumed) {
       diag(VD->getLocation(), "%select{awaitable|task}0 stored in %1 is never "
-                              "awaited and %select{has no effect|never runs}0")
+                              "awaited%select{| and never runs}0")
           << IsTask << VD;
       if (Scope)
         diag(Scope->getRBracLoc(), "%0 is destroyed here without being awaited",

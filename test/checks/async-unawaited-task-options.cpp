@@ -23,7 +23,7 @@ void f() {
   (void)fetch(1);
   // CHECK-MESSAGES-OPTS: :[[@LINE-1]]:9: warning: task returned by 'fetch' is never awaited and never runs [async-unawaited-task]
   compute();
-  // CHECK-MESSAGES-OPTS: :[[@LINE-1]]:3: warning: awaitable returned by 'compute' is never awaited and has no effect [async-unawaited-task]
+  // CHECK-MESSAGES-OPTS: :[[@LINE-1]]:3: warning: awaitable returned by 'compute' is never awaited [async-unawaited-task]
   pool.schedule();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: awaitable returned by 'schedule' is never awaited and has no effect [async-unawaited-task]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: awaitable returned by 'schedule' is never awaited [async-unawaited-task]
 }

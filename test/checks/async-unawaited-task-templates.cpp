@@ -27,7 +27,7 @@ task<> use_template() {
 
 template <typename T> task<> generic(T v) {
   make(v);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'make<int>' is never awaited and never runs [async-unawaited-task]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'make' is never awaited and never runs [async-unawaited-task]
   // CHECK-FIXES: {{^}}  make(v);{{$}}
   co_await make(v);
 }

@@ -45,10 +45,10 @@ task<> discards_in_coroutine(client &c, bool flag) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by this coroutine lambda is never awaited and never runs [async-unawaited-task]
   // CHECK-FIXES: {{^}}  co_await []() -> task<> { co_await send(1); }();{{$}}
   pool.schedule();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: awaitable returned by 'schedule' is never awaited and has no effect [async-unawaited-task]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: awaitable returned by 'schedule' is never awaited [async-unawaited-task]
   // CHECK-FIXES: {{^}}  co_await pool.schedule();{{$}}
   after(10);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: awaitable returned by 'after' is never awaited and has no effect [async-unawaited-task]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: awaitable returned by 'after' is never awaited [async-unawaited-task]
   if (flag)
     send(7);
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: task returned by 'send' is never awaited and never runs [async-unawaited-task]
@@ -118,7 +118,7 @@ task<> never_awaited_local() {
   task<> s = send(2);
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: task stored in 's' is never awaited and never runs [async-unawaited-task]
   auto op = pool.schedule();
-  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: awaitable stored in 'op' is never awaited and has no effect [async-unawaited-task]
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: awaitable stored in 'op' is never awaited [async-unawaited-task]
   auto q = fetch(3);
   // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: task stored in 'q' is never awaited and never runs [async-unawaited-task]
   if (q.is_ready()) // a const query does not consume the task

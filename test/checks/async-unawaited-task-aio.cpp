@@ -1,0 +1,46 @@
+// RUN: %check_async_tidy %s async-unawaited-task %t -- -I %runtime_include
+// RUN: %clangxx -fsyntax-only -std=c++20 -Wno-unused-value -I %runtime_include %t.cpp
+
+// asynclint's own runtime. aio::task is [[nodiscard]], so the compiler also
+// warns on a discarded call; the check adds variables, awaiters and handles.
+#include <aio/aio.hpp>
+
+#include <chrono>
+#include <utility>
+
+using namespace std::chrono_literals;
+
+aio::task<int> fetch(int id);
+
+aio::task<int> mistakes() {
+  fetch(1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'fetch' is never awaited and never runs [async-unawaited-task]
+  // CHECK-FIXES: {{^}}  co_await fetch(1);{{$}}
+  aio::sleep_for(10ms);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: awaitable returned by 'sleep_for' is never awaited [async-unawaited-task]
+  // CHECK-FIXES: {{^}}  co_await aio::sleep_for(10ms);{{$}}
+  aio::create_task(fetch(2));
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: awaitable returned by 'create_task' is never awaited [async-unawaited-task]
+  auto later = fetch(3);
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: task stored in 'later' is never awaited and never runs [async-unawaited-task]
+  auto tick = aio::sleep_for(1ms);
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: awaitable stored in 'tick' is never awaited [async-unawaited-task]
+  co_return 0;
+}
+
+// Negative neighbours: the same operations, used.
+aio::task<int> correct() {
+  int a = co_await fetch(1);
+  co_await aio::sleep_for(10ms);
+  auto handle = aio::create_task(fetch(2)); // kept and awaited below
+  (void)aio::create_task(fetch(3));         // deliberately detached
+  auto [b, c] = co_await aio::gather(fetch(4), fetch(5));
+  auto d = co_await aio::wait_for(fetch(6), 50ms);
+  auto e = co_await aio::to_thread([] { return 7; });
+  auto gen = []() -> aio::async_generator<int> { co_yield 1; }();
+  while (auto v = co_await gen.next())
+    a += *v;
+  co_return a + b + c + d + e + co_await handle;
+}
+
+int main() { return aio::run(correct()); } // run consumes the task
