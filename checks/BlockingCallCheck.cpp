@@ -303,8 +303,9 @@ BlockingCallCheck::chainFrom(const FunctionDecl *FD, unsigned Budget) {
   Chain &Memo = Chains[FD];
   // A result found within the budget stays valid for any budget that
   // reaches it; "none" is valid for budgets no larger than it was searched.
-  if (Memo.InProgress || (Memo.Hops != ~0U && Memo.Hops <= Budget) ||
-      (Memo.Hops == ~0U && Memo.Budget >= Budget))
+  if (Memo.InProgress ||
+      (Memo.Computed && ((Memo.Hops != ~0U && Memo.Hops <= Budget) ||
+                         (Memo.Hops == ~0U && Memo.Budget >= Budget))))
     return Memo;
   Memo.InProgress = true;
   auto It = SitesOf.find(FD);
@@ -336,6 +337,7 @@ BlockingCallCheck::chainFrom(const FunctionDecl *FD, unsigned Budget) {
   Chain &Slot = Chains[FD];
   Slot = Best;
   Slot.InProgress = false;
+  Slot.Computed = true;
   return Slot;
 }
 

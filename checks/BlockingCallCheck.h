@@ -51,6 +51,7 @@ private:
     const Expr *Call = nullptr;
     const FunctionDecl *Next = nullptr;
     bool InProgress = false;
+    bool Computed = false;
   };
 
   void collectSites(const Stmt *Body, std::vector<Site> &Out);
