@@ -265,6 +265,21 @@ void BlockingCallCheck::collectSites(const Stmt *Body, std::vector<Site> &Out) {
       continue;
     if (const auto *E = dyn_cast<Expr>(I.S); E && E->containsErrors())
       continue;
+    // co_await/co_yield/co_return: only the operand is the user's code; the
+    // await_ready/await_suspend/await_resume and promise calls around it are
+    // the framework's machinery.
+    if (const auto *Await = dyn_cast<CoroutineSuspendExpr>(I.S)) {
+      Work.push_back({Await->getOperand(), I.Direct, I.InHandler});
+      continue;
+    }
+    if (const auto *Await = dyn_cast<DependentCoawaitExpr>(I.S)) {
+      Work.push_back({Await->getOperand(), I.Direct, I.InHandler});
+      continue;
+    }
+    if (const auto *Return = dyn_cast<CoreturnStmt>(I.S)) {
+      Work.push_back({Return->getOperand(), I.Direct, I.InHandler});
+      continue;
+    }
     if (const auto *Try = dyn_cast<CXXTryStmt>(I.S)) {
       Work.push_back({Try->getTryBlock(), I.Direct, I.InHandler});
       for (unsigned H = 0; H < Try->getNumHandlers(); ++H)
