@@ -7,6 +7,12 @@ plugin and --enable-check-profile, and prints the checks' own time next to
 the whole run. Linear cost means time/N stays roughly flat as N doubles.
 
   scripts/bench-checks.py [BUILD_DIR] [N ...]
+  scripts/bench-checks.py --overhead CHECK FILE [COMPILER ARGS...]
+
+--overhead times clang-tidy-22 on FILE five times with only CHECK enabled
+and five times with only misc-misleading-bidirectional, which has no AST
+matcher (both interleaved, in one run), and prints
+the medians and their ratio: the check's cost on top of parsing.
 """
 import json
 import os
@@ -14,7 +20,31 @@ import subprocess
 import sys
 import tempfile
 
+import statistics
+import time
+
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+if len(sys.argv) > 1 and sys.argv[1] == "--overhead":
+    check, path, extra = sys.argv[2], sys.argv[3], sys.argv[4:]
+    plugin = os.path.join(root, "build", "lib", "libasynclint.so")
+    base = ["/usr/lib/llvm-22/bin/clang-tidy", "-load", plugin, "--config={}",
+            path, "--", "-std=c++20"] + extra
+    # With no check enabled clang-tidy stops before parsing, so both sides
+    # enable misc-misleading-bidirectional, which has no AST matcher (it
+    # only scans comments and literals): the difference is the check.
+    runs = {"with": [], "without": []}
+    for _ in range(5):
+        diag = "-*,misc-misleading-bidirectional"
+        for name, checks in (("with", diag + "," + check), ("without", diag)):
+            t0 = time.perf_counter()
+            subprocess.run(base[:3] + ["--checks=" + checks] + base[3:],
+                           capture_output=True)
+            runs[name].append(time.perf_counter() - t0)
+    w, wo = statistics.median(runs["with"]), statistics.median(runs["without"])
+    print("%s on %s: with %.3f s, without %.3f s, ratio %.3f"
+          % (check, os.path.basename(path), w, wo, w / wo))
+    sys.exit(0)
+
 build = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "build")
 sizes = [int(n) for n in sys.argv[2:]] or [1000, 2000, 4000, 8000]
 plugin = os.path.join(build, "lib", "libasynclint.so")
