@@ -34,6 +34,12 @@ constexpr const char *DefaultBlocking =
     "std::basic_ifstream;std::basic_ofstream;std::basic_fstream;"
     "std::basic_ifstream::open;std::basic_ofstream::open;"
     "std::basic_fstream::open;"
+    // ...and reads and writes on them (named through the stream's class).
+    "std::basic_ifstream::read;std::basic_ifstream::get;"
+    "std::basic_ifstream::getline;std::basic_ifstream::ignore;"
+    "std::basic_fstream::read;std::basic_fstream::get;"
+    "std::basic_fstream::getline;std::basic_fstream::write;"
+    "std::basic_ofstream::write;"
     // std::filesystem operations that touch the disk.
     "std::filesystem::exists;std::filesystem::file_size;"
     "std::filesystem::status;std::filesystem::symlink_status;"
@@ -191,6 +197,27 @@ BlockingCallCheck::blockingName(const Expr *E, const NamedDecl *Callee) {
   if (!Callee)
     return std::nullopt;
   std::string Name = Names.get(Callee);
+  // std::getline(file, line) and file >> x read from a file stream: the
+  // first argument says whether the stream is a file.
+  if (Name == "std::getline" || Name == "std::operator>>" ||
+      Name == "std::basic_istream::operator>>") {
+    const Expr *Stream = nullptr;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+      Stream = MC->getImplicitObjectArgument();
+    else if (const auto *Call = dyn_cast<CallExpr>(E);
+             Call && Call->getNumArgs() > 0)
+      Stream = Call->getArg(0);
+    const CXXRecordDecl *RD =
+        Stream ? Stream->IgnoreParenImpCasts()->getType()->getAsCXXRecordDecl()
+               : nullptr;
+    if (!RD)
+      return std::nullopt;
+    const std::string &Class = Names.get(RD);
+    if (Class != "std::basic_ifstream" && Class != "std::basic_fstream")
+      return std::nullopt;
+    return StringRef(Name).ends_with("getline") ? std::string("std::getline")
+                                                : Class + "::operator>>";
+  }
   // A member inherited from an implementation base (libstdc++'s
   // shared_future::wait lives in std::__basic_future) is named through the
   // class of the object it is called on, as the user wrote it.

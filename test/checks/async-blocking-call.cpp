@@ -13,6 +13,7 @@
 #include <latch>
 #include <mutex>
 #include <semaphore>
+#include <sstream>
 #include <string>
 #include <thread>
 
@@ -51,6 +52,17 @@ task<> files(const char *path) {
   // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'open' blocks the event loop inside coroutine 'files' [async-blocking-call]
   std::ifstream in(path);
   // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'std::basic_ifstream' blocks the event loop inside coroutine 'files' [async-blocking-call]
+  std::string line;
+  std::getline(in, line);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::getline' blocks the event loop inside coroutine 'files' [async-blocking-call]
+  in.read(buf, sizeof buf);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::basic_ifstream::read' blocks the event loop inside coroutine 'files' [async-blocking-call]
+  int n = 0;
+  in >> n;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::basic_ifstream::operator>>' blocks the event loop inside coroutine 'files' [async-blocking-call]
+  std::istringstream text("1 2");  // an in-memory stream: fine
+  std::getline(text, line);
+  text >> n;
   std::ofstream out;             // not opened yet: fine
   out.open(path);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::basic_ofstream::open' blocks the event loop inside coroutine 'files' [async-blocking-call]
