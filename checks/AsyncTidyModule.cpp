@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "BlockingCallCheck.h"
+#include "SequentialAwaitsCheck.h"
 #include "UnawaitedTaskCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/Basic/Version.h"
@@ -43,6 +44,8 @@ public:
     checkHostVersion();
     CheckFactories.registerCheck<BlockingCallCheck>("async-blocking-call");
     CheckFactories.registerCheck<UnawaitedTaskCheck>("async-unawaited-task");
+    CheckFactories.registerCheck<SequentialAwaitsCheck>(
+        "async-sequential-awaits");
   }
 };
 

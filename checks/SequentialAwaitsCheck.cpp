@@ -1,0 +1,208 @@
+//===--- SequentialAwaitsCheck.cpp - asynclint ----------------------------===//
+
+#include "SequentialAwaitsCheck.h"
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "utils/Awaitable.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::async {
+namespace {
+
+// Calls whose order is the point: locks, transactions, and reads of the
+// next item of a stream (different arguments do not make those independent).
+constexpr const char *DefaultOrdered =
+    "*::lock;*::scoped_lock;*::lock_shared;*::acquire;*::commit;*::rollback;"
+    "*::next;*::read;*::read_some;*::async_read;*::async_read_some;*::recv;"
+    "*::receive;*::async_receive;*::accept;*::async_accept";
+
+const Expr *strip(const Expr *E) {
+  const Expr *Prev = nullptr;
+  while (E && E != Prev) {
+    Prev = E;
+    E = E->IgnoreImplicit()->IgnoreParens();
+  }
+  return E;
+}
+
+std::string spelled(SourceRange R, const ASTContext &Ctx) {
+  return Lexer::getSourceText(CharSourceRange::getTokenRange(R),
+                              Ctx.getSourceManager(), Ctx.getLangOpts())
+      .str();
+}
+
+} // namespace
+
+SequentialAwaitsCheck::SequentialAwaitsCheck(StringRef Name,
+                                             ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      GatherFunction(Options.get("GatherFunction", "")),
+      MinRunLength(Options.get("MinRunLength", 2U)),
+      IgnoredFunctions(tidy::utils::options::parseStringList(
+          Options.get("IgnoredFunctions", ""))),
+      OrderedFunctions(tidy::utils::options::parseStringList(
+          Options.get("OrderedFunctions", DefaultOrdered))),
+      Ignored(IgnoredFunctions), Ordered(OrderedFunctions) {}
+
+void SequentialAwaitsCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "GatherFunction", GatherFunction);
+  Options.store(Opts, "MinRunLength", MinRunLength);
+  Options.store(Opts, "IgnoredFunctions",
+                tidy::utils::options::serializeStringList(IgnoredFunctions));
+  Options.store(Opts, "OrderedFunctions",
+                tidy::utils::options::serializeStringList(OrderedFunctions));
+}
+
+void SequentialAwaitsCheck::registerMatchers(MatchFinder *Finder) {
+  auto InUserCode = unless(isExpansionInSystemHeader());
+  Finder->addMatcher(functionDecl(InUserCode, isDefinition()).bind("fn"), this);
+  Finder->addMatcher(lambdaExpr(InUserCode).bind("lambda"), this);
+}
+
+void SequentialAwaitsCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+  if (const auto *L = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
+    FD = L->getCallOperator();
+  // Decided on code as written: instantiations repeat the pattern.
+  if (!FD || FD->isInvalidDecl() || !utils::isCoroutine(FD) ||
+      FD->isTemplateInstantiation())
+    return;
+  const Stmt *Body = cast<CoroutineBodyStmt>(FD->getBody())->getBody();
+  // Every block of the coroutine's own body (lambdas are other functions).
+  llvm::SmallVector<const Stmt *, 32> Work{Body};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (const auto *Block = dyn_cast<CompoundStmt>(S))
+      checkBlock(Block, *Result.Context);
+    llvm::append_range(Work, S->children());
+  }
+}
+
+std::optional<SequentialAwaitsCheck::Await>
+SequentialAwaitsCheck::asAwait(const Stmt *S) {
+  const Expr *Value = nullptr;
+  const VarDecl *Declared = nullptr;
+  const ValueDecl *Assigned = nullptr;
+  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    const auto *VD =
+        DS->isSingleDecl() ? dyn_cast<VarDecl>(DS->getSingleDecl()) : nullptr;
+    if (!VD || !VD->getInit())
+      return std::nullopt;
+    Value = VD->getInit();
+    Declared = VD;
+  } else if (const auto *E = dyn_cast<Expr>(S)) {
+    E = strip(E);
+    const Expr *LHS = nullptr;
+    if (const auto *BO = dyn_cast<BinaryOperator>(E);
+        BO && BO->getOpcode() == BO_Assign) {
+      LHS = BO->getLHS();
+      Value = BO->getRHS();
+    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+               Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
+      LHS = Op->getArg(0);
+      Value = Op->getArg(1);
+    }
+    // Only `x = co_await ...` into a plain variable: a member or an element
+    // may alias what other calls read.
+    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(strip(LHS));
+    if (!Ref)
+      return std::nullopt;
+    Assigned = Ref->getDecl();
+  }
+  const auto *Awaited = dyn_cast_or_null<CoawaitExpr>(strip(Value));
+  if (!Awaited || Awaited->isImplicit() || Awaited->containsErrors() ||
+      Awaited->getType()->isVoidType() || Awaited->isTypeDependent())
+    return std::nullopt;
+  const auto *Call = dyn_cast_or_null<CallExpr>(strip(Awaited->getOperand()));
+  if (!Call)
+    return std::nullopt;
+  Await Result{S, Awaited, Call, Declared, utils::effectsOf(Call)};
+  // The statement's own result is produced by it.
+  Result.Effects.MayWrite.insert(Declared ? Declared : Assigned);
+  return Result;
+}
+
+void SequentialAwaitsCheck::checkBlock(const CompoundStmt *Block,
+                                       ASTContext &Ctx) {
+  llvm::SmallVector<Await, 8> Run;
+  auto Flush = [&] {
+    if (Run.size() >= std::max(2U, MinRunLength))
+      report(Run, Ctx);
+    Run.clear();
+  };
+  for (const Stmt *S : Block->body()) {
+    std::optional<Await> A = asAwait(S);
+    const auto *Callee =
+        A ? dyn_cast_or_null<NamedDecl>(A->Call->getCalleeDecl()) : nullptr;
+    const std::string Name = Callee ? Names.get(Callee) : std::string();
+    if (A && Callee && Ignored.matches(Name))
+      continue; // neither part of a run nor the end of one
+    if (!A || !Callee || Ordered.matches(Name)) {
+      Flush();
+      continue;
+    }
+    // Independent of every earlier await of the run? A repeated identical
+    // call (reading the next message) is not.
+    std::string Text = spelled(A->Call->getSourceRange(), Ctx);
+    bool Dependent = llvm::any_of(Run, [&](const Await &Earlier) {
+      return Earlier.Effects.conflictsWith(A->Effects) ||
+             spelled(Earlier.Call->getSourceRange(), Ctx) == Text;
+    });
+    if (Dependent) {
+      Flush();
+    }
+    Run.push_back(std::move(*A));
+  }
+  Flush();
+}
+
+void SequentialAwaitsCheck::report(llvm::ArrayRef<Await> Run, ASTContext &Ctx) {
+  {
+    auto D = diag(Run.front().Await->getBeginLoc(),
+                  "%0 independent awaits run one after another; gathering "
+                  "them lets them overlap")
+             << static_cast<unsigned>(Run.size());
+    // `auto [a, b] = co_await gather(f(), g());` keeps the names and the
+    // deduced types; only for plain `auto x = co_await call(...);`
+    // declarations written in the file.
+    bool Fixable = !GatherFunction.empty();
+    for (const Await &A : Run) {
+      const VarDecl *VD = A.Declared;
+      Fixable = Fixable && VD && !isa<DecompositionDecl>(VD) &&
+                VD->getBeginLoc().isFileID() &&
+                A.Statement->getEndLoc().isFileID();
+      if (Fixable) {
+        const auto *Auto = VD->getType()->getContainedAutoType();
+        Fixable = VD->getTypeSourceInfo() &&
+                  isa<AutoType>(VD->getTypeSourceInfo()->getType()) && Auto &&
+                  !VD->getType().isConstQualified();
+      }
+    }
+    if (Fixable) {
+      std::string Bindings;
+      std::string Calls;
+      for (const Await &A : Run) {
+        Bindings +=
+            (Bindings.empty() ? "" : ", ") + A.Declared->getName().str();
+        Calls += (Calls.empty() ? "" : ", ") +
+                 spelled(A.Call->getSourceRange(), Ctx);
+      }
+      D << FixItHint::CreateReplacement(
+          CharSourceRange::getTokenRange(Run.front().Statement->getBeginLoc(),
+                                         Run.back().Statement->getEndLoc()),
+          "auto [" + Bindings + "] = co_await " + GatherFunction + "(" + Calls +
+              ");");
+    }
+  }
+  for (const Await &A : Run.drop_front())
+    diag(A.Await->getBeginLoc(), "independent await here", DiagnosticIDs::Note);
+}
+
+} // namespace clang::tidy::async

@@ -1,0 +1,106 @@
+// RUN: %check_async_tidy %s async-sequential-awaits %t -- -I %inputs
+// With a gather function configured, runs of `auto x = co_await f()` get a
+// fix-it:
+// RUN: %check_async_tidy --check-suffix=FIX %s async-sequential-awaits %t \
+// RUN:   --config="{CheckOptions: {async-sequential-awaits.GatherFunction: 'gather'}}" -- -I %inputs
+// RUN: %clangxx -fsyntax-only -std=c++20 -I %inputs %t.cpp
+
+#include "cppcoro_like.h"
+#include <string>
+#include <tuple>
+
+using cppcoro::task;
+
+struct user {
+  int id;
+};
+task<int> fetch(int id);
+task<std::string> fetch_name(int id);
+task<user> fetch_user(int id);
+task<int> fetch_posts(int user_id);
+task<> send(int value);
+task<int> fill(int &out);
+template <typename... T> task<std::tuple<T...>> gather(task<T>... tasks);
+
+struct session {
+  task<std::string> get(const char *url);
+};
+struct stream {
+  task<std::string> recv();
+};
+
+task<int> independent() {
+  auto a = co_await fetch(1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 3 independent awaits run one after another; gathering them lets them overlap [async-sequential-awaits]
+  // CHECK-MESSAGES-FIX: :[[@LINE-2]]:12: warning: 3 independent awaits run one after another; gathering them lets them overlap [async-sequential-awaits]
+  auto b = co_await fetch(2);
+  auto c = co_await fetch_name(3);
+  // CHECK-FIXES-FIX: {{^}}  auto [a, b, c] = co_await gather(fetch(1), fetch(2), fetch_name(3));{{$}}
+  co_return a + b + static_cast<int>(c.size());
+}
+
+task<> same_object_different_arguments(session &s) {
+  auto page1 = co_await s.get("/page/1");
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 2 independent awaits run one after another; gathering them lets them overlap [async-sequential-awaits]
+  // CHECK-MESSAGES-FIX: :[[@LINE-2]]:16: warning: 2 independent awaits run one after another; gathering them lets them overlap [async-sequential-awaits]
+  auto page2 = co_await s.get("/page/2");
+  // CHECK-FIXES-FIX: {{^}}  auto [page1, page2] = co_await gather(s.get("/page/1"), s.get("/page/2"));{{$}}
+  co_return;
+}
+
+// Negative neighbours: each must stay silent.
+task<int> dependent_chain() {
+  user u = co_await fetch_user(1);
+  int posts = co_await fetch_posts(u.id); // needs u
+  co_return posts;
+}
+
+task<> void_awaits() {
+  co_await send(1); // sends: order matters, nothing to gather
+  co_await send(2);
+}
+
+task<> stream_reads(stream &conn) {
+  auto first = co_await conn.recv();  // the next message, then the next
+  auto second = co_await conn.recv();
+  co_return;
+}
+
+task<int> repeated_identical_call() {
+  auto x = co_await fetch(1);
+  auto y = co_await fetch(1);
+  co_return x + y;
+}
+
+task<int> out_parameter() {
+  int filled = 0;
+  auto n = co_await fill(filled);
+  auto m = co_await fetch(filled); // reads what fill wrote
+  co_return n + m;
+}
+
+task<int> already_gathered() {
+  auto [a, b] = co_await gather(fetch(1), fetch(2));
+  co_return a + b;
+}
+
+task<int> statement_between() {
+  auto a = co_await fetch(1);
+  if (a < 0)            // control depends on the first result
+    co_return 0;
+  auto b = co_await fetch(2);
+  co_return a + b;
+}
+
+task<int> single() { co_return co_await fetch(1); }
+
+// Assignments form runs too (no fix-it: the variables already exist).
+task<int> assigned() {
+  int a = 0, b = 0;
+  a = co_await fetch(1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 2 independent awaits run one after another; gathering them lets them overlap [async-sequential-awaits]
+  // CHECK-MESSAGES-FIX: :[[@LINE-2]]:7: warning: 2 independent awaits run one after another; gathering them lets them overlap [async-sequential-awaits]
+  b = co_await fetch(2);
+  // CHECK-FIXES-FIX: {{^}}  b = co_await fetch(2);{{$}}
+  co_return a + b;
+}
