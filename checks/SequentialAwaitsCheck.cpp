@@ -8,6 +8,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringSet.h"
 
 using namespace clang::ast_matchers;
 
@@ -131,11 +132,18 @@ SequentialAwaitsCheck::asAwait(const Stmt *S) {
 
 void SequentialAwaitsCheck::checkBlock(const CompoundStmt *Block,
                                        ASTContext &Ctx) {
+  // The run so far, with the union of its effects and the spellings of its
+  // calls: "conflicts with some earlier await" is "conflicts with the
+  // union", so each statement is checked once (linear in the block).
   llvm::SmallVector<Await, 8> Run;
+  utils::Effects RunEffects;
+  llvm::StringSet<> RunCalls;
   auto Flush = [&] {
     if (Run.size() >= std::max(2U, MinRunLength))
       report(Run, Ctx);
     Run.clear();
+    RunEffects = utils::Effects();
+    RunCalls.clear();
   };
   for (const Stmt *S : Block->body()) {
     std::optional<Await> A = asAwait(S);
@@ -151,13 +159,12 @@ void SequentialAwaitsCheck::checkBlock(const CompoundStmt *Block,
     // Independent of every earlier await of the run? A repeated identical
     // call (reading the next message) is not.
     std::string Text = spelled(A->Call->getSourceRange(), Ctx);
-    bool Dependent = llvm::any_of(Run, [&](const Await &Earlier) {
-      return Earlier.Effects.conflictsWith(A->Effects) ||
-             spelled(Earlier.Call->getSourceRange(), Ctx) == Text;
-    });
-    if (Dependent) {
+    if (RunEffects.conflictsWith(A->Effects) || RunCalls.contains(Text))
       Flush();
-    }
+    RunEffects.Reads.insert(A->Effects.Reads.begin(), A->Effects.Reads.end());
+    RunEffects.MayWrite.insert(A->Effects.MayWrite.begin(),
+                               A->Effects.MayWrite.end());
+    RunCalls.insert(Text);
     Run.push_back(std::move(*A));
   }
   Flush();

@@ -8,6 +8,11 @@ the whole run. Linear cost means time/N stays roughly flat as N doubles.
 
   scripts/bench-checks.py [BUILD_DIR] [N ...]
   scripts/bench-checks.py --overhead CHECK FILE [COMPILER ARGS...]
+  scripts/bench-checks.py --run [N ...]
+
+--run generates one coroutine that is a single run of N independent
+`auto vI = co_await fetch(I);` awaits (the worst case for
+async-sequential-awaits) and prints that check's time per await.
 
 --overhead times clang-tidy-22 on FILE five times with only CHECK enabled
 and five times with only misc-misleading-bidirectional, which has no AST
@@ -43,6 +48,34 @@ if len(sys.argv) > 1 and sys.argv[1] == "--overhead":
     w, wo = statistics.median(runs["with"]), statistics.median(runs["without"])
     print("%s on %s: with %.3f s, without %.3f s, ratio %.3f"
           % (check, os.path.basename(path), w, wo, w / wo))
+    sys.exit(0)
+
+if len(sys.argv) > 1 and sys.argv[1] == "--run":
+    plugin = os.path.join(root, "build", "lib", "libasynclint.so")
+    print("%8s %14s %16s" % ("awaits", "check (s)", "per await (us)"))
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in [int(a) for a in sys.argv[2:]] or [1250, 2500, 5000, 10000]:
+            src = os.path.join(tmp, "run%d.cpp" % n)
+            with open(src, "w") as f:
+                f.write('#include "cppcoro_like.h"\nusing cppcoro::task;\n'
+                        "task<int> fetch(int);\ntask<> big() {\n")
+                for i in range(n):
+                    f.write("  auto v%d = co_await fetch(%d);\n" % (i, i))
+                f.write("  co_return;\n}\n")
+            prof = os.path.join(tmp, "prof%d" % n)
+            subprocess.run(["/usr/lib/llvm-22/bin/clang-tidy", "-load", plugin,
+                            "--checks=-*,async-sequential-awaits", "--config={}",
+                            "--enable-check-profile",
+                            "--store-check-profile=" + prof, src, "--",
+                            "-std=c++20", "-I",
+                            os.path.join(root, "test", "Inputs")],
+                           capture_output=True)
+            t = 0.0
+            for name in os.listdir(prof):
+                for k, v in json.load(open(os.path.join(prof, name)))["profile"].items():
+                    if k.startswith("time.clang-tidy.async-") and k.endswith(".wall"):
+                        t += v
+            print("%8d %14.3f %16.2f" % (n, t, t / n * 1e6))
     sys.exit(0)
 
 build = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "build")

@@ -35,13 +35,18 @@ bool writesThrough(QualType Param) {
 } // namespace
 
 bool Effects::conflictsWith(const Effects &Other) const {
-  auto Hits = [](const llvm::SmallPtrSetImpl<const ValueDecl *> &Writes,
-                 const Effects &E) {
-    return llvm::any_of(Writes, [&](const ValueDecl *D) {
-      return E.Reads.contains(D) || E.MayWrite.contains(D);
-    });
+  // Probe from the smaller set: a run's accumulated effects grow, a single
+  // statement's stay small, so checking one statement against a run costs
+  // the statement's size, not the run's.
+  using Set = llvm::SmallPtrSetImpl<const ValueDecl *>;
+  auto Meets = [](const Set &A, const Set &B) {
+    const Set &Small = A.size() <= B.size() ? A : B;
+    const Set &Large = A.size() <= B.size() ? B : A;
+    return llvm::any_of(Small,
+                        [&](const ValueDecl *D) { return Large.contains(D); });
   };
-  return Hits(MayWrite, Other) || Hits(Other.MayWrite, *this);
+  return Meets(MayWrite, Other.Reads) || Meets(MayWrite, Other.MayWrite) ||
+         Meets(Other.MayWrite, Reads);
 }
 
 Effects effectsOf(const Expr *E) {
