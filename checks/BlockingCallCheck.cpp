@@ -2,6 +2,7 @@
 
 #include "BlockingCallCheck.h"
 #include "clang-tidy/utils/OptionsUtils.h"
+#include "utils/ASTHelpers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -13,13 +14,6 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::async {
 namespace {
-
-// Function template specializations are named by their template.
-const NamedDecl *shown(const FunctionDecl *FD) {
-  if (FD && FD->getPrimaryTemplate())
-    return FD->getPrimaryTemplate();
-  return FD;
-}
 
 // The default list: what blocks the calling thread. Names as in
 // utils::NameList (exact qualified names, or "*::name" in any scope); a
@@ -78,10 +72,6 @@ constexpr const char *MutexLocking =
 constexpr const char *DefaultOffload =
     "*::to_thread;std::thread;std::jthread;std::async;*::post;*::dispatch;"
     "*::defer;*::co_spawn;*::run_in_executor;*::submit";
-
-const Expr *strip(const Expr *E) {
-  return E ? E->IgnoreImplicit()->IgnoreParens()->IgnoreImplicit() : nullptr;
-}
 
 // The integer value of argument I if it is a constant expression.
 std::optional<llvm::APSInt> constantArg(const CallExpr *Call, unsigned I,
@@ -322,7 +312,8 @@ void BlockingCallCheck::collectSites(const Stmt *Body, std::vector<Site> &Out) {
       // an offload function runs elsewhere.
       bool Offloaded = isOffload(Callee);
       for (const Expr *Arg : Call->arguments())
-        if (const auto *L = dyn_cast_or_null<LambdaExpr>(strip(Arg)))
+        if (const auto *L =
+                dyn_cast_or_null<LambdaExpr>(utils::stripWrappers(Arg)))
           if (!Offloaded)
             Work.push_back({L->getBody(), false, I.InHandler});
     } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(I.S)) {
@@ -433,7 +424,7 @@ void BlockingCallCheck::checkCoroutine(const FunctionDecl *FD,
       {
         auto D = diag(Loc, "'%0' blocks the event loop inside "
                            "%select{coroutine %2|a coroutine lambda}1")
-                 << Name << IsLambda << shown(FD);
+                 << Name << IsLambda << utils::displayDecl(FD);
         // co_await the replacement instead: only for a direct call in the
         // coroutine's own body, spelled in the file, outside a handler,
         // not in a template instantiation, when the replacement is awaitable.
@@ -457,7 +448,7 @@ void BlockingCallCheck::checkCoroutine(const FunctionDecl *FD,
       continue;
     diag(Loc, "call to %0 blocks the event loop inside "
               "%select{coroutine %2|a coroutine lambda}1")
-        << shown(Callee) << IsLambda << shown(FD);
+        << utils::displayDecl(Callee) << IsLambda << utils::displayDecl(FD);
     // Walk the chain down to the blocking call, one note per hop.
     const FunctionDecl *At = Callee->getDefinition();
     for (unsigned Hop = 0; At && Hop <= TransitiveDepth; ++Hop) {
@@ -472,11 +463,12 @@ void BlockingCallCheck::checkCoroutine(const FunctionDecl *FD,
                       cast<CallExpr>(Step.Call)->getCalleeDecl());
         diag(Step.Call->getBeginLoc(), "%0 calls blocking '%1' here",
              DiagnosticIDs::Note)
-            << shown(At) << blockingName(Step.Call, Blocker).value_or("");
+            << utils::displayDecl(At)
+            << blockingName(Step.Call, Blocker).value_or("");
         break;
       }
       diag(Step.Call->getBeginLoc(), "%0 calls %1 here", DiagnosticIDs::Note)
-          << shown(At) << shown(Step.Next);
+          << utils::displayDecl(At) << utils::displayDecl(Step.Next);
       At = Step.Next;
     }
   }

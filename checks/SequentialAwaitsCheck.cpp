@@ -2,6 +2,7 @@
 
 #include "SequentialAwaitsCheck.h"
 #include "clang-tidy/utils/OptionsUtils.h"
+#include "utils/ASTHelpers.h"
 #include "utils/Awaitable.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -21,15 +22,6 @@ constexpr const char *DefaultOrdered =
     "*::lock;*::scoped_lock;*::lock_shared;*::acquire;*::commit;*::rollback;"
     "*::next;*::read;*::read_some;*::async_read;*::async_read_some;*::recv;"
     "*::receive;*::async_receive;*::accept;*::async_accept";
-
-const Expr *strip(const Expr *E) {
-  const Expr *Prev = nullptr;
-  while (E && E != Prev) {
-    Prev = E;
-    E = E->IgnoreImplicit()->IgnoreParens();
-  }
-  return E;
-}
 
 std::string spelled(SourceRange R, const ASTContext &Ctx) {
   return Lexer::getSourceText(CharSourceRange::getTokenRange(R),
@@ -99,7 +91,7 @@ SequentialAwaitsCheck::asAwait(const Stmt *S) {
     Value = VD->getInit();
     Declared = VD;
   } else if (const auto *E = dyn_cast<Expr>(S)) {
-    E = strip(E);
+    E = utils::stripWrappers(E);
     const Expr *LHS = nullptr;
     if (const auto *BO = dyn_cast<BinaryOperator>(E);
         BO && BO->getOpcode() == BO_Assign) {
@@ -112,16 +104,18 @@ SequentialAwaitsCheck::asAwait(const Stmt *S) {
     }
     // Only `x = co_await ...` into a plain variable: a member or an element
     // may alias what other calls read.
-    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(strip(LHS));
+    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(utils::stripWrappers(LHS));
     if (!Ref)
       return std::nullopt;
     Assigned = Ref->getDecl();
   }
-  const auto *Awaited = dyn_cast_or_null<CoawaitExpr>(strip(Value));
+  const auto *Awaited =
+      dyn_cast_or_null<CoawaitExpr>(utils::stripWrappers(Value));
   if (!Awaited || Awaited->isImplicit() || Awaited->containsErrors() ||
       Awaited->getType()->isVoidType() || Awaited->isTypeDependent())
     return std::nullopt;
-  const auto *Call = dyn_cast_or_null<CallExpr>(strip(Awaited->getOperand()));
+  const auto *Call =
+      dyn_cast_or_null<CallExpr>(utils::stripWrappers(Awaited->getOperand()));
   if (!Call)
     return std::nullopt;
   Await Result{S, Awaited, Call, Declared, utils::effectsOf(Call)};

@@ -2,6 +2,7 @@
 
 #include "UnawaitedTaskCheck.h"
 #include "clang-tidy/utils/OptionsUtils.h"
+#include "utils/ASTHelpers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -12,17 +13,6 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::async {
 namespace {
-
-// Looks through the nodes that wrap a full expression without changing what
-// it evaluates to: cleanups, temporaries, implicit casts and parentheses.
-const Expr *stripWrappers(const Expr *E) {
-  const Expr *Prev = nullptr;
-  while (E && E != Prev) {
-    Prev = E;
-    E = E->IgnoreImplicit()->IgnoreParens();
-  }
-  return E;
-}
 
 AST_MATCHER(Stmt, isAttributedStmt) { return isa<AttributedStmt>(Node); }
 
@@ -122,7 +112,6 @@ void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
-  ASTContext &Ctx = *Result.Context;
   if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn"))
     markCoroutineBody(FD);
   if (const auto *L = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
@@ -130,9 +119,9 @@ void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *SE = Result.Nodes.getNodeAs<StmtExpr>("stmt-expr"))
     ValueCompounds.insert(SE->getSubStmt());
   if (const auto *S = Result.Nodes.getNodeAs<Stmt>("stmt"))
-    checkStatementPosition(S, Ctx);
+    checkStatementPosition(S);
   if (const auto *LHS = Result.Nodes.getNodeAs<Expr>("comma-lhs"))
-    checkDiscarded(LHS, Ctx, nullptr);
+    checkDiscarded(LHS, nullptr);
   if (const auto *VD = Result.Nodes.getNodeAs<VarDecl>("var")) {
     QualType T = VD->getType();
     if (T->isReferenceType() || VD->isInvalidDecl() ||
@@ -140,10 +129,11 @@ void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
       return;
     // Only a variable that received a task from a call owns a new task;
     // `task<> t;` is empty until something is assigned to it.
-    const Expr *Init = stripWrappers(VD->getInit());
+    const Expr *Init = utils::stripWrappers(VD->getInit());
     if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Init))
-      Init = Construct->getNumArgs() == 1 ? stripWrappers(Construct->getArg(0))
-                                          : nullptr;
+      Init = Construct->getNumArgs() == 1
+                 ? utils::stripWrappers(Construct->getArg(0))
+                 : nullptr;
     if (!Init || Init->containsErrors() || !isa<CallExpr>(Init))
       return;
     Vars[VD].Candidate = true;
@@ -168,11 +158,10 @@ void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   }
 }
 
-void UnawaitedTaskCheck::checkStatementPosition(const Stmt *S,
-                                                ASTContext &Ctx) {
+void UnawaitedTaskCheck::checkStatementPosition(const Stmt *S) {
   auto Discarded = [&](const Stmt *Child) {
     if (const auto *E = dyn_cast_or_null<Expr>(Child))
-      checkDiscarded(E, Ctx, S);
+      checkDiscarded(E, S);
   };
   if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
     bool LastIsValue = ValueCompounds.contains(CS);
@@ -182,7 +171,8 @@ void UnawaitedTaskCheck::checkStatementPosition(const Stmt *S,
           if (const auto *VD = dyn_cast<VarDecl>(D))
             VarScope[VD] = CS;
       if (const auto *E = dyn_cast<Expr>(Child))
-        if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(stripWrappers(E)))
+        if (const auto *Op =
+                dyn_cast<CXXOperatorCallExpr>(utils::stripWrappers(E)))
           StatementScope[Op] = CS;
     }
     for (const Stmt *Child : CS->body())
@@ -210,34 +200,33 @@ void UnawaitedTaskCheck::checkStatementPosition(const Stmt *S,
   }
 }
 
-void UnawaitedTaskCheck::checkDiscarded(const Expr *E, ASTContext &Ctx,
-                                        const Stmt *Statement) {
-  E = stripWrappers(E);
+void UnawaitedTaskCheck::checkDiscarded(const Expr *E, const Stmt *Statement) {
+  E = utils::stripWrappers(E);
   // Error-recovery nodes (half-typed code in the editor) carry no reliable
   // type; never guess on them.
   if (!E || E->containsErrors() || E->isTypeDependent())
     return;
   if (isVoidCast(E)) {
     if (!AllowVoidCast)
-      checkDiscarded(cast<ExplicitCastExpr>(E)->getSubExpr(), Ctx, nullptr);
+      checkDiscarded(cast<ExplicitCastExpr>(E)->getSubExpr(), nullptr);
     return;
   }
   if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
     // The left operand is handled by the comma matcher, wherever it is.
     if (BO->getOpcode() == BO_Comma)
-      checkDiscarded(BO->getRHS(), Ctx, nullptr);
+      checkDiscarded(BO->getRHS(), nullptr);
     return;
   }
   if (const auto *Cond = dyn_cast<AbstractConditionalOperator>(E)) {
-    checkDiscarded(Cond->getTrueExpr(), Ctx, nullptr);
-    checkDiscarded(Cond->getFalseExpr(), Ctx, nullptr);
+    checkDiscarded(Cond->getTrueExpr(), nullptr);
+    checkDiscarded(Cond->getFalseExpr(), nullptr);
     return;
   }
   if (const auto *Call = dyn_cast<CallExpr>(E))
-    reportCall(Call, Ctx, Statement);
+    reportCall(Call, Statement);
 }
 
-void UnawaitedTaskCheck::reportCall(const CallExpr *Call, ASTContext &Ctx,
+void UnawaitedTaskCheck::reportCall(const CallExpr *Call,
                                     const Stmt *Statement) {
   QualType T = Call->getType();
   // Only a call returning by value creates a task; `t = other` returns a
@@ -258,14 +247,12 @@ void UnawaitedTaskCheck::reportCall(const CallExpr *Call, ASTContext &Ctx,
     // A lambda called through a variable or parameter is named by it.
     // A function template specialization is named by its template: the
     // arguments (`sleep_for<long, std::ratio<1, 1000>>`) are noise here.
-    const NamedDecl *Named = Callee;
-    if (Callee && Callee->getPrimaryTemplate())
-      Named = Callee->getPrimaryTemplate();
+    const NamedDecl *Named = utils::displayDecl(Callee);
     if (IsLambda) {
       Named = nullptr;
       if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
         if (const auto *Ref =
-                dyn_cast<DeclRefExpr>(stripWrappers(Op->getArg(0))))
+                dyn_cast<DeclRefExpr>(utils::stripWrappers(Op->getArg(0))))
           Named = Ref->getDecl();
     }
     auto Diag = [&]() {
@@ -298,13 +285,9 @@ void UnawaitedTaskCheck::reportCall(const CallExpr *Call, ASTContext &Ctx,
       Diag << FixItHint::CreateInsertion(Loc, "co_await ");
   } // The warning is emitted here, before its note.
 
-  if (Callee && !IsLambda && Callee->getLocation().isValid()) {
-    const NamedDecl *Shown = Callee;
-    if (Callee->getPrimaryTemplate())
-      Shown = Callee->getPrimaryTemplate();
+  if (Callee && !IsLambda && Callee->getLocation().isValid())
     diag(Callee->getLocation(), "%0 declared here", DiagnosticIDs::Note)
-        << Shown;
-  }
+        << utils::displayDecl(Callee);
 }
 
 void UnawaitedTaskCheck::markCoroutineBody(const FunctionDecl *FD) {

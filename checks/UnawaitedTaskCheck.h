@@ -43,11 +43,11 @@ private:
     UseKind FirstKind = UseKind::Query;
   };
 
-  void checkStatementPosition(const Stmt *S, ASTContext &Ctx);
+  void checkStatementPosition(const Stmt *S);
   /// \p Statement is the statement \p E is the whole expression of, or
   /// null when E is only an operand (no fix-it then).
-  void checkDiscarded(const Expr *E, ASTContext &Ctx, const Stmt *Statement);
-  void reportCall(const CallExpr *Call, ASTContext &Ctx, const Stmt *Statement);
+  void checkDiscarded(const Expr *E, const Stmt *Statement);
+  void reportCall(const CallExpr *Call, const Stmt *Statement);
   void markCoroutineBody(const FunctionDecl *FD);
   void recordUse(const VarDecl *VD, const DeclRefExpr *Ref,
                  const SourceManager &SM);
