@@ -128,8 +128,8 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
   if (FlagMutexLock)
     llvm::append_range(Base,
                        tidy::utils::options::parseStringList(MutexLocking));
-  Blocking = utils::NameList(Base, {}, AllowedFunctions);
-  UserBlocking = utils::NameList(BlockingFunctions, {}, AllowedFunctions);
+  Blocking = utils::NameList(Base, AllowedFunctions);
+  UserBlocking = utils::NameList(BlockingFunctions, AllowedFunctions);
   for (StringRef Pair : Replacements) {
     auto [From, To] = Pair.split('=');
     From = From.trim();

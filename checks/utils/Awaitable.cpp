@@ -208,19 +208,6 @@ bool AwaitableClassifier::isTask(QualType T) {
   return I.Awaitable && I.CoroutineType;
 }
 
-bool AwaitableClassifier::isCoroutineReturnType(QualType T) {
-  const CXXRecordDecl *RD = getRecordForStructure(T);
-  if (!RD)
-    return false;
-  if (classify(T).CoroutineType)
-    return true;
-  DeclarationName N(&RD->getASTContext().Idents.get("promise_type"));
-  return hasMember(RD, N) || hasTraitsPromise(RD, T.getNonReferenceType()
-                                                      .getCanonicalType()
-                                                      .getUnqualifiedType()
-                                                      .getTypePtr());
-}
-
 bool AwaitableClassifier::isAwaitableIn(QualType T,
                                         const CXXRecordDecl *Promise) {
   if (isAwaitable(T))

@@ -45,9 +45,6 @@ public:
   /// \p T is awaitable and is a coroutine return type.
   bool isTask(QualType T);
 
-  /// \p T is a coroutine return type (has a promise type), awaitable or not.
-  bool isCoroutineReturnType(QualType T);
-
   /// \p T can be co_awaited inside a coroutine whose promise is \p Promise:
   /// either awaitable by itself or accepted by a non-template
   /// Promise::await_transform overload. \p Promise may be null.

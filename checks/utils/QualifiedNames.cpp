@@ -42,15 +42,14 @@ NameList::NameList(llvm::ArrayRef<llvm::StringRef> Entries) {
     add(E);
 }
 
-NameList::NameList(llvm::ArrayRef<llvm::StringRef> Base,
-                   llvm::ArrayRef<llvm::StringRef> Add,
+NameList::NameList(llvm::ArrayRef<llvm::StringRef> Entries,
                    llvm::ArrayRef<llvm::StringRef> Remove) {
   auto Normal = [](llvm::StringRef S) {
     S = S.trim();
     S.consume_front("::");
     return S;
   };
-  for (llvm::StringRef E : llvm::concat<const llvm::StringRef>(Base, Add))
+  for (llvm::StringRef E : Entries)
     if (llvm::none_of(
             Remove, [&](llvm::StringRef R) { return Normal(R) == Normal(E); }))
       add(E);

@@ -30,9 +30,8 @@ class NameList {
 public:
   NameList() = default;
   explicit NameList(llvm::ArrayRef<llvm::StringRef> Entries);
-  /// Adds \p Add and removes \p Remove (both in the same syntax).
-  NameList(llvm::ArrayRef<llvm::StringRef> Base,
-           llvm::ArrayRef<llvm::StringRef> Add,
+  /// \p Entries without \p Remove (both in the same syntax).
+  NameList(llvm::ArrayRef<llvm::StringRef> Entries,
            llvm::ArrayRef<llvm::StringRef> Remove);
   bool matches(llvm::StringRef QualifiedName) const;
   bool empty() const { return Exact.empty() && Suffixes.empty(); }
