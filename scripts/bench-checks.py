@@ -21,25 +21,47 @@ the medians and their ratio: the check's cost on top of parsing.
 """
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
-
-import statistics
 import time
 
-root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-if len(sys.argv) > 1 and sys.argv[1] == "--overhead":
-    check, path, extra = sys.argv[2], sys.argv[3], sys.argv[4:]
-    plugin = os.path.join(root, "build", "lib", "libasynclint.so")
-    base = ["/usr/lib/llvm-22/bin/clang-tidy", "-load", plugin, "--config={}",
-            path, "--", "-std=c++20"] + extra
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TIDY = "/usr/lib/llvm-22/bin/clang-tidy"
+INPUTS = os.path.join(ROOT, "test", "Inputs")
+
+
+def plugin_in(build):
+    return os.path.join(build, "lib", "libasynclint.so")
+
+
+def profiled_run(plugin, checks, src, tmp, config="{}"):
+    """Runs CHECKS on SRC; returns (stdout, seconds spent in async checks)."""
+    prof = tempfile.mkdtemp(dir=tmp)
+    out = subprocess.run([TIDY, "-load", plugin, "--checks=" + checks,
+                          "--config=" + config, "--enable-check-profile",
+                          "--store-check-profile=" + prof, src, "--",
+                          "-std=c++20", "-I", INPUTS],
+                         capture_output=True, text=True)
+    seconds = 0.0
+    for name in os.listdir(prof):
+        with open(os.path.join(prof, name)) as f:
+            for key, value in json.load(f)["profile"].items():
+                if key.startswith("time.clang-tidy.async-") and key.endswith(".wall"):
+                    seconds += value
+    return out.stdout, seconds
+
+
+def overhead(check, path, extra):
+    base = [TIDY, "-load", plugin_in(os.path.join(ROOT, "build")),
+            "--config={}", path, "--", "-std=c++20"] + extra
     # With no check enabled clang-tidy stops before parsing, so both sides
     # enable misc-misleading-bidirectional, which has no AST matcher (it
     # only scans comments and literals): the difference is the check.
+    diag = "-*,misc-misleading-bidirectional"
     runs = {"with": [], "without": []}
     for _ in range(5):
-        diag = "-*,misc-misleading-bidirectional"
         for name, checks in (("with", diag + "," + check), ("without", diag)):
             t0 = time.perf_counter()
             subprocess.run(base[:3] + ["--checks=" + checks] + base[3:],
@@ -48,13 +70,13 @@ if len(sys.argv) > 1 and sys.argv[1] == "--overhead":
     w, wo = statistics.median(runs["with"]), statistics.median(runs["without"])
     print("%s on %s: with %.3f s, without %.3f s, ratio %.3f"
           % (check, os.path.basename(path), w, wo, w / wo))
-    sys.exit(0)
 
-if len(sys.argv) > 1 and sys.argv[1] == "--run":
-    plugin = os.path.join(root, "build", "lib", "libasynclint.so")
+
+def one_run(sizes):
+    plugin = plugin_in(os.path.join(ROOT, "build"))
     print("%8s %14s %16s" % ("awaits", "check (s)", "per await (us)"))
     with tempfile.TemporaryDirectory() as tmp:
-        for n in [int(a) for a in sys.argv[2:]] or [1250, 2500, 5000, 10000]:
+        for n in sizes:
             src = os.path.join(tmp, "run%d.cpp" % n)
             with open(src, "w") as f:
                 f.write('#include "cppcoro_like.h"\nusing cppcoro::task;\n'
@@ -62,29 +84,11 @@ if len(sys.argv) > 1 and sys.argv[1] == "--run":
                 for i in range(n):
                     f.write("  auto v%d = co_await fetch(%d);\n" % (i, i))
                 f.write("  co_return;\n}\n")
-            prof = os.path.join(tmp, "prof%d" % n)
-            subprocess.run(["/usr/lib/llvm-22/bin/clang-tidy", "-load", plugin,
-                            "--checks=-*,async-sequential-awaits", "--config={}",
-                            "--enable-check-profile",
-                            "--store-check-profile=" + prof, src, "--",
-                            "-std=c++20", "-I",
-                            os.path.join(root, "test", "Inputs")],
-                           capture_output=True)
-            t = 0.0
-            for name in os.listdir(prof):
-                for k, v in json.load(open(os.path.join(prof, name)))["profile"].items():
-                    if k.startswith("time.clang-tidy.async-") and k.endswith(".wall"):
-                        t += v
+            _, t = profiled_run(plugin, "-*,async-sequential-awaits", src, tmp)
             print("%8d %14.3f %16.2f" % (n, t, t / n * 1e6))
-    sys.exit(0)
-
-build = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "build")
-sizes = [int(n) for n in sys.argv[2:]] or [1000, 2000, 4000, 8000]
-plugin = os.path.join(build, "lib", "libasynclint.so")
-tidy = "/usr/lib/llvm-22/bin/clang-tidy"
 
 
-def source(n):
+def mixed_source(n):
     lines = ['#include "cppcoro_like.h"', "using cppcoro::task;",
              "task<int> fetch(int);", "task<> big() {", "  int sum = 0;"]
     for i in range(n):
@@ -101,29 +105,33 @@ def source(n):
     return "\n".join(lines) + "\n"
 
 
-print("%8s %12s %12s %14s %10s" % ("N", "checks (s)", "total (s)", "checks/N (us)",
-                                   "warnings"))
-with tempfile.TemporaryDirectory() as tmp:
-    for n in sizes:
-        src = os.path.join(tmp, "gen%d.cpp" % n)
-        with open(src, "w") as f:
-            f.write(source(n))
-        prof = os.path.join(tmp, "prof%d" % n)
-        cmd = [tidy, "-load", plugin, "--checks=-*,async-*", "--config={}",
-               "--enable-check-profile", "--store-check-profile=" + prof, src,
-               "--", "-std=c++20", "-I", os.path.join(root, "test", "Inputs")]
-        out = subprocess.run(cmd, capture_output=True, text=True)
-        warnings = out.stdout.count("warning:")
-        checks = 0.0
-        for name in os.listdir(prof):
-            data = json.load(open(os.path.join(prof, name)))
-            for key, value in data["profile"].items():
-                if key.startswith("time.clang-tidy.async-") and key.endswith(".wall"):
-                    checks += value
-        # Whole run, measured separately without profiling overhead.
-        import time
-        t0 = time.perf_counter()
-        subprocess.run(cmd[:5] + cmd[7:], capture_output=True)
-        total = time.perf_counter() - t0
-        print("%8d %12.3f %12.3f %14.2f %10d" % (n, checks, total,
-                                                 checks / n * 1e6, warnings))
+def growth(build, sizes):
+    plugin = plugin_in(build)
+    print("%8s %12s %12s %14s %10s" % ("N", "checks (s)", "total (s)",
+                                       "checks/N (us)", "warnings"))
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            src = os.path.join(tmp, "gen%d.cpp" % n)
+            with open(src, "w") as f:
+                f.write(mixed_source(n))
+            out, checks = profiled_run(plugin, "-*,async-*", src, tmp)
+            # Whole run, measured separately without profiling overhead.
+            t0 = time.perf_counter()
+            subprocess.run([TIDY, "-load", plugin, "--checks=-*,async-*",
+                            "--config={}", src, "--", "-std=c++20", "-I",
+                            INPUTS], capture_output=True)
+            total = time.perf_counter() - t0
+            print("%8d %12.3f %12.3f %14.2f %10d"
+                  % (n, checks, total, checks / n * 1e6,
+                     out.count("warning:")))
+
+
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    if args and args[0] == "--overhead":
+        overhead(args[1], args[2], args[3:])
+    elif args and args[0] == "--run":
+        one_run([int(a) for a in args[1:]] or [1250, 2500, 5000, 10000])
+    else:
+        build = args[0] if args else os.path.join(ROOT, "build")
+        growth(build, [int(n) for n in args[1:]] or [1000, 2000, 4000, 8000])
