@@ -162,9 +162,7 @@ void BlockingCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
   // Coroutines written in the user's files. Ordinary functions are looked at
   // only when a coroutine calls them (and then once, memoised).
-  auto InUserCode = unless(isExpansionInSystemHeader());
-  Finder->addMatcher(functionDecl(InUserCode, isDefinition()).bind("fn"), this);
-  Finder->addMatcher(lambdaExpr(InUserCode).bind("lambda"), this);
+  utils::addFunctionMatchers(Finder, this);
 }
 
 bool BlockingCallCheck::isUserFunction(const FunctionDecl *FD) {
@@ -475,9 +473,7 @@ void BlockingCallCheck::checkCoroutine(const FunctionDecl *FD,
 }
 
 void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
-  if (const auto *L = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
-    FD = L->getCallOperator();
+  const FunctionDecl *FD = utils::matchedFunction(Result.Nodes);
   if (!FD || FD->isInvalidDecl() || !utils::isCoroutine(FD))
     return;
   checkCoroutine(FD, *Result.Context);

@@ -52,15 +52,11 @@ void SequentialAwaitsCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void SequentialAwaitsCheck::registerMatchers(MatchFinder *Finder) {
-  auto InUserCode = unless(isExpansionInSystemHeader());
-  Finder->addMatcher(functionDecl(InUserCode, isDefinition()).bind("fn"), this);
-  Finder->addMatcher(lambdaExpr(InUserCode).bind("lambda"), this);
+  utils::addFunctionMatchers(Finder, this);
 }
 
 void SequentialAwaitsCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
-  if (const auto *L = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
-    FD = L->getCallOperator();
+  const FunctionDecl *FD = utils::matchedFunction(Result.Nodes);
   // Decided on code as written: instantiations repeat the pattern.
   if (!FD || FD->isInvalidDecl() || !utils::isCoroutine(FD) ||
       FD->isTemplateInstantiation())

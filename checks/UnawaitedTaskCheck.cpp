@@ -76,8 +76,7 @@ void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
   // the time the compound statement is checked.
   Finder->addMatcher(stmtExpr(InUserCode).bind("stmt-expr"), this);
   // Coroutine bodies, seen before the statements in them (for the fix-it).
-  Finder->addMatcher(functionDecl(InUserCode, isDefinition()).bind("fn"), this);
-  Finder->addMatcher(lambdaExpr(InUserCode).bind("lambda"), this);
+  utils::addFunctionMatchers(Finder, this);
   // The left operand of a built-in comma is discarded wherever the comma is.
   Finder->addMatcher(binaryOperator(InUserCode, hasOperatorName(","),
                                     hasLHS(expr().bind("comma-lhs"))),
@@ -112,10 +111,8 @@ void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
-  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn"))
+  if (const FunctionDecl *FD = utils::matchedFunction(Result.Nodes))
     markCoroutineBody(FD);
-  if (const auto *L = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
-    markCoroutineBody(L->getCallOperator());
   if (const auto *SE = Result.Nodes.getNodeAs<StmtExpr>("stmt-expr"))
     ValueCompounds.insert(SE->getSubStmt());
   if (const auto *S = Result.Nodes.getNodeAs<Stmt>("stmt"))

@@ -10,6 +10,7 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
 
 namespace clang::tidy::async::utils {
 
@@ -20,6 +21,16 @@ const Expr *stripWrappers(const Expr *E);
 /// How a function is named in a diagnostic: a template specialization by its
 /// template (`make`, not `make<int>`), anything else by itself.
 const NamedDecl *displayDecl(const FunctionDecl *FD);
+
+/// Registers \p Check for every function definition and every lambda written
+/// in the user's files (not system headers), so it can look at each function
+/// body once; matchedFunction() decodes the match.
+void addFunctionMatchers(ast_matchers::MatchFinder *Finder,
+                         ast_matchers::MatchFinder::MatchCallback *Check);
+
+/// The function of a match registered by addFunctionMatchers (a lambda's
+/// call operator for a lambda), or null for any other match.
+const FunctionDecl *matchedFunction(const ast_matchers::BoundNodes &Nodes);
 
 } // namespace clang::tidy::async::utils
 
