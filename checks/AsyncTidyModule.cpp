@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "AwaitInLoopCheck.h"
 #include "BlockingCallCheck.h"
 #include "SequentialAwaitsCheck.h"
 #include "UnawaitedTaskCheck.h"
@@ -46,6 +47,7 @@ public:
     CheckFactories.registerCheck<UnawaitedTaskCheck>("async-unawaited-task");
     CheckFactories.registerCheck<SequentialAwaitsCheck>(
         "async-sequential-awaits");
+    CheckFactories.registerCheck<AwaitInLoopCheck>("async-await-in-loop");
   }
 };
 

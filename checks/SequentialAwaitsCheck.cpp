@@ -16,13 +16,6 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::async {
 namespace {
 
-// Calls whose order is the point: locks, transactions, and reads of the
-// next item of a stream (different arguments do not make those independent).
-constexpr const char *DefaultOrdered =
-    "*::lock;*::scoped_lock;*::lock_shared;*::acquire;*::commit;*::rollback;"
-    "*::next;*::read;*::read_some;*::async_read;*::async_read_some;*::recv;"
-    "*::receive;*::async_receive;*::accept;*::async_accept";
-
 std::string spelled(SourceRange R, const ASTContext &Ctx) {
   return Lexer::getSourceText(CharSourceRange::getTokenRange(R),
                               Ctx.getSourceManager(), Ctx.getLangOpts())
@@ -39,7 +32,7 @@ SequentialAwaitsCheck::SequentialAwaitsCheck(StringRef Name,
       IgnoredFunctions(tidy::utils::options::parseStringList(
           Options.get("IgnoredFunctions", ""))),
       OrderedFunctions(tidy::utils::options::parseStringList(
-          Options.get("OrderedFunctions", DefaultOrdered))),
+          Options.get("OrderedFunctions", utils::DefaultOrderedFunctions))),
       Ignored(IgnoredFunctions), Ordered(OrderedFunctions) {}
 
 void SequentialAwaitsCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -114,7 +107,7 @@ SequentialAwaitsCheck::asAwait(const Stmt *S) {
       dyn_cast_or_null<CallExpr>(utils::stripWrappers(Awaited->getOperand()));
   if (!Call)
     return std::nullopt;
-  Await Result{S, Awaited, Call, Declared, utils::effectsOf(Call)};
+  Await Result{S, Awaited, Call, Declared, utils::effectsOf(Awaited)};
   // The statement's own result is produced by it.
   Result.Effects.MayWrite.insert(Declared ? Declared : Assigned);
   return Result;
@@ -122,27 +115,50 @@ SequentialAwaitsCheck::asAwait(const Stmt *S) {
 
 void SequentialAwaitsCheck::checkBlock(const CompoundStmt *Block,
                                        ASTContext &Ctx) {
-  // The run so far, with the union of its effects and the spellings of its
-  // calls: "conflicts with some earlier await" is "conflicts with the
-  // union", so each statement is checked once (linear in the block).
+  // The run so far, with the union of its effects (and of the statements
+  // between its awaits) and the spellings of its calls: "conflicts with
+  // some earlier statement" is "conflicts with the union", so each statement
+  // is checked once (linear in the block).
   llvm::SmallVector<Await, 8> Run;
   utils::Effects RunEffects;
   llvm::StringSet<> RunCalls;
+  bool Contiguous = true; // no statement between the run's awaits
+  bool Between = false;    // statements since the run's last await
   auto Flush = [&] {
     if (Run.size() >= std::max(2U, MinRunLength))
-      report(Run, Ctx);
+      report(Run, Contiguous, Ctx);
     Run.clear();
     RunEffects = utils::Effects();
     RunCalls.clear();
+    Contiguous = true;
+    Between = false;
   };
   for (const Stmt *S : Block->body()) {
     std::optional<Await> A = asAwait(S);
-    const auto *Callee =
-        A ? dyn_cast_or_null<NamedDecl>(A->Call->getCalleeDecl()) : nullptr;
+    if (!A) {
+      if (Run.empty())
+        continue;
+      // A statement between two awaits keeps the run only if the later
+      // awaits do not depend on it: it does not suspend, cannot skip them
+      // (return, throw, break, continue, goto) and touches nothing the run
+      // produced. What it writes or declares, a later await must not read.
+      utils::StatementFacts Facts = utils::factsOf(S);
+      Facts.Effects.MayWrite.insert(Facts.Declares.begin(),
+                                    Facts.Declares.end());
+      if (Facts.Suspends || Facts.leavesBlock() ||
+          Facts.Effects.conflictsWith(RunEffects)) {
+        Flush();
+        continue;
+      }
+      RunEffects.merge(Facts.Effects);
+      Between = true;
+      continue;
+    }
+    const auto *Callee = dyn_cast_or_null<NamedDecl>(A->Call->getCalleeDecl());
     const std::string Name = Callee ? Names.get(Callee) : std::string();
-    if (A && Callee && Ignored.matches(Name))
+    if (Callee && Ignored.matches(Name))
       continue; // neither part of a run nor the end of one
-    if (!A || !Callee || Ordered.matches(Name)) {
+    if (!Callee || Ordered.matches(Name)) {
       Flush();
       continue;
     }
@@ -151,16 +167,17 @@ void SequentialAwaitsCheck::checkBlock(const CompoundStmt *Block,
     std::string Text = spelled(A->Call->getSourceRange(), Ctx);
     if (RunEffects.conflictsWith(A->Effects) || RunCalls.contains(Text))
       Flush();
-    RunEffects.Reads.insert(A->Effects.Reads.begin(), A->Effects.Reads.end());
-    RunEffects.MayWrite.insert(A->Effects.MayWrite.begin(),
-                               A->Effects.MayWrite.end());
+    Contiguous = Contiguous && !Between;
+    Between = false;
+    RunEffects.merge(A->Effects);
     RunCalls.insert(Text);
     Run.push_back(std::move(*A));
   }
   Flush();
 }
 
-void SequentialAwaitsCheck::report(llvm::ArrayRef<Await> Run, ASTContext &Ctx) {
+void SequentialAwaitsCheck::report(llvm::ArrayRef<Await> Run, bool Contiguous,
+                                   ASTContext &Ctx) {
   {
     auto D = diag(Run.front().Await->getBeginLoc(),
                   "%0 independent awaits run one after another; gathering "
@@ -169,7 +186,7 @@ void SequentialAwaitsCheck::report(llvm::ArrayRef<Await> Run, ASTContext &Ctx) {
     // `auto [a, b] = co_await gather(f(), g());` keeps the names and the
     // deduced types; only for plain `auto x = co_await call(...);`
     // declarations written in the file.
-    bool Fixable = !GatherFunction.empty();
+    bool Fixable = !GatherFunction.empty() && Contiguous;
     for (const Await &A : Run) {
       const VarDecl *VD = A.Declared;
       Fixable = Fixable && VD && !isa<DecompositionDecl>(VD) &&

@@ -40,7 +40,7 @@ private:
   };
   void checkBlock(const CompoundStmt *Block, ASTContext &Ctx);
   static std::optional<Await> asAwait(const Stmt *S);
-  void report(llvm::ArrayRef<Await> Run, ASTContext &Ctx);
+  void report(llvm::ArrayRef<Await> Run, bool Contiguous, ASTContext &Ctx);
 
   /// Called to gather awaitables, for the fix-it (GatherFunction).
   const std::string GatherFunction;

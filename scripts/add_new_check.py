@@ -32,7 +32,11 @@ def insert_after(path, anchor_regex, line, sort_key=None):
     idx = [i for i, l in enumerate(lines) if re.search(anchor_regex, l)]
     if not idx:
         sys.exit("add_new_check: no anchor %r in %s" % (anchor_regex, path))
-    lines.insert(idx[-1] + 1, line)
+    at = idx[-1]
+    # An anchor that starts a statement spanning lines: insert after its end.
+    while line.endswith(";") and not lines[at].rstrip().endswith(";"):
+        at += 1
+    lines.insert(at + 1, line)
     with open(full, "w") as f:
         f.write("\n".join(lines))
     print("updated", path)

@@ -1,26 +1,67 @@
 //===--- DefUse.cpp - asynclint -------------------------------------------===//
 
 #include "DefUse.h"
+#include "ASTHelpers.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace clang::tidy::async::utils {
 namespace {
 
-// The variables an lvalue expression designates (x, x.member, x[i], *p).
-void addDesignated(const Expr *E,
-                   llvm::SmallPtrSetImpl<const ValueDecl *> &Out) {
-  llvm::SmallVector<const Stmt *, 8> Work{E};
+// Adds every variable \p S mentions: the conservative answer for an lvalue
+// whose base the analysis cannot follow (`get(x) = 1`).
+void addMentioned(const Stmt *S, DeclSet &Out) {
+  llvm::SmallVector<const Stmt *, 8> Work{S};
   while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S)
+    const Stmt *Cur = Work.pop_back_val();
+    if (!Cur)
       continue;
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Cur))
       Out.insert(Ref->getDecl());
+    llvm::append_range(Work, Cur->children());
+  }
+}
+
+// The variable an lvalue expression writes into: `x`, `x.m`, `x[i]`, `*p`,
+// `p->m` and `v[i]` through overloaded operators all write (into) x, p or v;
+// the index is only read. Anything else writes everything it mentions.
+void addDesignated(const Expr *E, DeclSet &Out) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    // A temporary (a call's result, an awaited value): nothing named.
+    if (E->isPRValue() && !E->getType()->isPointerType())
+      return;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      Out.insert(Ref->getDecl());
+      return;
+    }
+    if (const auto *M = dyn_cast<MemberExpr>(E)) {
+      E = M->getBase(); // `this->m` ends at CXXThisExpr: not tracked
       continue;
     }
-    llvm::append_range(Work, S->children());
+    if (const auto *A = dyn_cast<ArraySubscriptExpr>(E)) {
+      E = A->getBase();
+      continue;
+    }
+    if (const auto *U = dyn_cast<UnaryOperator>(E);
+        U && U->getOpcode() == UO_Deref) {
+      E = U->getSubExpr();
+      continue;
+    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+        Op && Op->getNumArgs() > 0 &&
+        (Op->getOperator() == OO_Subscript || Op->getOperator() == OO_Star ||
+         Op->getOperator() == OO_Arrow)) {
+      E = Op->getArg(0);
+      continue;
+    }
+    if (isa<CXXThisExpr>(E))
+      return;
+    addMentioned(E, Out);
+    return;
   }
 }
 
@@ -32,16 +73,117 @@ bool writesThrough(QualType Param) {
   return false;
 }
 
+void addCallWrites(const CallExpr *Call, bool Awaited, DeclSet &Out) {
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+      Op && Op->isAssignmentOp() && Op->getNumArgs() > 0)
+    addDesignated(Op->getArg(0), Out);
+  // A non-const member function may change its object.
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call); MC && !Awaited) {
+    const CXXMethodDecl *MD = MC->getMethodDecl();
+    if (!MD || !MD->isConst())
+      addDesignated(MC->getImplicitObjectArgument(), Out);
+  }
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD) {
+    // Unknown callee: any argument may be written through.
+    for (const Expr *Arg : Call->arguments())
+      if (Arg->isGLValue() || Arg->getType()->isPointerType())
+        addDesignated(Arg, Out);
+    return;
+  }
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  bool OperatorOnObject = isa<CXXOperatorCallExpr>(Call) && MD &&
+                          MD->isInstance() && Call->getNumArgs() > 0;
+  unsigned Offset = OperatorOnObject ? 1 : 0;
+  if (OperatorOnObject && !MD->isConst() && !Awaited &&
+      !cast<CXXOperatorCallExpr>(Call)->isAssignmentOp())
+    addDesignated(Call->getArg(0), Out); // `++it`, `it += 2`, `f()` on f
+  for (unsigned I = Offset; I < Call->getNumArgs(); ++I) {
+    unsigned P = I - Offset;
+    if (P < FD->getNumParams() &&
+        writesThrough(FD->getParamDecl(P)->getType()))
+      addDesignated(Call->getArg(I), Out);
+  }
+}
+
+struct Item {
+  const Stmt *S;
+  bool InLambda; // control facts belong to the lambda, not to us
+  bool InLoop;   // break/continue belong to a nested loop
+  bool InSwitch; // break belongs to a nested switch
+};
+
+StatementFacts walk(const Stmt *Root) {
+  StatementFacts F;
+  // The calls awaited directly: their objects are used, not changed.
+  llvm::SmallPtrSet<const Expr *, 4> AwaitedCalls;
+  llvm::SmallVector<Item, 32> Work{{Root, false, false, false}};
+  while (!Work.empty()) {
+    Item It = Work.pop_back_val();
+    const Stmt *S = It.S;
+    if (!S)
+      continue;
+    bool InLoop = It.InLoop, InSwitch = It.InSwitch;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+      F.Effects.Reads.insert(Ref->getDecl());
+    else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+      if (BO->isAssignmentOp())
+        addDesignated(BO->getLHS(), F.Effects.MayWrite);
+    } else if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
+      if (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf)
+        addDesignated(UO->getSubExpr(), F.Effects.MayWrite);
+    } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      addCallWrites(Call, AwaitedCalls.contains(Call), F.Effects.MayWrite);
+    } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls()) {
+        if (const auto *DD = dyn_cast<DecompositionDecl>(D))
+          for (const BindingDecl *B : DD->bindings())
+            F.Declares.insert(B);
+        if (const auto *VD = dyn_cast<ValueDecl>(D))
+          F.Declares.insert(VD);
+      }
+    } else if (const auto *L = dyn_cast<LambdaExpr>(S)) {
+      Work.push_back({L->getBody(), true, false, false});
+      for (const Expr *Init : L->capture_inits())
+        Work.push_back({Init, It.InLambda, InLoop, InSwitch});
+      continue;
+    } else if (!It.InLambda) {
+      if (isa<ReturnStmt, CoreturnStmt, CXXThrowExpr, GotoStmt,
+              IndirectGotoStmt>(S))
+        F.Returns = true;
+      else if (isa<BreakStmt>(S) && !InLoop && !InSwitch)
+        F.Breaks = true;
+      else if (isa<ContinueStmt>(S) && !InLoop)
+        F.Continues = true;
+      else if (isa<CoawaitExpr, CoyieldExpr, DependentCoawaitExpr>(S))
+        F.Suspends = true;
+      if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
+        InLoop = true;
+      else if (isa<SwitchStmt>(S))
+        InSwitch = true;
+    }
+    // A co_await's operand is walked once (its children also hold the
+    // await_ready/suspend/resume calls built on the same operand).
+    if (const auto *CS = dyn_cast<CoroutineSuspendExpr>(S)) {
+      AwaitedCalls.insert(stripWrappers(CS->getOperand()));
+      Work.push_back({CS->getOperand(), It.InLambda, InLoop, InSwitch});
+      continue;
+    }
+    for (const Stmt *Child : S->children())
+      Work.push_back({Child, It.InLambda, InLoop, InSwitch});
+  }
+  return F;
+}
+
 } // namespace
 
 bool Effects::conflictsWith(const Effects &Other) const {
   // Probe from the smaller set: a run's accumulated effects grow, a single
   // statement's stay small, so checking one statement against a run costs
   // the statement's size, not the run's.
-  using Set = llvm::SmallPtrSetImpl<const ValueDecl *>;
-  auto Meets = [](const Set &A, const Set &B) {
-    const Set &Small = A.size() <= B.size() ? A : B;
-    const Set &Large = A.size() <= B.size() ? B : A;
+  auto Meets = [](const DeclSet &A, const DeclSet &B) {
+    const DeclSet &Small = A.size() <= B.size() ? A : B;
+    const DeclSet &Large = A.size() <= B.size() ? B : A;
     return llvm::any_of(Small,
                         [&](const ValueDecl *D) { return Large.contains(D); });
   };
@@ -49,54 +191,13 @@ bool Effects::conflictsWith(const Effects &Other) const {
          Meets(Other.MayWrite, Reads);
 }
 
-Effects effectsOf(const Expr *E) {
-  Effects Result;
-  llvm::SmallVector<const Stmt *, 32> Work{E};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S)
-      continue;
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-      Result.Reads.insert(Ref->getDecl());
-    if (const auto *BO = dyn_cast<BinaryOperator>(S);
-        BO && BO->isAssignmentOp())
-      addDesignated(BO->getLHS(), Result.MayWrite);
-    if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
-      if (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf)
-        addDesignated(UO->getSubExpr(), Result.MayWrite);
-    }
-    if (const auto *Call = dyn_cast<CallExpr>(S)) {
-      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
-          Op && Op->isAssignmentOp() && Op->getNumArgs() > 0)
-        addDesignated(Op->getArg(0), Result.MayWrite);
-      if (const FunctionDecl *FD = Call->getDirectCallee()) {
-        unsigned Offset = isa<CXXOperatorCallExpr>(Call) &&
-                                  isa<CXXMethodDecl>(FD) &&
-                                  !cast<CXXMethodDecl>(FD)->isStatic()
-                              ? 1
-                              : 0;
-        for (unsigned I = Offset; I < Call->getNumArgs(); ++I) {
-          unsigned P = I - Offset;
-          if (P < FD->getNumParams() &&
-              writesThrough(FD->getParamDecl(P)->getType()))
-            addDesignated(Call->getArg(I), Result.MayWrite);
-        }
-      } else {
-        // Unknown callee: any argument may be written through.
-        for (const Expr *Arg : Call->arguments())
-          if (Arg->isGLValue() || Arg->getType()->isPointerType())
-            addDesignated(Arg, Result.MayWrite);
-      }
-    }
-    if (const auto *L = dyn_cast<LambdaExpr>(S)) {
-      Work.push_back(L->getBody());
-      for (const Expr *Init : L->capture_inits())
-        Work.push_back(Init);
-      continue;
-    }
-    llvm::append_range(Work, S->children());
-  }
-  return Result;
+void Effects::merge(const Effects &Other) {
+  Reads.insert(Other.Reads.begin(), Other.Reads.end());
+  MayWrite.insert(Other.MayWrite.begin(), Other.MayWrite.end());
 }
+
+Effects effectsOf(const Stmt *S) { return walk(S).Effects; }
+
+StatementFacts factsOf(const Stmt *S) { return walk(S); }
 
 } // namespace clang::tidy::async::utils

@@ -1,10 +1,13 @@
 //===--- DefUse.h - asynclint ------------------------------------*- C++
 //-*-===//
 //
-// Statement-level def/use facts for the ordering checks: which variables an
-// expression reads, and which it may write (assignments, increments, and
-// arguments bound to non-const references or passed by address). Linear in
-// the size of the expression; conservative (a "may" set).
+// Statement-level def/use and control facts for the ordering checks
+// (async-sequential-awaits, async-await-in-loop): which variables a
+// statement reads, which it may write (assignments, increments, non-const
+// member calls, arguments bound to non-const references or passed by
+// address), which it declares, and whether it can leave the enclosing block
+// or loop or suspend the coroutine. One walk over the statement, so linear in
+// its size; conservative (a "may" analysis).
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,17 +19,53 @@
 
 namespace clang::tidy::async::utils {
 
+/// Calls whose order is the point, for the OrderedFunctions option of the
+/// ordering checks: locks, transactions, and reads of the next item of a
+/// stream (different arguments do not make those independent).
+constexpr const char *DefaultOrderedFunctions =
+    "*::lock;*::scoped_lock;*::lock_shared;*::acquire;*::commit;*::rollback;"
+    "*::next;*::read;*::read_some;*::async_read;*::async_read_some;*::recv;"
+    "*::receive;*::async_receive;*::accept;*::async_accept";
+
+using DeclSet = llvm::SmallPtrSet<const ValueDecl *, 8>;
+
 struct Effects {
-  llvm::SmallPtrSet<const ValueDecl *, 8> Reads;
-  llvm::SmallPtrSet<const ValueDecl *, 4> MayWrite;
+  DeclSet Reads;
+  DeclSet MayWrite;
 
   /// Any variable written by one is read or written by the other.
   bool conflictsWith(const Effects &Other) const;
+  /// Adds \p Other's reads and writes to these.
+  void merge(const Effects &Other);
 };
 
-/// The effects of evaluating \p E (lambda bodies included: a capture is a
-/// read).
-Effects effectsOf(const Expr *E);
+/// What running a statement can do, beyond its effects.
+struct StatementFacts {
+  Effects Effects;
+  /// Variables (and structured bindings) the statement declares.
+  DeclSet Declares;
+  /// `return`, `co_return`, `throw` or `goto` (outside nested lambdas).
+  bool Returns = false;
+  /// A `break` that leaves the statement's enclosing loop or switch (not one
+  /// of a nested loop or switch).
+  bool Breaks = false;
+  /// A `continue` of the statement's enclosing loop.
+  bool Continues = false;
+  /// A `co_await` or `co_yield` of the coroutine itself (not of a nested
+  /// lambda).
+  bool Suspends = false;
+
+  /// Control can leave the enclosing block early.
+  bool leavesBlock() const { return Returns || Breaks || Continues; }
+};
+
+/// The effects of evaluating \p S (lambda bodies included: a capture is a
+/// read). A non-const member call writes its object, except an awaited call
+/// (`co_await s.get(a)`): its object is the thing used concurrently, read.
+Effects effectsOf(const Stmt *S);
+
+/// Effects plus control facts of \p S.
+StatementFacts factsOf(const Stmt *S);
 
 } // namespace clang::tidy::async::utils
 

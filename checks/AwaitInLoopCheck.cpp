@@ -1,0 +1,197 @@
+//===--- AwaitInLoopCheck.cpp - asynclint ---------------------------------===//
+
+#include "AwaitInLoopCheck.h"
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "utils/ASTHelpers.h"
+#include "utils/Awaitable.h"
+#include "utils/DefUse.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::async {
+namespace {
+
+bool isLoop(const Stmt *S) {
+  return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
+}
+
+// The parts of a loop: its body, the statements evaluated around every
+// iteration (condition and increment), and the variables that take a new
+// value each iteration by construction (the range-for variable, the
+// variables the for-increment writes).
+struct LoopParts {
+  const Stmt *Body = nullptr;
+  llvm::SmallVector<const Stmt *, 3> Header;
+  utils::DeclSet Varying;
+  bool Rebound = false; // Varying are fresh each iteration (range-for)
+};
+
+std::optional<LoopParts> partsOf(const Stmt *Loop) {
+  LoopParts P;
+  if (const auto *For = dyn_cast<ForStmt>(Loop)) {
+    if (!For->getCond()) // `for (;;)` ends only from inside the body
+      return std::nullopt;
+    P.Body = For->getBody();
+    P.Header = {For->getCond(), For->getInc(), For->getConditionVariableDeclStmt()};
+    if (For->getInc())
+      P.Varying = utils::effectsOf(For->getInc()).MayWrite;
+  } else if (const auto *Range = dyn_cast<CXXForRangeStmt>(Loop)) {
+    P.Body = Range->getBody();
+    const VarDecl *LoopVar = Range->getLoopVariable();
+    if (!LoopVar)
+      return std::nullopt;
+    P.Varying.insert(LoopVar);
+    if (const auto *DD = dyn_cast<DecompositionDecl>(LoopVar))
+      for (const BindingDecl *B : DD->bindings())
+        P.Varying.insert(B);
+    P.Rebound = true;
+  } else if (const auto *While = dyn_cast<WhileStmt>(Loop)) {
+    P.Body = While->getBody();
+    P.Header = {While->getCond(), While->getConditionVariableDeclStmt()};
+  } else if (const auto *Do = dyn_cast<DoStmt>(Loop)) {
+    P.Body = Do->getBody();
+    P.Header = {Do->getCond()};
+  }
+  if (!P.Body)
+    return std::nullopt;
+  return P;
+}
+
+} // namespace
+
+AwaitInLoopCheck::AwaitInLoopCheck(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      GatherFunction(Options.get("GatherFunction", "")),
+      IgnoredFunctions(tidy::utils::options::parseStringList(
+          Options.get("IgnoredFunctions", ""))),
+      OrderedFunctions(tidy::utils::options::parseStringList(
+          Options.get("OrderedFunctions", utils::DefaultOrderedFunctions))),
+      Ignored(IgnoredFunctions), Ordered(OrderedFunctions) {}
+
+void AwaitInLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "GatherFunction", GatherFunction);
+  Options.store(Opts, "IgnoredFunctions",
+                tidy::utils::options::serializeStringList(IgnoredFunctions));
+  Options.store(Opts, "OrderedFunctions",
+                tidy::utils::options::serializeStringList(OrderedFunctions));
+}
+
+void AwaitInLoopCheck::registerMatchers(MatchFinder *Finder) {
+  utils::addFunctionMatchers(Finder, this);
+}
+
+void AwaitInLoopCheck::check(const MatchFinder::MatchResult &Result) {
+  const FunctionDecl *FD = utils::matchedFunction(Result.Nodes);
+  // Decided on code as written: instantiations repeat the pattern.
+  if (!FD || FD->isInvalidDecl() || !utils::isCoroutine(FD) ||
+      FD->isTemplateInstantiation())
+    return;
+  const Stmt *Body = cast<CoroutineBodyStmt>(FD->getBody())->getBody();
+  // Every loop of the coroutine's own body (lambdas are other functions).
+  llvm::SmallVector<const Stmt *, 32> Work{Body};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (isLoop(S))
+      checkLoop(S);
+    llvm::append_range(Work, S->children());
+  }
+}
+
+void AwaitInLoopCheck::checkLoop(const Stmt *Loop) {
+  std::optional<LoopParts> Parts = partsOf(Loop);
+  if (!Parts)
+    return;
+  // The loop's own awaits: not those of nested loops (reported there) or of
+  // lambdas (other functions). Any await that is not a value-producing call
+  // (a sleep, a send, a lock, the next item of a stream) or any co_yield
+  // means the iterations are paced or ordered: silent.
+  llvm::SmallVector<const CoawaitExpr *, 4> Awaits;
+  llvm::SmallVector<const Stmt *, 32> Work{Parts->Body};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (isa<CoyieldExpr, DependentCoawaitExpr>(S))
+      return;
+    if (isLoop(S)) {
+      if (utils::factsOf(S).Suspends)
+        return; // the outer loop waits for an inner one
+      continue;
+    }
+    if (const auto *CA = dyn_cast<CoawaitExpr>(S)) {
+      const auto *Call =
+          dyn_cast_or_null<CallExpr>(utils::stripWrappers(CA->getOperand()));
+      const auto *Callee =
+          Call ? dyn_cast_or_null<NamedDecl>(Call->getCalleeDecl()) : nullptr;
+      if (!Callee || CA->isTypeDependent() || CA->getType()->isVoidType())
+        return;
+      const std::string &Name = Names.get(Callee);
+      if (Ordered.matches(Name))
+        return;
+      if (!Ignored.matches(Name))
+        Awaits.push_back(CA);
+      // The operand may hold more awaits, `co_await f(co_await g())`; the
+      // other children are the awaiter calls built on the same operand.
+      Work.push_back(CA->getOperand());
+      continue;
+    }
+    // In reverse, so the awaits come out in source order.
+    llvm::SmallVector<const Stmt *, 8> Children(S->children());
+    llvm::append_range(Work, llvm::reverse(Children));
+  }
+  if (Awaits.empty())
+    return;
+
+  // Iterations that can end the loop on a result (break, return, throw) are
+  // retries or searches, not independent work.
+  utils::StatementFacts Body = utils::factsOf(Parts->Body);
+  if (Body.Returns || Body.Breaks)
+    return;
+  // Loop-carried variables: written by an iteration, alive in the next.
+  utils::DeclSet Carried;
+  for (const ValueDecl *D : Body.Effects.MayWrite)
+    if (!Body.Declares.contains(D) &&
+        !(Parts->Rebound && Parts->Varying.contains(D)))
+      Carried.insert(D);
+  // The loop condition or increment reads something an iteration computes
+  // (`while (!done)`, `i += step`): the loop may end on an awaited result.
+  for (const Stmt *H : Parts->Header) {
+    if (!H)
+      continue;
+    utils::StatementFacts F = utils::factsOf(H);
+    if (F.Suspends || llvm::any_of(F.Effects.Reads, [&](const ValueDecl *D) {
+          return Carried.contains(D);
+        }))
+      return;
+  }
+  // Each awaited call must read something that differs per iteration (the
+  // same call repeated is polling or draining) and nothing carried over
+  // from the previous iteration (a cursor, an accumulator).
+  for (const CoawaitExpr *CA : Awaits) {
+    utils::Effects E = utils::effectsOf(CA);
+    bool Varies = false;
+    for (const ValueDecl *D : E.Reads) {
+      if (Carried.contains(D))
+        return;
+      Varies = Varies || Parts->Varying.contains(D) || Body.Declares.contains(D);
+    }
+    if (!Varies)
+      return;
+  }
+  diag(Awaits.front()->getBeginLoc(),
+       "each iteration waits for this await before the next one starts; the "
+       "iterations are independent");
+  diag(Loop->getBeginLoc(),
+       "no iteration of this loop uses another's result; collect the tasks "
+       "and await them together%select{| with '%1'}0",
+       DiagnosticIDs::Note)
+      << !GatherFunction.empty() << GatherFunction;
+}
+
+} // namespace clang::tidy::async

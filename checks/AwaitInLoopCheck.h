@@ -1,0 +1,48 @@
+//===--- AwaitInLoopCheck.h - asynclint -------------------------*- C++ -*-===//
+
+#ifndef ASYNCLINT_CHECKS_AWAITINLOOPCHECK_H
+#define ASYNCLINT_CHECKS_AWAITINLOOPCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "utils/QualifiedNames.h"
+#include <string>
+#include <vector>
+
+namespace clang::tidy::async {
+
+/// Finds awaits in loops whose iterations are independent and could be
+/// gathered.
+///
+/// For the user-facing documentation see:
+/// docs/checks/async-await-in-loop.md
+class AwaitInLoopCheck : public ClangTidyCheck {
+public:
+  AwaitInLoopCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus20;
+  }
+  std::optional<TraversalKind> getCheckTraversalKind() const override {
+    return TK_AsIs;
+  }
+
+private:
+  void checkLoop(const Stmt *Loop);
+
+  /// Named in the note as the way to gather (GatherFunction).
+  const std::string GatherFunction;
+  /// Awaits that neither count nor silence a loop (IgnoredFunctions).
+  const std::vector<StringRef> IgnoredFunctions;
+  /// Awaits whose order is the point: a loop with one is silent
+  /// (OrderedFunctions).
+  const std::vector<StringRef> OrderedFunctions;
+  utils::NameList Ignored;
+  utils::NameList Ordered;
+  utils::NameCache Names;
+};
+
+} // namespace clang::tidy::async
+
+#endif // ASYNCLINT_CHECKS_AWAITINLOOPCHECK_H
