@@ -36,7 +36,8 @@ std::optional<LoopParts> partsOf(const Stmt *Loop) {
     if (!For->getCond()) // `for (;;)` ends only from inside the body
       return std::nullopt;
     P.Body = For->getBody();
-    P.Header = {For->getCond(), For->getInc(), For->getConditionVariableDeclStmt()};
+    P.Header = {For->getCond(), For->getInc(),
+                For->getConditionVariableDeclStmt()};
     if (For->getInc())
       P.Varying = utils::effectsOf(For->getInc()).MayWrite;
   } else if (const auto *Range = dyn_cast<CXXForRangeStmt>(Loop)) {
@@ -132,7 +133,8 @@ void AwaitInLoopCheck::checkLoop(const Stmt *Loop) {
       if (!Callee || CA->isTypeDependent() || CA->getType()->isVoidType())
         return;
       const std::string &Name = Names.get(Callee);
-      if (Ordered.matches(Name))
+      // A combinator in a loop is batching, usually on purpose.
+      if (Ordered.matches(Name) || Awaitables.isCombinator(Call))
         return;
       if (!Ignored.matches(Name))
         Awaits.push_back(CA);
@@ -179,7 +181,8 @@ void AwaitInLoopCheck::checkLoop(const Stmt *Loop) {
     for (const ValueDecl *D : E.Reads) {
       if (Carried.contains(D))
         return;
-      Varies = Varies || Parts->Varying.contains(D) || Body.Declares.contains(D);
+      Varies =
+          Varies || Parts->Varying.contains(D) || Body.Declares.contains(D);
     }
     if (!Varies)
       return;

@@ -4,6 +4,7 @@
 #define ASYNCLINT_CHECKS_AWAITINLOOPCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/Awaitable.h"
 #include "utils/QualifiedNames.h"
 #include <string>
 #include <vector>
@@ -41,6 +42,7 @@ private:
   utils::NameList Ignored;
   utils::NameList Ordered;
   utils::NameCache Names;
+  utils::AwaitableClassifier Awaitables;
 };
 
 } // namespace clang::tidy::async

@@ -123,7 +123,7 @@ void SequentialAwaitsCheck::checkBlock(const CompoundStmt *Block,
   utils::Effects RunEffects;
   llvm::StringSet<> RunCalls;
   bool Contiguous = true; // no statement between the run's awaits
-  bool Between = false;    // statements since the run's last await
+  bool Between = false;   // statements since the run's last await
   auto Flush = [&] {
     if (Run.size() >= std::max(2U, MinRunLength))
       report(Run, Contiguous, Ctx);
@@ -158,7 +158,9 @@ void SequentialAwaitsCheck::checkBlock(const CompoundStmt *Block,
     const std::string Name = Callee ? Names.get(Callee) : std::string();
     if (Callee && Ignored.matches(Name))
       continue; // neither part of a run nor the end of one
-    if (!Callee || Ordered.matches(Name)) {
+    // Ordered calls keep their place; a combinator (`gather(...)`, `a && b`)
+    // is already concurrent and is not gathered again.
+    if (!Callee || Ordered.matches(Name) || Awaitables.isCombinator(A->Call)) {
       Flush();
       continue;
     }

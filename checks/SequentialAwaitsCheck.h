@@ -5,6 +5,7 @@
 #define ASYNCLINT_CHECKS_SEQUENTIALAWAITSCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/Awaitable.h"
 #include "utils/DefUse.h"
 #include "utils/QualifiedNames.h"
 #include <string>
@@ -53,6 +54,7 @@ private:
   utils::NameList Ignored;
   utils::NameList Ordered;
   utils::NameCache Names;
+  utils::AwaitableClassifier Awaitables;
 };
 
 } // namespace clang::tidy::async

@@ -4,6 +4,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclFriend.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/Expr.h"
 #include "clang/AST/StmtCXX.h"
 
 namespace clang::tidy::async::utils {
@@ -223,6 +224,25 @@ bool AwaitableClassifier::isAwaitableIn(QualType T,
   for (const NamedDecl *ND : Promise->getDefinition()->lookup(N))
     if (isa<CXXMethodDecl>(ND) && firstParamNames(ND, RD))
       return true;
+  return false;
+}
+
+bool AwaitableClassifier::isCombinator(const CallExpr *Call) {
+  for (const Expr *Arg : Call->arguments()) {
+    QualType T = Arg->getType();
+    if (T.isNull() || T->isDependentType())
+      continue;
+    if (isAwaitable(T))
+      return true;
+    // std::vector<task<T>>, std::array<task<T>, N>, a span of them: the
+    // first template argument.
+    const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+        T.getNonReferenceType()->getAsCXXRecordDecl());
+    if (Spec && Spec->getTemplateArgs().size() > 0 &&
+        Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
+        isAwaitable(Spec->getTemplateArgs()[0].getAsType()))
+      return true;
+  }
   return false;
 }
 

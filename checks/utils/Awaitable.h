@@ -45,6 +45,11 @@ public:
   /// \p T is awaitable and is a coroutine return type.
   bool isTask(QualType T);
 
+  /// \p Call combines awaitables: an argument is awaitable, or a container
+  /// or range of them (`gather(f(), g())`, `when_all(std::move(tasks))`,
+  /// Asio's `f() && g()`). Awaiting it is already concurrent.
+  bool isCombinator(const CallExpr *Call);
+
   /// \p T can be co_awaited inside a coroutine whose promise is \p Promise:
   /// either awaitable by itself or accepted by a non-template
   /// Promise::await_transform overload. \p Promise may be null.

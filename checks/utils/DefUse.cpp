@@ -100,8 +100,7 @@ void addCallWrites(const CallExpr *Call, bool Awaited, DeclSet &Out) {
     addDesignated(Call->getArg(0), Out); // `++it`, `it += 2`, `f()` on f
   for (unsigned I = Offset; I < Call->getNumArgs(); ++I) {
     unsigned P = I - Offset;
-    if (P < FD->getNumParams() &&
-        writesThrough(FD->getParamDecl(P)->getType()))
+    if (P < FD->getNumParams() && writesThrough(FD->getParamDecl(P)->getType()))
       addDesignated(Call->getArg(I), Out);
   }
 }
