@@ -24,9 +24,7 @@ aio::task<std::vector<std::string>> aio_loop(int n) {
   std::vector<std::string> out;
   for (int i = 0; i < n; ++i)
     out.push_back(co_await fetch(i));
-  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: each iteration waits for this
-  // await before the next one starts; the iterations are independent
-  // [async-await-in-loop]
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: each iteration waits for this await before the next one starts; the iterations are independent [async-await-in-loop]
   co_return out;
 }
 
@@ -55,9 +53,7 @@ asio::awaitable<int> asio_loop(std::vector<int> ids) {
   int sum = 0;
   for (int id : ids)
     sum += co_await lookup(id);
-  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: each iteration waits for this
-  // await before the next one starts; the iterations are independent
-  // [async-await-in-loop]
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: each iteration waits for this await before the next one starts; the iterations are independent [async-await-in-loop]
   co_return sum;
 }
 

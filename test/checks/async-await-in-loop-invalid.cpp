@@ -1,9 +1,7 @@
 // Half-typed code as the editor sees it: no crash, no finding on broken
 // statements. `not` fails on a crash too (without --crash it expects a plain
 // non-zero exit), so a crash fails this test.
-// RUN: not %asynclint_tidy %s
-// --checks='-*,async-await-in-loop,async-sequential-awaits' --config='{}' --
-// -std=c++20 -I %inputs 2>&1 | FileCheck %s
+// RUN: not %asynclint_tidy %s --checks='-*,async-await-in-loop,async-sequential-awaits' --config='{}' -- -std=c++20 -I %inputs 2>&1 | FileCheck %s
 
 #include "cppcoro_like.h"
 #include <vector>
@@ -16,8 +14,7 @@ task<int> valid(std::vector<int> ids) {
   int sum = 0;
   for (int id : ids)
     sum += co_await fetch(id);
-  // CHECK: :[[@LINE-1]]:12: warning: each iteration waits for this await before
-  // the next one starts; the iterations are independent [async-await-in-loop]
+  // CHECK: :[[@LINE-1]]:12: warning: each iteration waits for this await before the next one starts; the iterations are independent [async-await-in-loop]
   co_return sum;
 }
 // CHECK-NOT: async-await-in-loop]

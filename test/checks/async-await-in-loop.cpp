@@ -1,7 +1,6 @@
 // RUN: %check_async_tidy %s async-await-in-loop %t -- -I %inputs
 // RUN: %check_async_tidy --check-suffix=GATHER %s async-await-in-loop %t \
-// RUN:   --config="{CheckOptions: {async-await-in-loop.GatherFunction:
-// 'cppcoro::when_all'}}" -- -I %inputs
+// RUN:   --config="{CheckOptions: {async-await-in-loop.GatherFunction: 'cppcoro::when_all'}}" -- -I %inputs
 
 #include "cppcoro_like.h"
 #include <string>
@@ -41,15 +40,10 @@ task<std::vector<std::string>> pages(int n) {
   std::vector<std::string> out;
   for (int i = 0; i < n; ++i) {
     out.push_back(co_await fetch_page(i));
-    // CHECK-NOTES: :[[@LINE-1]]:19: warning: each iteration waits for this
-    // await before the next one starts; the iterations are independent
-    // [async-await-in-loop] CHECK-NOTES: :[[@LINE-3]]:3: note: no iteration of
-    // this loop uses another's result; collect the tasks and await them
-    // together{{$}} CHECK-NOTES-GATHER: :[[@LINE-3]]:19: warning: each
-    // iteration waits for this await before the next one starts; the iterations
-    // are independent [async-await-in-loop] CHECK-NOTES-GATHER: :[[@LINE-5]]:3:
-    // note: no iteration of this loop uses another's result; collect the tasks
-    // and await them together with 'cppcoro::when_all'
+    // CHECK-NOTES: :[[@LINE-1]]:19: warning: each iteration waits for this await before the next one starts; the iterations are independent [async-await-in-loop]
+    // CHECK-NOTES: :[[@LINE-3]]:3: note: no iteration of this loop uses another's result; collect the tasks and await them together{{$}}
+    // CHECK-NOTES-GATHER: :[[@LINE-3]]:19: warning: each iteration waits for this await before the next one starts; the iterations are independent [async-await-in-loop]
+    // CHECK-NOTES-GATHER: :[[@LINE-5]]:3: note: no iteration of this loop uses another's result; collect the tasks and await them together with 'cppcoro::when_all'
   }
   co_return out;
 }

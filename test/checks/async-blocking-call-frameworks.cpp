@@ -22,11 +22,9 @@ using namespace std::chrono_literals;
 
 asio::awaitable<void> asio_session(asio::io_context &other) {
   std::this_thread::sleep_for(10ms);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for'
-  // blocks the event loop inside coroutine 'asio_session' [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for' blocks the event loop inside coroutine 'asio_session' [async-blocking-call]
   other.run();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'boost::asio::io_context::run'
-  // blocks the event loop inside coroutine 'asio_session' [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'boost::asio::io_context::run' blocks the event loop inside coroutine 'asio_session' [async-blocking-call]
   asio::steady_timer timer(co_await asio::this_coro::executor, 10ms);
   co_await timer.async_wait(asio::use_awaitable); // the async way: fine
   asio::post(other, [] { std::this_thread::sleep_for(10ms); }); // elsewhere
@@ -35,8 +33,7 @@ asio::awaitable<void> asio_session(asio::io_context &other) {
 aio::task<int> inner() { co_return 1; }
 aio::task<int> aio_handler() {
   int v = aio::run(inner());
-  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'aio::run' blocks the event loop
-  // inside coroutine 'aio_handler' [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'aio::run' blocks the event loop inside coroutine 'aio_handler' [async-blocking-call]
   v += co_await aio::to_thread([] {
     std::this_thread::sleep_for(10ms); // on the pool: fine
     return 1;

@@ -1,12 +1,8 @@
 // Half-typed code: compiler errors are reported, the valid parts are still
 // checked, and nothing crashes (`not` without --crash fails on a crash).
-// RUN: not %asynclint_tidy --checks='-*,async-blocking-call' --config='{}' %s
-// -- -std=c++20 -I %inputs 2>&1 | FileCheck %s --implicit-check-not='warning:'
+// RUN: not %asynclint_tidy --checks='-*,async-blocking-call' --config='{}' %s -- -std=c++20 -I %inputs 2>&1 | FileCheck %s --implicit-check-not='warning:'
 // A malformed option value is reported and the run goes on.
-// RUN: %asynclint_tidy --checks='-*,async-blocking-call'
-// --config="{CheckOptions: {async-blocking-call.Replacements: 'no-equals-sign',
-// async-blocking-call.TransitiveDepth: 'deep'}}" %S/../Inputs/blocking_ok.cpp
-// -- -std=c++20 2>&1 | FileCheck %s --check-prefix=CONFIG
+// RUN: %asynclint_tidy --checks='-*,async-blocking-call' --config="{CheckOptions: {async-blocking-call.Replacements: 'no-equals-sign', async-blocking-call.TransitiveDepth: 'deep'}}" %S/../Inputs/blocking_ok.cpp -- -std=c++20 2>&1 | FileCheck %s --check-prefix=CONFIG
 
 #include "cppcoro_like.h"
 #include <unistd.h>
@@ -15,22 +11,19 @@ using cppcoro::task;
 
 task<> valid() {
   ::sleep(1);
-  // CHECK: :[[@LINE-1]]:3: warning: 'sleep' blocks the event loop inside
-  // coroutine 'valid' [async-blocking-call]
+  // CHECK: :[[@LINE-1]]:3: warning: 'sleep' blocks the event loop inside coroutine 'valid' [async-blocking-call]
   co_return;
 }
 
-void helper() {
-  undeclared_blocking(); ::sleep(
+void helper() { undeclared_blocking(); ::sleep(
 task<> broken() {
-    helper();
-    not_declared(1);
+  helper();
+  not_declared(1);
   ::sleep(;
   co_await missing();
   co_return
 }
-  // CHECK: error:
+// CHECK: error:
 
-  // CONFIG-DAG: invalid entry 'no-equals-sign' in option 'Replacements' of
-  // async-blocking-call CONFIG-DAG: invalid configuration value 'deep' for
-  // option 'async-blocking-call.TransitiveDepth'
+// CONFIG-DAG: invalid entry 'no-equals-sign' in option 'Replacements' of async-blocking-call
+// CONFIG-DAG: invalid configuration value 'deep' for option 'async-blocking-call.TransitiveDepth'

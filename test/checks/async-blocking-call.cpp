@@ -32,55 +32,42 @@ task<int> fetch(int);
 
 task<> sleeps() {
   ::sleep(1);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'sleep' blocks the event loop
-  // inside coroutine 'sleeps' [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'sleep' blocks the event loop inside coroutine 'sleeps' [async-blocking-call]
   usleep(10);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'usleep' blocks the event loop
-  // inside coroutine 'sleeps' [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'usleep' blocks the event loop inside coroutine 'sleeps' [async-blocking-call]
   std::this_thread::sleep_for(10ms);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for'
-  // blocks the event loop inside coroutine 'sleeps' [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for' blocks the event loop inside coroutine 'sleeps' [async-blocking-call]
   std::this_thread::sleep_until(std::chrono::steady_clock::now());
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_until'
-  // blocks the event loop inside coroutine 'sleeps' [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_until' blocks the event loop inside coroutine 'sleeps' [async-blocking-call]
   co_return;
 }
 
 task<> files(const char *path) {
   std::FILE *f = std::fopen(path, "r");
-  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'fopen' blocks the event loop
-  // inside coroutine 'files' [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'fopen' blocks the event loop inside coroutine 'files' [async-blocking-call]
   char buf[16];
   std::fgets(buf, sizeof buf, f);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fgets' blocks the event loop
-  // inside coroutine 'files' [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fgets' blocks the event loop inside coroutine 'files' [async-blocking-call]
   int fd = ::open(path, O_RDONLY);
-  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'open' blocks the event loop
-  // inside coroutine 'files' [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'open' blocks the event loop inside coroutine 'files' [async-blocking-call]
   std::ifstream in(path);
-  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'std::basic_ifstream' blocks the
-  // event loop inside coroutine 'files' [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'std::basic_ifstream' blocks the event loop inside coroutine 'files' [async-blocking-call]
   std::string line;
   std::getline(in, line);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::getline' blocks the event
-  // loop inside coroutine 'files' [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::getline' blocks the event loop inside coroutine 'files' [async-blocking-call]
   in.read(buf, sizeof buf);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::basic_ifstream::read' blocks
-  // the event loop inside coroutine 'files' [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::basic_ifstream::read' blocks the event loop inside coroutine 'files' [async-blocking-call]
   int n = 0;
   in >> n;
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::basic_ifstream::operator>>'
-  // blocks the event loop inside coroutine 'files' [async-blocking-call]
-  std::istringstream text("1 2"); // an in-memory stream: fine
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::basic_ifstream::operator>>' blocks the event loop inside coroutine 'files' [async-blocking-call]
+  std::istringstream text("1 2");  // an in-memory stream: fine
   std::getline(text, line);
   text >> n;
-  std::ofstream out; // not opened yet: fine
+  std::ofstream out;             // not opened yet: fine
   out.open(path);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::basic_ofstream::open' blocks
-  // the event loop inside coroutine 'files' [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::basic_ofstream::open' blocks the event loop inside coroutine 'files' [async-blocking-call]
   bool there = std::filesystem::exists(path);
-  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'std::filesystem::exists' blocks
-  // the event loop inside coroutine 'files' [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'std::filesystem::exists' blocks the event loop inside coroutine 'files' [async-blocking-call]
   std::filesystem::path p(path); // path arithmetic does not touch the disk
   auto name = p.filename();
   std::filesystem::file_status st{};
@@ -92,37 +79,30 @@ task<> files(const char *path) {
 task<> network(int sock, pollfd *fds, int ep, epoll_event *events) {
   char buf[16];
   ::recv(sock, buf, sizeof buf, 0);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'recv' blocks the event loop
-  // inside coroutine 'network' [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'recv' blocks the event loop inside coroutine 'network' [async-blocking-call]
   ::recv(sock, buf, sizeof buf, MSG_DONTWAIT); // non-blocking by argument
   ::accept(sock, nullptr, nullptr);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'accept' blocks the event loop
-  // inside coroutine 'network' [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'accept' blocks the event loop inside coroutine 'network' [async-blocking-call]
   ::accept4(sock, nullptr, nullptr, SOCK_NONBLOCK);
   ::poll(fds, 1, 1000);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'poll' blocks the event loop
-  // inside coroutine 'network' [async-blocking-call]
-  ::poll(fds, 1, 0); // zero timeout
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'poll' blocks the event loop inside coroutine 'network' [async-blocking-call]
+  ::poll(fds, 1, 0);                           // zero timeout
   ::epoll_wait(ep, events, 8, -1);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'epoll_wait' blocks the event loop
-  // inside coroutine 'network' [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'epoll_wait' blocks the event loop inside coroutine 'network' [async-blocking-call]
   ::epoll_wait(ep, events, 8, 0);
   addrinfo *res = nullptr;
   ::getaddrinfo("example.com", "80", nullptr, &res);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'getaddrinfo' blocks the event
-  // loop inside coroutine 'network' [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'getaddrinfo' blocks the event loop inside coroutine 'network' [async-blocking-call]
   co_return;
 }
 
 task<> processes(pid_t child) {
   std::system("ls");
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'system' blocks the event loop
-  // inside coroutine 'processes' [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'system' blocks the event loop inside coroutine 'processes' [async-blocking-call]
   int status;
   ::waitpid(child, &status, 0);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'waitpid' blocks the event loop
-  // inside coroutine 'processes' [async-blocking-call]
-  ::waitpid(child, &status, WNOHANG); // polls, returns at once
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'waitpid' blocks the event loop inside coroutine 'processes' [async-blocking-call]
+  ::waitpid(child, &status, WNOHANG);          // polls, returns at once
   co_return;
 }
 
@@ -131,28 +111,21 @@ std::condition_variable cv;
 task<> waits(std::future<int> f, std::shared_future<int> sf, std::thread &t,
              std::latch &l, std::barrier<> &b, std::counting_semaphore<4> &s) {
   f.get();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::future::get' blocks the
-  // event loop inside coroutine 'waits' [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::future::get' blocks the event loop inside coroutine 'waits' [async-blocking-call]
   sf.wait();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::shared_future::wait' blocks
-  // the event loop inside coroutine 'waits' [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::shared_future::wait' blocks the event loop inside coroutine 'waits' [async-blocking-call]
   t.join();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::thread::join' blocks the
-  // event loop inside coroutine 'waits' [async-blocking-call]
-  std::unique_lock lock(m); // mutex locking is off by default
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::thread::join' blocks the event loop inside coroutine 'waits' [async-blocking-call]
+  std::unique_lock lock(m);    // mutex locking is off by default
   cv.wait(lock);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::condition_variable::wait'
-  // blocks the event loop inside coroutine 'waits' [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::condition_variable::wait' blocks the event loop inside coroutine 'waits' [async-blocking-call]
   l.wait();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::latch::wait' blocks the
-  // event loop inside coroutine 'waits' [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::latch::wait' blocks the event loop inside coroutine 'waits' [async-blocking-call]
   b.arrive_and_wait();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::barrier::arrive_and_wait'
-  // blocks the event loop inside coroutine 'waits' [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::barrier::arrive_and_wait' blocks the event loop inside coroutine 'waits' [async-blocking-call]
   s.acquire();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::counting_semaphore::acquire'
-  // blocks the event loop inside coroutine 'waits' [async-blocking-call]
-  bool ready = f.valid(); // not a wait
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::counting_semaphore::acquire' blocks the event loop inside coroutine 'waits' [async-blocking-call]
+  bool ready = f.valid();      // not a wait
   s.release();
   (void)ready;
   co_return;
@@ -160,8 +133,7 @@ task<> waits(std::future<int> f, std::shared_future<int> sf, std::thread &t,
 
 task<> nested_loop() {
   cppcoro::sync_wait(fetch(1));
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'cppcoro::sync_wait' blocks the
-  // event loop inside coroutine 'nested_loop' [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'cppcoro::sync_wait' blocks the event loop inside coroutine 'nested_loop' [async-blocking-call]
   co_await fetch(2);
 }
 
@@ -179,18 +151,13 @@ int main() {
 // Lambdas: defined but not called, offloaded, or run right here.
 template <typename F> void call_now(F f) { f(); }
 task<> lambdas() {
-  auto later = [] { ::sleep(1); };        // defined, not called here
-  std::thread worker([] { ::sleep(1); }); // runs on another thread
-  auto fut = std::async(std::launch::async, [] {
-    ::sleep(1);
-    return 1;
-  });
-  call_now([] { ::usleep(1); }); // runs right here
-  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'usleep' blocks the event loop
-  // inside coroutine 'lambdas' [async-blocking-call]
-  [] { ::usleep(2); }(); // immediately invoked
-  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'usleep' blocks the event loop
-  // inside coroutine 'lambdas' [async-blocking-call]
+  auto later = [] { ::sleep(1); };                  // defined, not called here
+  std::thread worker([] { ::sleep(1); });           // runs on another thread
+  auto fut = std::async(std::launch::async, [] { ::sleep(1); return 1; });
+  call_now([] { ::usleep(1); });                    // runs right here
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'usleep' blocks the event loop inside coroutine 'lambdas' [async-blocking-call]
+  [] { ::usleep(2); }();                            // immediately invoked
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'usleep' blocks the event loop inside coroutine 'lambdas' [async-blocking-call]
   worker.detach();
   (void)later;
   co_return;
@@ -200,8 +167,7 @@ task<> lambdas() {
 void make_lambda() {
   auto coro = []() -> task<> {
     ::sleep(1);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'sleep' blocks the event loop
-    // inside a coroutine lambda [async-blocking-call]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'sleep' blocks the event loop inside a coroutine lambda [async-blocking-call]
     co_return;
   };
   (void)coro;
@@ -210,13 +176,14 @@ void make_lambda() {
 // The user's own function named like a blocking one is not it, and calling
 // a coroutine only creates a task.
 task<int> connect(int id) { co_return id; }
-task<> own_names() { co_await connect(1); }
+task<> own_names() {
+  co_await connect(1);
+}
 
 // Templates: reported once, at the pattern's location.
 template <typename T> task<T> generic(T v) {
   std::this_thread::sleep_for(1ms);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for'
-  // blocks the event loop inside coroutine 'generic' [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for' blocks the event loop inside coroutine 'generic' [async-blocking-call]
   co_return v;
 }
 template task<int> generic(int);

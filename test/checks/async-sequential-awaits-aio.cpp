@@ -1,8 +1,8 @@
 // RUN: %check_async_tidy %s async-sequential-awaits %t \
-// RUN:   --config="{CheckOptions: {async-sequential-awaits.GatherFunction:
-// 'aio::gather'}}" \ RUN:   -- -I %runtime_include The fixed file still
-// compiles with the real aio::gather: RUN: %clangxx -fsyntax-only -std=c++20 -I
-// %runtime_include %t.cpp
+// RUN:   --config="{CheckOptions: {async-sequential-awaits.GatherFunction: 'aio::gather'}}" \
+// RUN:   -- -I %runtime_include
+// The fixed file still compiles with the real aio::gather:
+// RUN: %clangxx -fsyntax-only -std=c++20 -I %runtime_include %t.cpp
 
 #include <aio/gather.hpp>
 #include <aio/sleep.hpp>
@@ -16,12 +16,10 @@ aio::task<int> count(int n);
 
 aio::task<std::size_t> sequential() {
   auto a = co_await fetch("a");
-  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 3 independent awaits run one
-  // after another; gathering them lets them overlap [async-sequential-awaits]
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 3 independent awaits run one after another; gathering them lets them overlap [async-sequential-awaits]
   auto b = co_await fetch("b");
   auto n = co_await count(3);
-  // CHECK-FIXES: {{^}}  auto [a, b, n] = co_await aio::gather(fetch("a"),
-  // fetch("b"), count(3));{{$}}
+  // CHECK-FIXES: {{^}}  auto [a, b, n] = co_await aio::gather(fetch("a"), fetch("b"), count(3));{{$}}
   co_return a.size() + b.size() + static_cast<std::size_t>(n);
 }
 

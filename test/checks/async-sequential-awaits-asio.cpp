@@ -21,8 +21,7 @@ struct connection {
 
 asio::awaitable<int> independent() {
   int a = co_await fetch(1);
-  // CHECK-NOTES: :[[@LINE-1]]:11: warning: 2 independent awaits run one after
-  // another; gathering them lets them overlap [async-sequential-awaits]
+  // CHECK-NOTES: :[[@LINE-1]]:11: warning: 2 independent awaits run one after another; gathering them lets them overlap [async-sequential-awaits]
   auto h = co_await lookup("example.org");
   // CHECK-NOTES: :[[@LINE-1]]:12: note: independent await here
   co_return a + static_cast<int>(h.size());

@@ -2,9 +2,8 @@
 // With a gather function configured, runs of `auto x = co_await f()` get a
 // fix-it:
 // RUN: %check_async_tidy --check-suffix=FIX %s async-sequential-awaits %t \
-// RUN:   --config="{CheckOptions: {async-sequential-awaits.GatherFunction:
-// 'gather'}}" -- -I %inputs RUN: %clangxx -fsyntax-only -std=c++20 -I %inputs
-// %t.cpp
+// RUN:   --config="{CheckOptions: {async-sequential-awaits.GatherFunction: 'gather'}}" -- -I %inputs
+// RUN: %clangxx -fsyntax-only -std=c++20 -I %inputs %t.cpp
 
 #include "cppcoro_like.h"
 #include <string>
@@ -35,26 +34,20 @@ struct stream {
 
 task<int> independent() {
   auto a = co_await fetch(1);
-  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 3 independent awaits run one
-  // after another; gathering them lets them overlap [async-sequential-awaits]
-  // CHECK-MESSAGES-FIX: :[[@LINE-2]]:12: warning: 3 independent awaits run one
-  // after another; gathering them lets them overlap [async-sequential-awaits]
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 3 independent awaits run one after another; gathering them lets them overlap [async-sequential-awaits]
+  // CHECK-MESSAGES-FIX: :[[@LINE-2]]:12: warning: 3 independent awaits run one after another; gathering them lets them overlap [async-sequential-awaits]
   auto b = co_await fetch(2);
   auto c = co_await fetch_name(3);
-  // CHECK-FIXES-FIX: {{^}}  auto [a, b, c] = co_await gather(fetch(1),
-  // fetch(2), fetch_name(3));{{$}}
+  // CHECK-FIXES-FIX: {{^}}  auto [a, b, c] = co_await gather(fetch(1), fetch(2), fetch_name(3));{{$}}
   co_return a + b + static_cast<int>(c.size());
 }
 
 task<> same_object_different_arguments(session &s) {
   auto page1 = co_await s.get("/page/1");
-  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 2 independent awaits run one
-  // after another; gathering them lets them overlap [async-sequential-awaits]
-  // CHECK-MESSAGES-FIX: :[[@LINE-2]]:16: warning: 2 independent awaits run one
-  // after another; gathering them lets them overlap [async-sequential-awaits]
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 2 independent awaits run one after another; gathering them lets them overlap [async-sequential-awaits]
+  // CHECK-MESSAGES-FIX: :[[@LINE-2]]:16: warning: 2 independent awaits run one after another; gathering them lets them overlap [async-sequential-awaits]
   auto page2 = co_await s.get("/page/2");
-  // CHECK-FIXES-FIX: {{^}}  auto [page1, page2] = co_await
-  // gather(s.get("/page/1"), s.get("/page/2"));{{$}}
+  // CHECK-FIXES-FIX: {{^}}  auto [page1, page2] = co_await gather(s.get("/page/1"), s.get("/page/2"));{{$}}
   co_return;
 }
 
@@ -71,7 +64,7 @@ task<> void_awaits() {
 }
 
 task<> stream_reads(stream &conn) {
-  auto first = co_await conn.recv(); // the next message, then the next
+  auto first = co_await conn.recv();  // the next message, then the next
   auto second = co_await conn.recv();
   co_return;
 }
@@ -102,7 +95,7 @@ task<int> two_gathers_in_a_row() {
 
 task<int> statement_between() {
   auto a = co_await fetch(1);
-  if (a < 0) // control depends on the first result
+  if (a < 0)            // control depends on the first result
     co_return 0;
   auto b = co_await fetch(2);
   co_return a + b;
@@ -114,10 +107,8 @@ task<int> single() { co_return co_await fetch(1); }
 task<int> assigned() {
   int a = 0, b = 0;
   a = co_await fetch(1);
-  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 2 independent awaits run one after
-  // another; gathering them lets them overlap [async-sequential-awaits]
-  // CHECK-MESSAGES-FIX: :[[@LINE-2]]:7: warning: 2 independent awaits run one
-  // after another; gathering them lets them overlap [async-sequential-awaits]
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 2 independent awaits run one after another; gathering them lets them overlap [async-sequential-awaits]
+  // CHECK-MESSAGES-FIX: :[[@LINE-2]]:7: warning: 2 independent awaits run one after another; gathering them lets them overlap [async-sequential-awaits]
   b = co_await fetch(2);
   // CHECK-FIXES-FIX: {{^}}  b = co_await fetch(2);{{$}}
   co_return a + b;
@@ -127,10 +118,8 @@ task<int> assigned() {
 // touches their results keeps the run (no fix-it: it is not contiguous).
 task<int> independent_statement_between() {
   auto a = co_await fetch(1);
-  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 2 independent awaits run one
-  // after another; gathering them lets them overlap [async-sequential-awaits]
-  // CHECK-MESSAGES-FIX: :[[@LINE-2]]:12: warning: 2 independent awaits run one
-  // after another; gathering them lets them overlap [async-sequential-awaits]
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 2 independent awaits run one after another; gathering them lets them overlap [async-sequential-awaits]
+  // CHECK-MESSAGES-FIX: :[[@LINE-2]]:12: warning: 2 independent awaits run one after another; gathering them lets them overlap [async-sequential-awaits]
   log_line("between");
   auto b = co_await fetch(2);
   // CHECK-FIXES-FIX: {{^}}  auto a = co_await fetch(1);{{$}}
@@ -144,8 +133,7 @@ task<int> statement_after_run() {
   // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 2 independent awaits
   // CHECK-MESSAGES-FIX: :[[@LINE-2]]:12: warning: 2 independent awaits
   auto b = co_await fetch(2);
-  // CHECK-FIXES-FIX: {{^}}  auto [a, b] = co_await gather(fetch(1),
-  // fetch(2));{{$}}
+  // CHECK-FIXES-FIX: {{^}}  auto [a, b] = co_await gather(fetch(1), fetch(2));{{$}}
   log_line("after");
   co_return a + b;
 }

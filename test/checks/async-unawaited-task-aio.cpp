@@ -1,6 +1,5 @@
 // RUN: %check_async_tidy %s async-unawaited-task %t -- -I %runtime_include
-// RUN: %clangxx -fsyntax-only -std=c++20 -Wno-unused-value -I %runtime_include
-// %t.cpp
+// RUN: %clangxx -fsyntax-only -std=c++20 -Wno-unused-value -I %runtime_include %t.cpp
 
 // asynclint's own runtime. aio::task is [[nodiscard]], so the compiler also
 // warns on a discarded call; the check adds variables, awaiters and handles.
@@ -15,22 +14,17 @@ aio::task<int> fetch(int id);
 
 aio::task<int> mistakes() {
   fetch(1);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'fetch' is never
-  // awaited and never runs [async-unawaited-task] CHECK-FIXES: {{^}}  co_await
-  // fetch(1);{{$}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'fetch' is never awaited and never runs [async-unawaited-task]
+  // CHECK-FIXES: {{^}}  co_await fetch(1);{{$}}
   aio::sleep_for(10ms);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: awaitable returned by 'sleep_for'
-  // is never awaited [async-unawaited-task] CHECK-FIXES: {{^}}  co_await
-  // aio::sleep_for(10ms);{{$}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: awaitable returned by 'sleep_for' is never awaited [async-unawaited-task]
+  // CHECK-FIXES: {{^}}  co_await aio::sleep_for(10ms);{{$}}
   aio::create_task(fetch(2));
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: awaitable returned by
-  // 'create_task' is never awaited [async-unawaited-task]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: awaitable returned by 'create_task' is never awaited [async-unawaited-task]
   auto later = fetch(3);
-  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: task stored in 'later' is never
-  // awaited and never runs [async-unawaited-task]
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: task stored in 'later' is never awaited and never runs [async-unawaited-task]
   auto tick = aio::sleep_for(1ms);
-  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: awaitable stored in 'tick' is
-  // never awaited [async-unawaited-task]
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: awaitable stored in 'tick' is never awaited [async-unawaited-task]
   co_return 0;
 }
 

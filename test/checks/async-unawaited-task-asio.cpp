@@ -21,16 +21,13 @@ awaitable<void> notify() { co_return; }
 
 awaitable<void> session() {
   fetch(1);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'fetch' is never
-  // awaited and never runs [async-unawaited-task] CHECK-FIXES: {{^}}  co_await
-  // fetch(1);{{$}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'fetch' is never awaited and never runs [async-unawaited-task]
+  // CHECK-FIXES: {{^}}  co_await fetch(1);{{$}}
   notify();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'notify' is never
-  // awaited and never runs [async-unawaited-task] CHECK-FIXES: {{^}}  co_await
-  // notify();{{$}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'notify' is never awaited and never runs [async-unawaited-task]
+  // CHECK-FIXES: {{^}}  co_await notify();{{$}}
   auto pending = fetch(2);
-  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: task stored in 'pending' is never
-  // awaited and never runs [async-unawaited-task]
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: task stored in 'pending' is never awaited and never runs [async-unawaited-task]
 
   // Negative neighbours.
   int v = co_await fetch(3);
@@ -52,7 +49,6 @@ void start(asio::io_context &io) {
 
 void forgotten(asio::io_context &io) {
   session();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'session' is
-  // never awaited and never runs [async-unawaited-task] CHECK-FIXES: {{^}}
-  // session();{{$}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'session' is never awaited and never runs [async-unawaited-task]
+  // CHECK-FIXES: {{^}}  session();{{$}}
 }

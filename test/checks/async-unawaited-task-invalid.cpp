@@ -2,8 +2,7 @@
 // must report the compiler errors, keep checking the valid parts, and
 // neither crash nor guess on error-recovery nodes. `not` (without --crash)
 // fails if the front end crashes.
-// RUN: not %asynclint_tidy --checks='-*,async-unawaited-task' --config='{}' %s
-// -- -std=c++20 -I %inputs 2>&1 | FileCheck %s --implicit-check-not='warning:'
+// RUN: not %asynclint_tidy --checks='-*,async-unawaited-task' --config='{}' %s -- -std=c++20 -I %inputs 2>&1 | FileCheck %s --implicit-check-not='warning:'
 
 #include "cppcoro_like.h"
 #include "no_such_header.h"
@@ -14,8 +13,7 @@ task<int> fetch(int id);
 
 task<> valid_part() {
   fetch(1);
-  // CHECK: :[[@LINE-1]]:3: warning: task returned by 'fetch' is never awaited
-  // and never runs [async-unawaited-task]
+  // CHECK: :[[@LINE-1]]:3: warning: task returned by 'fetch' is never awaited and never runs [async-unawaited-task]
   co_return;
 }
 
@@ -34,4 +32,6 @@ task<> unknown_return_type() {
 
 struct incomplete;
 incomplete make_incomplete();
-void incomplete_type() { make_incomplete(); }
+void incomplete_type() {
+  make_incomplete();
+}

@@ -3,10 +3,8 @@
 // With AllowVoidCast off it does not; AwaitableTypes adds a type whose
 // structure the check cannot see; IgnoredTypes removes one.
 // RUN: %check_async_tidy --check-suffix=OPTS %s async-unawaited-task %t \
-// RUN:   --config="{CheckOptions: {async-unawaited-task.AllowVoidCast: false,
-// async-unawaited-task.AwaitableTypes: '::opaque::lazy',
-// async-unawaited-task.IgnoredTypes:
-// 'cppcoro::static_thread_pool::schedule_operation'}}" \ RUN:   -- -I %inputs
+// RUN:   --config="{CheckOptions: {async-unawaited-task.AllowVoidCast: false, async-unawaited-task.AwaitableTypes: '::opaque::lazy', async-unawaited-task.IgnoredTypes: 'cppcoro::static_thread_pool::schedule_operation'}}" \
+// RUN:   -- -I %inputs
 
 #include "cppcoro_like.h"
 
@@ -23,12 +21,9 @@ cppcoro::static_thread_pool pool;
 
 void f() {
   (void)fetch(1);
-  // CHECK-MESSAGES-OPTS: :[[@LINE-1]]:9: warning: task returned by 'fetch' is
-  // never awaited and never runs [async-unawaited-task]
+  // CHECK-MESSAGES-OPTS: :[[@LINE-1]]:9: warning: task returned by 'fetch' is never awaited and never runs [async-unawaited-task]
   compute();
-  // CHECK-MESSAGES-OPTS: :[[@LINE-1]]:3: warning: awaitable returned by
-  // 'compute' is never awaited [async-unawaited-task]
+  // CHECK-MESSAGES-OPTS: :[[@LINE-1]]:3: warning: awaitable returned by 'compute' is never awaited [async-unawaited-task]
   pool.schedule();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: awaitable returned by 'schedule'
-  // is never awaited [async-unawaited-task]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: awaitable returned by 'schedule' is never awaited [async-unawaited-task]
 }

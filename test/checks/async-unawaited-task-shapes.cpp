@@ -23,15 +23,13 @@ with_friend make_friend();
 
 // Awaitable through a free operator co_await template on its own template.
 namespace lib {
-template <typename T> struct lazy {
-  T value;
-};
+template <typename T> struct lazy { T value; };
 template <typename T> awaiter_base operator co_await(lazy<T>) { return {}; }
 } // namespace lib
 lib::lazy<int> make_lazy();
 
 // Look-alikes that are not awaitable.
-struct only_two_members { // no await_resume
+struct only_two_members {           // no await_resume
   bool await_ready() const noexcept { return true; }
   void await_suspend(std::coroutine_handle<>) const noexcept {}
 };
@@ -43,21 +41,18 @@ template <typename T> awaiter_base operator co_await(T &&) { return {}; }
 } // namespace generic
 generic::thing make_thing();
 struct incomplete_later;
-incomplete_later *make_pointer(); // a pointer is never awaitable
+incomplete_later *make_pointer();   // a pointer is never awaitable
 
 void f() {
   make_derived();
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: awaitable returned by 'make_derived'
-  // is never awaited [async-unawaited-task] CHECK-NOTES: :[[@LINE-33]]:17:
-  // note: 'make_derived' declared here
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: awaitable returned by 'make_derived' is never awaited [async-unawaited-task]
+  // CHECK-NOTES: :[[@LINE-33]]:17: note: 'make_derived' declared here
   make_friend();
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: awaitable returned by 'make_friend'
-  // is never awaited [async-unawaited-task] CHECK-NOTES: :[[@LINE-30]]:13:
-  // note: 'make_friend' declared here
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: awaitable returned by 'make_friend' is never awaited [async-unawaited-task]
+  // CHECK-NOTES: :[[@LINE-30]]:13: note: 'make_friend' declared here
   make_lazy();
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: awaitable returned by 'make_lazy' is
-  // never awaited [async-unawaited-task] CHECK-NOTES: :[[@LINE-26]]:16: note:
-  // 'make_lazy' declared here
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: awaitable returned by 'make_lazy' is never awaited [async-unawaited-task]
+  // CHECK-NOTES: :[[@LINE-26]]:16: note: 'make_lazy' declared here
   make_two();
   make_thing();
   make_pointer();
@@ -65,11 +60,9 @@ void f() {
 
 void local_variable() {
   auto d = make_derived();
-  // CHECK-NOTES: :[[@LINE-1]]:8: warning: awaitable stored in 'd' is never
-  // awaited [async-unawaited-task]
+  // CHECK-NOTES: :[[@LINE-1]]:8: warning: awaitable stored in 'd' is never awaited [async-unawaited-task]
 }
-// CHECK-NOTES: :[[@LINE-1]]:1: note: 'd' is destroyed here without being
-// awaited
+// CHECK-NOTES: :[[@LINE-1]]:1: note: 'd' is destroyed here without being awaited
 
 // Negative neighbour: a use the check does not recognise as harmless (here a
 // reference bound to it, which may be awaited through) counts as consuming.

@@ -25,48 +25,36 @@ struct client {
 
 task<> discards_in_coroutine(client &c, bool flag) {
   fetch(1);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'fetch' is never
-  // awaited and never runs [async-unawaited-task] CHECK-FIXES: {{^}}  co_await
-  // fetch(1);{{$}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'fetch' is never awaited and never runs [async-unawaited-task]
+  // CHECK-FIXES: {{^}}  co_await fetch(1);{{$}}
   c.get("/users");
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'get' is never
-  // awaited and never runs [async-unawaited-task] CHECK-FIXES: {{^}}  co_await
-  // c.get("/users");{{$}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'get' is never awaited and never runs [async-unawaited-task]
+  // CHECK-FIXES: {{^}}  co_await c.get("/users");{{$}}
   (fetch(2));
-  // CHECK-MESSAGES: :[[@LINE-1]]:4: warning: task returned by 'fetch' is never
-  // awaited and never runs [async-unawaited-task] CHECK-FIXES: {{^}}  (co_await
-  // fetch(2));{{$}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:4: warning: task returned by 'fetch' is never awaited and never runs [async-unawaited-task]
+  // CHECK-FIXES: {{^}}  (co_await fetch(2));{{$}}
   flag ? fetch(3) : fetch(4);
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: task returned by 'fetch' is never
-  // awaited and never runs [async-unawaited-task] CHECK-MESSAGES:
-  // :[[@LINE-2]]:21: warning: task returned by 'fetch' is never awaited and
-  // never runs [async-unawaited-task] A conditional gets no fix-it: `co_await a
-  // ? b : c` would await `a`. CHECK-FIXES: {{^}}  flag ? fetch(3) :
-  // fetch(4);{{$}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: task returned by 'fetch' is never awaited and never runs [async-unawaited-task]
+  // CHECK-MESSAGES: :[[@LINE-2]]:21: warning: task returned by 'fetch' is never awaited and never runs [async-unawaited-task]
+  // A conditional gets no fix-it: `co_await a ? b : c` would await `a`.
+  // CHECK-FIXES: {{^}}  flag ? fetch(3) : fetch(4);{{$}}
   fetch(5), fetch(6);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'fetch' is never
-  // awaited and never runs [async-unawaited-task] CHECK-MESSAGES:
-  // :[[@LINE-2]]:13: warning: task returned by 'fetch' is never awaited and
-  // never runs [async-unawaited-task]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'fetch' is never awaited and never runs [async-unawaited-task]
+  // CHECK-MESSAGES: :[[@LINE-2]]:13: warning: task returned by 'fetch' is never awaited and never runs [async-unawaited-task]
   []() -> task<> { co_await send(1); }();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by this coroutine
-  // lambda is never awaited and never runs [async-unawaited-task] CHECK-FIXES:
-  // {{^}}  co_await []() -> task<> { co_await send(1); }();{{$}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by this coroutine lambda is never awaited and never runs [async-unawaited-task]
+  // CHECK-FIXES: {{^}}  co_await []() -> task<> { co_await send(1); }();{{$}}
   pool.schedule();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: awaitable returned by 'schedule'
-  // is never awaited [async-unawaited-task] CHECK-FIXES: {{^}}  co_await
-  // pool.schedule();{{$}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: awaitable returned by 'schedule' is never awaited [async-unawaited-task]
+  // CHECK-FIXES: {{^}}  co_await pool.schedule();{{$}}
   after(10);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: awaitable returned by 'after' is
-  // never awaited [async-unawaited-task]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: awaitable returned by 'after' is never awaited [async-unawaited-task]
   if (flag)
     send(7);
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: task returned by 'send' is never
-  // awaited and never runs [async-unawaited-task]
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: task returned by 'send' is never awaited and never runs [async-unawaited-task]
   for (int i = 0; i < 3; ++i)
     fetch(i);
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: task returned by 'fetch' is never
-  // awaited and never runs [async-unawaited-task]
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: task returned by 'fetch' is never awaited and never runs [async-unawaited-task]
   co_return;
 }
 
@@ -87,9 +75,8 @@ task<int> awaits_in_coroutine(client &c, bool flag) {
 // In an ordinary function the warning stays, without a fix-it.
 void discards_in_function(client &c) {
   fetch(1);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'fetch' is never
-  // awaited and never runs [async-unawaited-task] CHECK-FIXES: {{^}}
-  // fetch(1);{{$}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'fetch' is never awaited and never runs [async-unawaited-task]
+  // CHECK-FIXES: {{^}}  fetch(1);{{$}}
   sync_wait(fetch(2)); // run to completion: fine
 }
 
@@ -97,9 +84,8 @@ void discards_in_function(client &c) {
 // `co_await` would be ill-formed there.
 task<> lambda_in_coroutine() {
   auto fn = [] { send(1); };
-  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: task returned by 'send' is never
-  // awaited and never runs [async-unawaited-task] CHECK-FIXES: {{^}}  auto fn =
-  // [] { send(1); };{{$}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: task returned by 'send' is never awaited and never runs [async-unawaited-task]
+  // CHECK-FIXES: {{^}}  auto fn = [] { send(1); };{{$}}
   fn();
   co_return;
 }
@@ -128,17 +114,13 @@ void not_tasks() {
 
 task<> never_awaited_local() {
   auto t = fetch(1);
-  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: task stored in 't' is never
-  // awaited and never runs [async-unawaited-task]
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: task stored in 't' is never awaited and never runs [async-unawaited-task]
   task<> s = send(2);
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: task stored in 's' is never
-  // awaited and never runs [async-unawaited-task]
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: task stored in 's' is never awaited and never runs [async-unawaited-task]
   auto op = pool.schedule();
-  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: awaitable stored in 'op' is never
-  // awaited [async-unawaited-task]
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: awaitable stored in 'op' is never awaited [async-unawaited-task]
   auto q = fetch(3);
-  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: task stored in 'q' is never
-  // awaited and never runs [async-unawaited-task]
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: task stored in 'q' is never awaited and never runs [async-unawaited-task]
   if (q.is_ready()) // a const query does not consume the task
     co_return;
 }
@@ -146,25 +128,22 @@ task<> never_awaited_local() {
 void reassigned_local() {
   auto t = fetch(1);
   t = fetch(2);
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: task stored in 't' is destroyed by
-  // this assignment before it was awaited [async-unawaited-task]
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: task stored in 't' is destroyed by this assignment before it was awaited [async-unawaited-task]
   sync_wait(std::move(t));
 }
 
 // Negative neighbours: every way of consuming a local task.
 task<int> consumed_locals(client &c, async_scope &scope, bool flag) {
   auto a = fetch(1);
-  int x = co_await std::move(a); // awaited
+  int x = co_await std::move(a);            // awaited
   auto b = fetch(2);
-  c.member_ = std::move(b); // stored in a member
+  c.member_ = std::move(b);                 // stored in a member
   auto d = fetch(3);
-  c.pending_.push_back(std::move(d)); // stored in a container
+  c.pending_.push_back(std::move(d));       // stored in a container
   auto e = send(4);
-  scope.spawn(std::move(e)); // passed to a function
+  scope.spawn(std::move(e));                // passed to a function
   auto f = fetch(5);
-  auto g = [f = std::move(f)]() mutable -> task<int> {
-    co_return co_await std::move(f);
-  };
+  auto g = [f = std::move(f)]() mutable -> task<int> { co_return co_await std::move(f); };
   auto h = fetch(6);
   auto k = [&h]() -> task<int> { co_return co_await std::move(h); }; // captured
   co_await g();
@@ -173,9 +152,9 @@ task<int> consumed_locals(client &c, async_scope &scope, bool flag) {
   if (flag)
     m = fetch(8); // reassigned in a branch: order unknown, stay silent
   x += co_await std::move(m);
-  task<int> empty; // not created from a call
+  task<int> empty;                          // not created from a call
   auto r = fetch(9);
-  co_return x + co_await std::move(r); // returned
+  co_return x + co_await std::move(r);      // returned
 }
 
 task<int> returned_local() {
@@ -185,7 +164,7 @@ task<int> returned_local() {
 
 task<int> returned_from_function() {
   auto t = fetch(1);
-  return t; // not a coroutine: forwards it
+  return t;                                 // not a coroutine: forwards it
 }
 
 // co_await is ill-formed in a catch handler: warning, no fix-it there; the
@@ -193,14 +172,12 @@ task<int> returned_from_function() {
 task<> in_handler() {
   try {
     fetch(1);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: task returned by 'fetch' is
-    // never awaited and never runs [async-unawaited-task] CHECK-FIXES: {{^}}
-    // co_await fetch(1);{{$}}
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: task returned by 'fetch' is never awaited and never runs [async-unawaited-task]
+    // CHECK-FIXES: {{^}}    co_await fetch(1);{{$}}
   } catch (...) {
     fetch(2);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: task returned by 'fetch' is
-    // never awaited and never runs [async-unawaited-task] CHECK-FIXES: {{^}}
-    // fetch(2);{{$}}
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: task returned by 'fetch' is never awaited and never runs [async-unawaited-task]
+    // CHECK-FIXES: {{^}}    fetch(2);{{$}}
   }
   co_return;
 }
@@ -210,8 +187,7 @@ task<> in_handler() {
 void statement_expression() {
   sync_wait(({
     fetch(1);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: task returned by 'fetch' is
-    // never awaited and never runs [async-unawaited-task]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: task returned by 'fetch' is never awaited and never runs [async-unawaited-task]
     fetch(2);
   }));
 }
