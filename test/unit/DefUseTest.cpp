@@ -1,0 +1,192 @@
+// Tests of checks/utils/DefUse: the def/use and control facts the ordering
+// checks rely on, each on a small function whose statements are examined
+// one by one.
+
+#include "utils/DefUse.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Tooling/Tooling.h"
+#include "gtest/gtest.h"
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+using namespace clang;
+using namespace clang::ast_matchers;
+using namespace clang::tidy::async::utils;
+
+namespace {
+
+// A small coroutine type and a few declarations the snippets use.
+constexpr const char *Prelude = R"cpp(
+#include <coroutine>
+#include <vector>
+struct task {
+  struct promise_type {
+    task get_return_object() { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+  bool await_ready() { return true; }
+  void await_suspend(std::coroutine_handle<>) {}
+  int await_resume() { return 0; }
+};
+struct session {
+  task get(int url);
+  int size() const;
+  void reset();
+};
+void by_ref(int &out);
+void by_const_ref(const int &in);
+void by_ptr(int *out);
+int pure(int v);
+)cpp";
+
+class DefUseTest : public ::testing::Test {
+protected:
+  // Parses the prelude plus \p Code and returns the statements of the body
+  // of function `f`.
+  std::vector<const Stmt *> body(const std::string &Code) {
+    AST = tooling::buildASTFromCodeWithArgs(std::string(Prelude) + Code,
+                                            {"-std=c++20"});
+    EXPECT_FALSE(AST->getASTContext().getDiagnostics().hasErrorOccurred());
+    auto Found = match(functionDecl(hasName("f"), isDefinition()).bind("f"),
+                       AST->getASTContext());
+    EXPECT_EQ(Found.size(), 1u);
+    const auto *F = Found.front().getNodeAs<FunctionDecl>("f");
+    const Stmt *Body = F->getBody();
+    if (const auto *Coro = dyn_cast<CoroutineBodyStmt>(Body))
+      Body = Coro->getBody();
+    const auto *Block = cast<CompoundStmt>(Body);
+    return {Block->body_begin(), Block->body_end()};
+  }
+
+  static std::set<std::string> names(const DeclSet &Set) {
+    std::set<std::string> Out;
+    for (const ValueDecl *D : Set)
+      Out.insert(D->getNameAsString());
+    return Out;
+  }
+  using Names = std::set<std::string>;
+
+  std::unique_ptr<ASTUnit> AST;
+};
+
+TEST_F(DefUseTest, AssignmentWritesItsTargetAndReadsTheRest) {
+  auto S = body("void f(int x, int y) { x = y + 1; }");
+  Effects E = effectsOf(S[0]);
+  EXPECT_EQ(names(E.MayWrite), (Names{"x"}));
+  EXPECT_TRUE(E.Reads.size() >= 1 && names(E.Reads).count("y"));
+}
+
+TEST_F(DefUseTest, ElementWriteWritesTheArrayNotTheIndex) {
+  auto S = body("void f(int i) { int a[4]; a[i] = 0; std::vector<int> v(4); "
+                "v[i] = 1; }");
+  EXPECT_EQ(names(effectsOf(S[1]).MayWrite), (Names{"a"}));
+  EXPECT_EQ(names(effectsOf(S[3]).MayWrite), (Names{"v"}));
+}
+
+TEST_F(DefUseTest, MemberCallsWriteTheirObjectUnlessConst) {
+  auto S = body("void f(std::vector<int> v, session s, int x) { v.push_back(x);"
+                " s.size(); s.reset(); }");
+  EXPECT_EQ(names(effectsOf(S[0]).MayWrite), (Names{"v"}));
+  EXPECT_TRUE(effectsOf(S[1]).MayWrite.empty());
+  EXPECT_EQ(names(effectsOf(S[2]).MayWrite), (Names{"s"}));
+}
+
+TEST_F(DefUseTest, OutParametersAreWrittenConstReferencesAreNot) {
+  auto S = body("void f(int x) { by_ref(x); by_const_ref(x); by_ptr(&x); "
+                "pure(x); }");
+  EXPECT_EQ(names(effectsOf(S[0]).MayWrite), (Names{"x"}));
+  EXPECT_TRUE(effectsOf(S[1]).MayWrite.empty());
+  EXPECT_EQ(names(effectsOf(S[2]).MayWrite), (Names{"x"}));
+  EXPECT_TRUE(effectsOf(S[3]).MayWrite.empty());
+}
+
+TEST_F(DefUseTest, TemporariesBoundToReferencesWriteNothing) {
+  auto S = body("void f(std::vector<int> v, int i) { v.push_back(pure(i)); }");
+  EXPECT_EQ(names(effectsOf(S[0]).MayWrite), (Names{"v"}));
+}
+
+TEST_F(DefUseTest, AnAwaitedCallReadsItsObject) {
+  auto S = body("task f(session s, int u) { int a = co_await s.get(u); "
+                "s.get(u); }");
+  StatementFacts Awaited = factsOf(S[0]);
+  EXPECT_TRUE(Awaited.Suspends);
+  EXPECT_EQ(names(Awaited.Effects.Reads), (Names{"s", "u"}));
+  EXPECT_TRUE(Awaited.Effects.MayWrite.empty());
+  EXPECT_EQ(names(Awaited.Declares), (Names{"a"}));
+  // The same call not awaited is an ordinary non-const member call.
+  EXPECT_EQ(names(effectsOf(S[1]).MayWrite), (Names{"s"}));
+}
+
+TEST_F(DefUseTest, DeclarationsIncludeStructuredBindings) {
+  auto S = body("struct P { int a, b; }; void f(P p) { int x = 1, y = 2; "
+                "auto [m, n] = p; }");
+  EXPECT_EQ(names(factsOf(S[0]).Declares), (Names{"x", "y"}));
+  Names Bound = names(factsOf(S[1]).Declares);
+  EXPECT_TRUE(Bound.count("m") && Bound.count("n"));
+}
+
+TEST_F(DefUseTest, BreakAndContinueBelongToTheInnermostLoopOrSwitch) {
+  auto S = body(R"cpp(void f(int n) {
+    for (;;) { if (n) break; }
+    switch (n) { case 1: break; }
+    while (n) { continue; }
+    { if (n) return; }
+  })cpp");
+  // The loops own their break and continue: nothing leaves f's block.
+  EXPECT_FALSE(factsOf(S[0]).leavesBlock());
+  EXPECT_FALSE(factsOf(S[1]).leavesBlock());
+  EXPECT_FALSE(factsOf(S[2]).leavesBlock());
+  EXPECT_TRUE(factsOf(S[3]).Returns);
+}
+
+TEST_F(DefUseTest, BreakInsideALoopBodyLeavesIt) {
+  auto S = body(R"cpp(void f(int n) {
+    for (;;) { if (n) break; if (n > 1) continue; }
+  })cpp");
+  const Stmt *LoopBody = cast<ForStmt>(S[0])->getBody();
+  StatementFacts F = factsOf(LoopBody);
+  EXPECT_TRUE(F.Breaks);
+  EXPECT_TRUE(F.Continues);
+  EXPECT_FALSE(F.Returns);
+}
+
+TEST_F(DefUseTest, ControlInsideALambdaIsTheLambdas) {
+  auto S = body(R"cpp(void f(int n) {
+    auto g = [&] { if (n) return 1; n = 2; return 0; };
+  })cpp");
+  StatementFacts F = factsOf(S[0]);
+  EXPECT_FALSE(F.Returns);
+  // Effects still count: a by-reference capture written in the body.
+  EXPECT_TRUE(names(F.Effects.MayWrite).count("n"));
+}
+
+TEST_F(DefUseTest, ThrowAndCoReturnReturn) {
+  auto S = body("task f(int n) { if (n) throw 1; if (n > 1) co_return; }");
+  EXPECT_TRUE(factsOf(S[0]).Returns);
+  EXPECT_TRUE(factsOf(S[1]).Returns);
+}
+
+TEST_F(DefUseTest, ConflictsNeedAWrite) {
+  auto S = body("void f(int x, int y) { pure(x); pure(x); x = 1; y = pure(2);"
+                " }");
+  Effects ReadX = effectsOf(S[0]), ReadX2 = effectsOf(S[1]);
+  Effects WriteX = effectsOf(S[2]), WriteY = effectsOf(S[3]);
+  EXPECT_FALSE(ReadX.conflictsWith(ReadX2)); // read/read
+  EXPECT_TRUE(ReadX.conflictsWith(WriteX));  // read/write
+  EXPECT_TRUE(WriteX.conflictsWith(ReadX));  // write/read
+  EXPECT_TRUE(WriteX.conflictsWith(WriteX)); // write/write
+  EXPECT_FALSE(WriteX.conflictsWith(WriteY));
+  Effects Merged = ReadX;
+  Merged.merge(WriteY);
+  EXPECT_TRUE(Merged.conflictsWith(WriteY));
+}
+
+} // namespace
