@@ -9,10 +9,16 @@ the whole run. Linear cost means time/N stays roughly flat as N doubles.
   scripts/bench-checks.py [BUILD_DIR] [N ...]
   scripts/bench-checks.py --overhead CHECK FILE [COMPILER ARGS...]
   scripts/bench-checks.py --run [N ...]
+  scripts/bench-checks.py --loops [N ...]
 
 --run generates one coroutine that is a single run of N independent
 `auto vI = co_await fetch(I);` awaits (the worst case for
 async-sequential-awaits) and prints that check's time per await.
+
+--loops generates one coroutine with N awaits for the two ordering checks
+together: a quarter in loops (`for (...) out += co_await fetch(i);`), the
+rest in runs with independent statements between the awaits, and prints
+the two checks' time per await.
 
 --overhead times clang-tidy-22 on FILE five times with only CHECK enabled
 and five times with only misc-misleading-bidirectional, which has no AST
@@ -72,20 +78,38 @@ def overhead(check, path, extra):
           % (check, os.path.basename(path), w, wo, w / wo))
 
 
-def one_run(sizes):
+def run_source(n):
+    body = ["  auto v%d = co_await fetch(%d);" % (i, i) for i in range(n)]
+    return body
+
+
+def loops_source(n):
+    body = ["  int out = 0;"]
+    for i in range(n):
+        if i % 4 == 0:
+            body.append("  for (int i = 0; i < %d; ++i) out += co_await fetch(i);"
+                        % (i + 1))
+        else:
+            body.append("  auto v%d = co_await fetch(%d);" % (i, i))
+            body.append("  note(%d);" % i)
+    return body
+
+
+def per_await(shape, checks, sizes):
     plugin = plugin_in(os.path.join(ROOT, "build"))
-    print("%8s %14s %16s" % ("awaits", "check (s)", "per await (us)"))
+    print("%8s %14s %16s %10s" % ("awaits", "checks (s)", "per await (us)",
+                                  "warnings"))
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
             src = os.path.join(tmp, "run%d.cpp" % n)
             with open(src, "w") as f:
                 f.write('#include "cppcoro_like.h"\nusing cppcoro::task;\n'
-                        "task<int> fetch(int);\ntask<> big() {\n")
-                for i in range(n):
-                    f.write("  auto v%d = co_await fetch(%d);\n" % (i, i))
-                f.write("  co_return;\n}\n")
-            _, t = profiled_run(plugin, "-*,async-sequential-awaits", src, tmp)
-            print("%8d %14.3f %16.2f" % (n, t, t / n * 1e6))
+                        "task<int> fetch(int);\nvoid note(int);\n"
+                        "task<> big() {\n")
+                f.write("\n".join(shape(n)) + "\n  co_return;\n}\n")
+            out, t = profiled_run(plugin, checks, src, tmp)
+            print("%8d %14.3f %16.2f %10d" % (n, t, t / n * 1e6,
+                                              out.count("warning:")))
 
 
 def mixed_source(n):
@@ -131,7 +155,11 @@ if __name__ == "__main__":
     if args and args[0] == "--overhead":
         overhead(args[1], args[2], args[3:])
     elif args and args[0] == "--run":
-        one_run([int(a) for a in args[1:]] or [1250, 2500, 5000, 10000])
+        per_await(run_source, "-*,async-sequential-awaits",
+                  [int(a) for a in args[1:]] or [1250, 2500, 5000, 10000])
+    elif args and args[0] == "--loops":
+        per_await(loops_source, "-*,async-sequential-awaits,async-await-in-loop",
+                  [int(a) for a in args[1:]] or [1250, 2500, 5000, 10000])
     else:
         build = args[0] if args else os.path.join(ROOT, "build")
         growth(build, [int(n) for n in args[1:]] or [1000, 2000, 4000, 8000])

@@ -11,7 +11,8 @@ import lit.formats
 config.name = "asynclint-" + lit_config.params.get("frontend", "plugin")
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".test"]
-config.excludes = ["Inputs", "lit.cfg.py", "lit.site.cfg.py"]
+# unit: GoogleTest sources, run by ctest (asynclint-utils-test), not lit.
+config.excludes = ["Inputs", "unit", "lit.cfg.py", "lit.site.cfg.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.asynclint_build_dir, "test",
                                      "Output-" + config.name)
