@@ -130,7 +130,8 @@ void AwaitInLoopCheck::checkLoop(const Stmt *Loop) {
           dyn_cast_or_null<CallExpr>(utils::stripWrappers(CA->getOperand()));
       const auto *Callee =
           Call ? dyn_cast_or_null<NamedDecl>(Call->getCalleeDecl()) : nullptr;
-      if (!Callee || CA->isTypeDependent() || CA->getType()->isVoidType())
+      if (!Callee || CA->isTypeDependent() ||
+          utils::isStatusResult(CA->getType()))
         return;
       const std::string &Name = Names.get(Callee);
       // A combinator in a loop is batching, usually on purpose.

@@ -101,7 +101,7 @@ SequentialAwaitsCheck::asAwait(const Stmt *S) {
   const auto *Awaited =
       dyn_cast_or_null<CoawaitExpr>(utils::stripWrappers(Value));
   if (!Awaited || Awaited->isImplicit() || Awaited->containsErrors() ||
-      Awaited->getType()->isVoidType() || Awaited->isTypeDependent())
+      Awaited->isTypeDependent() || utils::isStatusResult(Awaited->getType()))
     return std::nullopt;
   const auto *Call =
       dyn_cast_or_null<CallExpr>(utils::stripWrappers(Awaited->getOperand()));

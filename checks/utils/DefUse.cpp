@@ -195,6 +195,11 @@ void Effects::merge(const Effects &Other) {
   MayWrite.insert(Other.MayWrite.begin(), Other.MayWrite.end());
 }
 
+bool isStatusResult(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  return T->isVoidType() || T->isBooleanType() || T->isEnumeralType();
+}
+
 Effects effectsOf(const Stmt *S) { return walk(S).Effects; }
 
 StatementFacts factsOf(const Stmt *S) { return walk(S); }

@@ -25,7 +25,15 @@ namespace clang::tidy::async::utils {
 constexpr const char *DefaultOrderedFunctions =
     "*::lock;*::scoped_lock;*::lock_shared;*::acquire;*::commit;*::rollback;"
     "*::next;*::read;*::read_some;*::async_read;*::async_read_some;*::recv;"
-    "*::receive;*::async_receive;*::accept;*::async_accept";
+    "*::receive;*::async_receive;*::accept;*::async_accept;*::write;"
+    "*::write_some;*::async_write;*::async_write_some;*::send;*::async_send;"
+    "*::push;*::produce;*::pop;*::consume";
+
+/// An awaited result of type \p T reports how an operation went rather
+/// than carrying data: `void`, `bool` or an enumeration (a queue push's
+/// "produced"/"closed", a semaphore's "acquired"). Such awaits are
+/// effects whose order matters, like `void` ones.
+bool isStatusResult(QualType T);
 
 using DeclSet = llvm::SmallPtrSet<const ValueDecl *, 8>;
 

@@ -29,6 +29,11 @@ struct stream {
   task<std::string> recv();
   task<int> poll();
 };
+enum class push_result { pushed, closed };
+struct channel {
+  task<push_result> push(int v);
+  task<bool> offer(int v);
+};
 struct async_gen {
   task<int *> next();
 };
@@ -164,6 +169,14 @@ task<> ticks(int n) {
 task<> sends(std::vector<int> values) {
   for (int v : values)
     co_await send(v); // void: the order of sends matters
+}
+
+task<> status_results(channel &ch, std::vector<int> values) {
+  int closed = 0;
+  for (int v : values) // pushes report a status, not data: ordered effects
+    closed += co_await ch.push(v) == push_result::closed;
+  for (int v : values)
+    closed += co_await ch.offer(v) ? 0 : 1;
 }
 
 task<int> generator_next(async_gen &gen) {

@@ -87,6 +87,17 @@ task<int> already_gathered() {
   co_return a + b;
 }
 
+enum class produce_result { produced, stopped };
+struct ring_buffer {
+  task<produce_result> store(int v); // not in OrderedFunctions
+};
+task<> status_results(ring_buffer &rb) {
+  auto p1 = co_await rb.store(1);   // a status: the order of effects matters
+  auto p2 = co_await rb.store(2);
+  (void)p1;
+  (void)p2;
+}
+
 task<int> two_gathers_in_a_row() {
   auto [a, b] = co_await gather(fetch(1), fetch(2)); // each already concurrent
   auto [c, d] = co_await gather(fetch(3), fetch(4));
