@@ -122,10 +122,11 @@ StatementFacts walk(const Stmt *Root) {
     const Stmt *S = It.S;
     if (!S)
       continue;
-    bool InLoop = It.InLoop, InSwitch = It.InSwitch;
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    bool InLoop = It.InLoop;
+    bool InSwitch = It.InSwitch;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
       F.Effects.Reads.insert(Ref->getDecl());
-    else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+    } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
       if (BO->isAssignmentOp())
         addDesignated(BO->getLHS(), F.Effects.MayWrite);
     } else if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
