@@ -12,7 +12,8 @@ config.name = "asynclint-" + lit_config.params.get("frontend", "plugin")
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".test"]
 # unit: GoogleTest sources, run by ctest (asynclint-utils-test), not lit.
-config.excludes = ["Inputs", "unit", "lit.cfg.py", "lit.site.cfg.py"]
+config.excludes = ["Inputs", "unit", "lit.cfg.py", "lit.site.cfg.py",
+                   "make_compdb.py", "check_sarif.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.asynclint_build_dir, "test",
                                      "Output-" + config.name)
@@ -38,6 +39,16 @@ runner = os.path.join(config.test_source_root, "check_async_tidy.py")
 filecheck = os.path.join(config.llvm_tools_dir, "FileCheck")
 config.substitutions.append(("%asynclint_tidy", tidy))
 config.substitutions.append(("%asynclint_plugin", plugin))
+config.substitutions.append(("%asynclint_driver", driver))
+config.substitutions.append(
+    ("%make_compdb", "%s %s" % (config.python_executable,
+                                os.path.join(config.test_source_root, "driver",
+                                             "make_compdb.py"))))
+config.substitutions.append(
+    ("%check_sarif", "%s %s" % (config.python_executable,
+                                os.path.join(config.test_source_root, "driver",
+                                             "check_sarif.py"))))
+config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%clang_tidy_22", clang_tidy))
 config.substitutions.append(("%clangxx",
                              os.path.join(config.llvm_tools_dir, "clang++")))

@@ -1,0 +1,5 @@
+#include "cppcoro_like.h"
+
+cppcoro::task<int> fetch(int id);
+
+cppcoro::task<int> handler() { co_return co_await fetch(2); }
