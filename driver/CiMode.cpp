@@ -128,7 +128,7 @@ std::optional<int> parseArgs(int Argc, const char **Argv, Settings &S) {
     }
     // `-pDIR` and `-jN`, as in clang-tidy and make.
     if (!A.starts_with("--") && A.size() > 2 && (A[1] == 'p' || A[1] == 'j') &&
-        A[2] != '=' && !Valued.count(A.drop_front(1).str())) {
+        A[2] != '=' && !Valued.contains(A.drop_front(1).str())) {
       Valued[std::string(1, A[1])](A.drop_front(2).str());
       continue;
     }
@@ -165,14 +165,16 @@ std::optional<int> parseArgs(int Argc, const char **Argv, Settings &S) {
 
 std::string absolute(llvm::StringRef Path) {
   llvm::SmallString<256> P(Path);
-  llvm::sys::fs::make_absolute(P);
+  if (llvm::sys::fs::make_absolute(P))
+    return Path.str(); // no working directory: keep the path as given
   llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
   return std::string(P);
 }
 
 std::string relativeToCwd(llvm::StringRef Path) {
   llvm::SmallString<256> Cwd;
-  llvm::sys::fs::current_path(Cwd);
+  if (llvm::sys::fs::current_path(Cwd))
+    return Path.str();
   llvm::StringRef Rel = Path;
   if (Rel.consume_front(Cwd) && Rel.consume_front("/"))
     return Rel.str();
@@ -399,6 +401,12 @@ std::optional<int> readBaseline(const std::string &Path,
   return std::nullopt;
 }
 
+// Removes a temporary file; a failure leaves a stray file, nothing worse.
+void removeQuietly(const llvm::Twine &Path) {
+  std::error_code EC = llvm::sys::fs::remove(Path);
+  (void)EC;
+}
+
 // Writes \p Text to \p Path through a temporary file in the same directory
 // and a rename: readers never see half a file.
 bool writeAtomically(const std::string &Path, llvm::StringRef Text,
@@ -417,16 +425,21 @@ bool writeAtomically(const std::string &Path, llvm::StringRef Text,
     if (OS.has_error()) {
       Err = OS.error().message();
       OS.clear_error();
-      llvm::sys::fs::remove(Tmp);
+      removeQuietly(Tmp);
       return false;
     }
   }
   // Keep the original file's permissions.
-  if (auto Perms = llvm::sys::fs::getPermissions(Path))
-    llvm::sys::fs::setPermissions(Tmp, *Perms);
+  if (auto Perms = llvm::sys::fs::getPermissions(Path)) {
+    if (std::error_code EC = llvm::sys::fs::setPermissions(Tmp, *Perms)) {
+      Err = EC.message();
+      removeQuietly(Tmp);
+      return false;
+    }
+  }
   if (std::error_code EC = llvm::sys::fs::rename(Tmp, Path)) {
     Err = EC.message();
-    llvm::sys::fs::remove(Tmp);
+    removeQuietly(Tmp);
     return false;
   }
   return true;
@@ -528,7 +541,8 @@ std::string sarif(const std::vector<Finding> &Findings,
     Results.push_back(std::move(Result));
   }
   llvm::SmallString<256> Cwd;
-  llvm::sys::fs::current_path(Cwd);
+  if (llvm::sys::fs::current_path(Cwd))
+    Cwd = "/";
   llvm::json::Object Run{
       {"tool",
        llvm::json::Object{
@@ -641,7 +655,7 @@ int ciMain(int Argc, const char **Argv) {
       FindingsSoFar += Warnings;
       size_t D = ++Done;
       if (Progress) {
-        std::lock_guard<std::mutex> Lock(ProgressMutex);
+        std::scoped_lock Lock(ProgressMutex);
         llvm::errs() << "\r[" << D << "/" << Files.size() << "] "
                      << FindingsSoFar.load() << " findings";
         if (D == Files.size())
@@ -652,6 +666,7 @@ int ciMain(int Argc, const char **Argv) {
   {
     std::vector<std::thread> Threads;
     unsigned N = std::min<size_t>(S.Jobs, Files.size());
+    Threads.reserve(N);
     for (unsigned T = 0; T < N; ++T)
       Threads.emplace_back(Worker);
     for (std::thread &T : Threads)
@@ -762,7 +777,7 @@ int ciMain(int Argc, const char **Argv) {
       bool Ok = true;
       for (const tooling::Replacement &R : F.Fixes) {
         std::string File = absolute(R.getFilePath());
-        if (Untouchable.count(File)) {
+        if (Untouchable.contains(File)) {
           Ok = false;
           break;
         }

@@ -13,7 +13,7 @@
 namespace asynclint {
 
 /// Exit codes of the CI mode.
-enum ExitCode {
+enum ExitCode : unsigned char {
   ExitClean = 0,       // no findings, or only baselined ones
   ExitFindings = 1,    // findings
   ExitUsage = 2,       // usage or configuration error
