@@ -1,7 +1,6 @@
 //===--- AwaitInLoopCheck.cpp - asynclint ---------------------------------===//
 
 #include "AwaitInLoopCheck.h"
-#include "clang-tidy/utils/OptionsUtils.h"
 #include "utils/ASTHelpers.h"
 #include "utils/Awaitable.h"
 #include "utils/DefUse.h"
@@ -65,20 +64,10 @@ std::optional<LoopParts> partsOf(const Stmt *Loop) {
 } // namespace
 
 AwaitInLoopCheck::AwaitInLoopCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      GatherFunction(Options.get("GatherFunction", "")),
-      IgnoredFunctions(tidy::utils::options::parseStringList(
-          Options.get("IgnoredFunctions", ""))),
-      OrderedFunctions(tidy::utils::options::parseStringList(
-          Options.get("OrderedFunctions", utils::DefaultOrderedFunctions))),
-      Ignored(IgnoredFunctions), Ordered(OrderedFunctions) {}
+    : ClangTidyCheck(Name, Context), Ordering(Options) {}
 
 void AwaitInLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "GatherFunction", GatherFunction);
-  Options.store(Opts, "IgnoredFunctions",
-                tidy::utils::options::serializeStringList(IgnoredFunctions));
-  Options.store(Opts, "OrderedFunctions",
-                tidy::utils::options::serializeStringList(OrderedFunctions));
+  Ordering.storeOptions(Options, Opts);
 }
 
 void AwaitInLoopCheck::registerMatchers(MatchFinder *Finder) {
@@ -86,12 +75,10 @@ void AwaitInLoopCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void AwaitInLoopCheck::check(const MatchFinder::MatchResult &Result) {
-  const FunctionDecl *FD = utils::matchedFunction(Result.Nodes);
-  // Decided on code as written: instantiations repeat the pattern.
-  if (!FD || FD->isInvalidDecl() || !utils::isCoroutine(FD) ||
-      FD->isTemplateInstantiation())
+  const Stmt *Body =
+      utils::writtenCoroutineBody(utils::matchedFunction(Result.Nodes));
+  if (!Body)
     return;
-  const Stmt *Body = cast<CoroutineBodyStmt>(FD->getBody())->getBody();
   // Every loop of the coroutine's own body (lambdas are other functions).
   llvm::SmallVector<const Stmt *, 32> Work{Body};
   while (!Work.empty()) {
@@ -128,16 +115,15 @@ void AwaitInLoopCheck::checkLoop(const Stmt *Loop) {
     if (const auto *CA = dyn_cast<CoawaitExpr>(S)) {
       const auto *Call =
           dyn_cast_or_null<CallExpr>(utils::stripWrappers(CA->getOperand()));
-      const auto *Callee =
-          Call ? dyn_cast_or_null<NamedDecl>(Call->getCalleeDecl()) : nullptr;
-      if (!Callee || CA->isTypeDependent() ||
+      if (!Call || CA->isTypeDependent() ||
           utils::isStatusResult(CA->getType()))
         return;
-      const std::string &Name = Names.get(Callee);
-      // A combinator in a loop is batching, usually on purpose.
-      if (Ordered.matches(Name) || Awaitables.isCombinator(Call))
+      // Ordered includes combinators: one in a loop is batching, usually on
+      // purpose.
+      utils::AwaitOrdering::Kind K = Ordering.classify(Call);
+      if (K == utils::AwaitOrdering::Kind::Ordered)
         return;
-      if (!Ignored.matches(Name))
+      if (K == utils::AwaitOrdering::Kind::Independent)
         Awaits.push_back(CA);
       // The operand may hold more awaits, `co_await f(co_await g())`; the
       // other children are the awaiter calls built on the same operand.
@@ -195,7 +181,7 @@ void AwaitInLoopCheck::checkLoop(const Stmt *Loop) {
        "no iteration of this loop uses another's result; collect the tasks "
        "and await them together%select{| with '%1'}0",
        DiagnosticIDs::Note)
-      << !GatherFunction.empty() << GatherFunction;
+      << !Ordering.GatherFunction.empty() << Ordering.GatherFunction;
 }
 
 } // namespace clang::tidy::async

@@ -4,10 +4,7 @@
 #define ASYNCLINT_CHECKS_AWAITINLOOPCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
-#include "utils/Awaitable.h"
-#include "utils/QualifiedNames.h"
-#include <string>
-#include <vector>
+#include "utils/AwaitOrdering.h"
 
 namespace clang::tidy::async {
 
@@ -32,17 +29,8 @@ public:
 private:
   void checkLoop(const Stmt *Loop);
 
-  /// Named in the note as the way to gather (GatherFunction).
-  const std::string GatherFunction;
-  /// Awaits that neither count nor silence a loop (IgnoredFunctions).
-  const std::vector<StringRef> IgnoredFunctions;
-  /// Awaits whose order is the point: a loop with one is silent
-  /// (OrderedFunctions).
-  const std::vector<StringRef> OrderedFunctions;
-  utils::NameList Ignored;
-  utils::NameList Ordered;
-  utils::NameCache Names;
-  utils::AwaitableClassifier Awaitables;
+  /// GatherFunction (named in the note), IgnoredFunctions, OrderedFunctions.
+  utils::AwaitOrdering Ordering;
 };
 
 } // namespace clang::tidy::async

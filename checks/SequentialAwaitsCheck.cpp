@@ -1,7 +1,6 @@
 //===--- SequentialAwaitsCheck.cpp - asynclint ----------------------------===//
 
 #include "SequentialAwaitsCheck.h"
-#include "clang-tidy/utils/OptionsUtils.h"
 #include "utils/ASTHelpers.h"
 #include "utils/Awaitable.h"
 #include "clang/AST/ASTContext.h"
@@ -26,22 +25,12 @@ std::string spelled(SourceRange R, const ASTContext &Ctx) {
 
 SequentialAwaitsCheck::SequentialAwaitsCheck(StringRef Name,
                                              ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      GatherFunction(Options.get("GatherFunction", "")),
-      MinRunLength(Options.get("MinRunLength", 2U)),
-      IgnoredFunctions(tidy::utils::options::parseStringList(
-          Options.get("IgnoredFunctions", ""))),
-      OrderedFunctions(tidy::utils::options::parseStringList(
-          Options.get("OrderedFunctions", utils::DefaultOrderedFunctions))),
-      Ignored(IgnoredFunctions), Ordered(OrderedFunctions) {}
+    : ClangTidyCheck(Name, Context), Ordering(Options),
+      MinRunLength(Options.get("MinRunLength", 2U)) {}
 
 void SequentialAwaitsCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "GatherFunction", GatherFunction);
+  Ordering.storeOptions(Options, Opts);
   Options.store(Opts, "MinRunLength", MinRunLength);
-  Options.store(Opts, "IgnoredFunctions",
-                tidy::utils::options::serializeStringList(IgnoredFunctions));
-  Options.store(Opts, "OrderedFunctions",
-                tidy::utils::options::serializeStringList(OrderedFunctions));
 }
 
 void SequentialAwaitsCheck::registerMatchers(MatchFinder *Finder) {
@@ -49,12 +38,10 @@ void SequentialAwaitsCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void SequentialAwaitsCheck::check(const MatchFinder::MatchResult &Result) {
-  const FunctionDecl *FD = utils::matchedFunction(Result.Nodes);
-  // Decided on code as written: instantiations repeat the pattern.
-  if (!FD || FD->isInvalidDecl() || !utils::isCoroutine(FD) ||
-      FD->isTemplateInstantiation())
+  const Stmt *Body =
+      utils::writtenCoroutineBody(utils::matchedFunction(Result.Nodes));
+  if (!Body)
     return;
-  const Stmt *Body = cast<CoroutineBodyStmt>(FD->getBody())->getBody();
   // Every block of the coroutine's own body (lambdas are other functions).
   llvm::SmallVector<const Stmt *, 32> Work{Body};
   while (!Work.empty()) {
@@ -154,13 +141,12 @@ void SequentialAwaitsCheck::checkBlock(const CompoundStmt *Block,
       Between = true;
       continue;
     }
-    const auto *Callee = dyn_cast_or_null<NamedDecl>(A->Call->getCalleeDecl());
-    const std::string Name = Callee ? Names.get(Callee) : std::string();
-    if (Callee && Ignored.matches(Name))
+    utils::AwaitOrdering::Kind K = Ordering.classify(A->Call);
+    if (K == utils::AwaitOrdering::Kind::Ignored)
       continue; // neither part of a run nor the end of one
     // Ordered calls keep their place; a combinator (`gather(...)`, `a && b`)
     // is already concurrent and is not gathered again.
-    if (!Callee || Ordered.matches(Name) || Awaitables.isCombinator(A->Call)) {
+    if (K == utils::AwaitOrdering::Kind::Ordered) {
       Flush();
       continue;
     }
@@ -188,7 +174,7 @@ void SequentialAwaitsCheck::report(llvm::ArrayRef<Await> Run, bool Contiguous,
     // `auto [a, b] = co_await gather(f(), g());` keeps the names and the
     // deduced types; only for plain `auto x = co_await call(...);`
     // declarations written in the file.
-    bool Fixable = !GatherFunction.empty() && Contiguous;
+    bool Fixable = !Ordering.GatherFunction.empty() && Contiguous;
     for (const Await &A : Run) {
       const VarDecl *VD = A.Declared;
       Fixable = Fixable && VD && !isa<DecompositionDecl>(VD) &&
@@ -213,8 +199,8 @@ void SequentialAwaitsCheck::report(llvm::ArrayRef<Await> Run, bool Contiguous,
       D << FixItHint::CreateReplacement(
           CharSourceRange::getTokenRange(Run.front().Statement->getBeginLoc(),
                                          Run.back().Statement->getEndLoc()),
-          "auto [" + Bindings + "] = co_await " + GatherFunction + "(" + Calls +
-              ");");
+          "auto [" + Bindings + "] = co_await " + Ordering.GatherFunction +
+              "(" + Calls + ");");
     }
   }
   for (const Await &A : Run.drop_front())

@@ -5,9 +5,8 @@
 #define ASYNCLINT_CHECKS_SEQUENTIALAWAITSCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
-#include "utils/Awaitable.h"
+#include "utils/AwaitOrdering.h"
 #include "utils/DefUse.h"
-#include "utils/QualifiedNames.h"
 #include <string>
 #include <vector>
 
@@ -43,18 +42,11 @@ private:
   static std::optional<Await> asAwait(const Stmt *S);
   void report(llvm::ArrayRef<Await> Run, bool Contiguous, ASTContext &Ctx);
 
-  /// Called to gather awaitables, for the fix-it (GatherFunction).
-  const std::string GatherFunction;
+  /// GatherFunction (for the fix-it), IgnoredFunctions (never part of a
+  /// run, never ending one), OrderedFunctions (they end a run).
+  utils::AwaitOrdering Ordering;
   /// The shortest run reported (MinRunLength).
   const unsigned MinRunLength;
-  /// Awaits never reported and never separating a run (IgnoredFunctions).
-  const std::vector<StringRef> IgnoredFunctions;
-  /// Awaits that keep their order: they end a run (OrderedFunctions).
-  const std::vector<StringRef> OrderedFunctions;
-  utils::NameList Ignored;
-  utils::NameList Ordered;
-  utils::NameCache Names;
-  utils::AwaitableClassifier Awaitables;
 };
 
 } // namespace clang::tidy::async

@@ -251,6 +251,13 @@ bool isCoroutine(const FunctionDecl *FD) {
          isa_and_nonnull<CoroutineBodyStmt>(FD->getBody());
 }
 
+const Stmt *writtenCoroutineBody(const FunctionDecl *FD) {
+  if (!FD || FD->isInvalidDecl() || !isCoroutine(FD) ||
+      FD->isTemplateInstantiation())
+    return nullptr;
+  return cast<CoroutineBodyStmt>(FD->getBody())->getBody();
+}
+
 const CXXRecordDecl *getPromiseRecord(const FunctionDecl *FD) {
   if (!FD || !FD->hasBody())
     return nullptr;

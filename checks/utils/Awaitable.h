@@ -73,6 +73,11 @@ private:
 /// or co_return).
 bool isCoroutine(const FunctionDecl *FD);
 
+/// The body of \p FD as the user wrote it, when \p FD is a valid coroutine
+/// and not a template instantiation (instantiations repeat the pattern);
+/// otherwise null.
+const Stmt *writtenCoroutineBody(const FunctionDecl *FD);
+
 /// The promise type of coroutine \p FD, or null.
 const CXXRecordDecl *getPromiseRecord(const FunctionDecl *FD);
 

@@ -1,0 +1,52 @@
+//===--- AwaitOrdering.h - asynclint -----------------------------*- C++
+//-*-===//
+//
+// What the two ordering checks (async-sequential-awaits, async-await-in-loop)
+// share: their common options (GatherFunction, IgnoredFunctions,
+// OrderedFunctions) and the classification of one awaited call by them.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCLINT_CHECKS_UTILS_AWAITORDERING_H
+#define ASYNCLINT_CHECKS_UTILS_AWAITORDERING_H
+
+#include "Awaitable.h"
+#include "QualifiedNames.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "clang/AST/Expr.h"
+#include <string>
+#include <vector>
+
+namespace clang::tidy::async::utils {
+
+class AwaitOrdering {
+public:
+  /// Reads the shared options of the check that owns \p Options.
+  explicit AwaitOrdering(ClangTidyCheck::OptionsView &Options);
+  void storeOptions(ClangTidyCheck::OptionsView &Options,
+                    ClangTidyOptions::OptionMap &Opts) const;
+
+  enum class Kind {
+    Independent, // may run concurrently with other independent awaits
+    Ignored,     // IgnoredFunctions: neither counts nor separates
+    Ordered,     // keeps its place: unnamed callee, OrderedFunctions, or a
+                 // combinator (`gather(...)`, `a && b`, already concurrent)
+  };
+  /// How the awaited call \p Call takes part in ordering.
+  Kind classify(const CallExpr *Call);
+
+  /// The function to gather with (GatherFunction), possibly empty.
+  const std::string GatherFunction;
+
+private:
+  const std::vector<StringRef> IgnoredFunctions;
+  const std::vector<StringRef> OrderedFunctions;
+  NameList Ignored;
+  NameList Ordered;
+  NameCache Names;
+  AwaitableClassifier Awaitables;
+};
+
+} // namespace clang::tidy::async::utils
+
+#endif // ASYNCLINT_CHECKS_UTILS_AWAITORDERING_H
