@@ -293,6 +293,13 @@ Location locationOf(const tooling::DiagnosticMessage &M) {
   return L;
 }
 
+// A compiler error (not a check's finding or a warning): the unit did not
+// parse.
+bool isCompilerError(const ClangTidyError &E) {
+  return E.DiagLevel == tooling::Diagnostic::Error &&
+         llvm::StringRef(E.DiagnosticName).starts_with("clang-diagnostic");
+}
+
 struct UnitResult {
   std::string File;
   std::vector<ClangTidyError> Errors;
@@ -516,7 +523,7 @@ std::string sarif(const std::vector<Finding> &Findings,
       llvm::json::Array Changes;
       std::map<std::string, llvm::json::Array> PerFile;
       for (const tooling::Replacement &R : F.Fixes) {
-        Location Start{absolute(R.getFilePath()), R.getOffset(), 0, 0};
+        Location Start{R.getFilePath().str(), R.getOffset(), 0, 0};
         Location End{Start.File, R.getOffset() + R.getLength(), 0, 0};
         Src.resolve(Start);
         Src.resolve(End);
@@ -607,8 +614,9 @@ int ciMain(int Argc, const char **Argv) {
   {
     std::set<std::string> Reported;
     bool Bad = false;
+    std::unique_ptr<ClangTidyOptionsProvider> Provider = Providers.make();
     for (const std::string &File : Files) {
-      ClangTidyOptions O = Providers.make()->getOptions(File);
+      ClangTidyOptions O = Provider->getOptions(File);
       for (const std::string &U : unknownChecks(O.Checks.value_or(""), Known))
         if (Reported.insert(U).second) {
           llvm::errs() << "asynclint: error: unknown check '" << U
@@ -645,9 +653,7 @@ int ciMain(int Argc, const char **Argv) {
                                        /*Quiet=*/true);
       size_t Warnings = 0;
       for (const ClangTidyError &E : Results[I].Errors) {
-        if (E.DiagnosticName == "clang-diagnostic-error" ||
-            (E.DiagLevel == tooling::Diagnostic::Error &&
-             llvm::StringRef(E.DiagnosticName).starts_with("clang-diagnostic")))
+        if (isCompilerError(E))
           Results[I].ParseFailed = true;
         else
           ++Warnings;
@@ -691,8 +697,7 @@ int ciMain(int Argc, const char **Argv) {
       F.Check = E.DiagnosticName;
       F.Message = E.Message.Message;
       F.Loc = locationOf(E.Message);
-      F.Error = E.DiagLevel == tooling::Diagnostic::Error &&
-                llvm::StringRef(F.Check).starts_with("clang-diagnostic");
+      F.Error = isCompilerError(E);
       if (F.Check == "clang-tidy-config")
         ConfigError = true;
       std::string Key = F.Check + "\n" + F.Loc.File + "\n" +
@@ -710,7 +715,8 @@ int ciMain(int Argc, const char **Argv) {
       if (!R.ParseFailed)
         for (const auto &[File, Reps] : E.Message.Fix)
           for (const tooling::Replacement &Rep : Reps)
-            F.Fixes.push_back(Rep);
+            F.Fixes.emplace_back(absolute(Rep.getFilePath()), Rep.getOffset(),
+                                 Rep.getLength(), Rep.getReplacementText());
       F.Fingerprint = F.Loc.File.empty() ? "" : fingerprint(F, Src);
       Findings.push_back(std::move(F));
     }
@@ -774,23 +780,20 @@ int ciMain(int Argc, const char **Argv) {
     for (Finding &F : Findings) {
       if (F.Fixes.empty() || F.Error)
         continue;
+      if (llvm::any_of(F.Fixes, [&](const tooling::Replacement &R) {
+            return Untouchable.contains(R.getFilePath().str());
+          }))
+        continue;
+      // All of a finding's replacements apply, or none: they are tried on
+      // copies of the files it touches.
+      std::map<std::string, tooling::Replacements> Trial;
       bool Ok = true;
       for (const tooling::Replacement &R : F.Fixes) {
-        std::string File = absolute(R.getFilePath());
-        if (Untouchable.contains(File)) {
-          Ok = false;
-          break;
-        }
-      }
-      if (!Ok)
-        continue;
-      // All of a finding's replacements apply, or none.
-      std::map<std::string, tooling::Replacements> Trial = PerFile;
-      for (const tooling::Replacement &R : F.Fixes) {
-        std::string File = absolute(R.getFilePath());
-        tooling::Replacement Abs(File, R.getOffset(), R.getLength(),
-                                 R.getReplacementText());
-        if (llvm::Error E = Trial[File].add(Abs)) {
+        std::string File = R.getFilePath().str();
+        auto [It, New] = Trial.try_emplace(File);
+        if (New)
+          It->second = PerFile[File];
+        if (llvm::Error E = It->second.add(R)) {
           llvm::consumeError(std::move(E));
           Ok = false;
           break;
@@ -798,9 +801,10 @@ int ciMain(int Argc, const char **Argv) {
       }
       if (!Ok)
         continue;
-      PerFile = std::move(Trial);
-      for (const tooling::Replacement &R : F.Fixes)
-        Owners[absolute(R.getFilePath())].push_back(&F);
+      for (auto &[File, Reps] : Trial) {
+        PerFile[File] = std::move(Reps);
+        Owners[File].push_back(&F);
+      }
     }
     for (auto &[File, Reps] : PerFile) {
       auto Buf = llvm::MemoryBuffer::getFile(File);

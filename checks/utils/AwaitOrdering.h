@@ -26,7 +26,7 @@ public:
   void storeOptions(ClangTidyCheck::OptionsView &Options,
                     ClangTidyOptions::OptionMap &Opts) const;
 
-  enum class Kind {
+  enum class Kind : unsigned char {
     Independent, // may run concurrently with other independent awaits
     Ignored,     // IgnoredFunctions: neither counts nor separates
     Ordered,     // keeps its place: unnamed callee, OrderedFunctions, or a
