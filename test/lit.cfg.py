@@ -49,6 +49,11 @@ config.substitutions.append(
                                 os.path.join(config.test_source_root, "driver",
                                              "check_sarif.py"))))
 config.substitutions.append(("%python", config.python_executable))
+config.substitutions.append(("%asynclint_clangd",
+                             os.path.join(config.asynclint_build_dir, "bin",
+                                          "asynclint-clangd")))
+config.substitutions.append(("%clangd", shutil.which("clangd-22") or
+                             os.path.join(config.llvm_tools_dir, "clangd")))
 config.substitutions.append(("%clang_tidy_22", clang_tidy))
 config.substitutions.append(("%clangxx",
                              os.path.join(config.llvm_tools_dir, "clang++")))

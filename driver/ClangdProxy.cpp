@@ -1,0 +1,462 @@
+//===--- ClangdProxy.cpp - asynclint-clangd -------------------------------===//
+
+#include "ClangdProxy.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace asynclint {
+
+namespace json = llvm::json;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+std::string idKey(const json::Value &Id) {
+  std::string Key;
+  llvm::raw_string_ostream(Key) << Id;
+  return Key;
+}
+
+bool isIdentifierChar(char C) { return llvm::isAlnum(C) || C == '_'; }
+
+// Moves [Begin, End) over a change of the text; false if the change touches
+// the range (it then no longer says what it did).
+bool shift(size_t &Begin, size_t &End, const lsp::TextChange &C) {
+  if (C.WholeDocument)
+    return false;
+  if (Begin >= C.End) {
+    Begin = Begin - C.End + C.Begin + C.NewLength;
+    End = End - C.End + C.Begin + C.NewLength;
+    return true;
+  }
+  return End <= C.Begin;
+}
+
+bool shiftFinding(BufferFinding &F, size_t &Begin, size_t &End,
+                  const std::string &Path, const lsp::TextChange &C) {
+  if (!shift(Begin, End, C))
+    return false;
+  for (BufferFinding::Note &N : F.Notes) {
+    size_t B = N.Offset, E = N.Offset;
+    if (N.Path == Path && shift(B, E, C))
+      N.Offset = B;
+  }
+  // A fix-it whose text the change touched is no longer offered.
+  std::erase_if(F.Fixes, [&](BufferFinding::Fix &Fix) {
+    for (BufferEdit &Edit : Fix.Edits) {
+      if (Edit.Path != Path)
+        continue;
+      size_t B = Edit.Offset, E = Edit.Offset + Edit.Length;
+      if (!shift(B, E, C))
+        return true;
+      Edit.Offset = B;
+    }
+    return false;
+  });
+  return true;
+}
+
+// clangd's titles for a one-edit fix.
+std::string fixTitle(const BufferFinding::Fix &Fix, llvm::StringRef Text,
+                     const std::string &Path, const BufferFinding &F) {
+  if (!Fix.Title.empty())
+    return Fix.Title;
+  if (Fix.Edits.size() == 1 && Fix.Edits[0].Path == Path) {
+    const BufferEdit &E = Fix.Edits[0];
+    llvm::StringRef Old = Text.substr(E.Offset, E.Length);
+    if (E.Length == 0)
+      return "insert '" + E.Text + "'";
+    if (E.Text.empty())
+      return "remove '" + Old.str() + "'";
+    return "change '" + Old.str() + "' to '" + E.Text + "'";
+  }
+  return "fix: " + F.Message;
+}
+
+} // namespace
+
+ClangdProxy::ClangdProxy(Options O, Send C, Send S, Analyzer A, Logger L)
+    : Opts(std::move(O)), ToClient(std::move(C)), ToServer(std::move(S)),
+      Analyze(std::move(A)), Log(std::move(L)), Worker([this] { work(); }) {}
+
+ClangdProxy::~ClangdProxy() {
+  {
+    std::scoped_lock Lock(Mutex);
+    Stopping = true;
+  }
+  Wake.notify_all();
+  Worker.join();
+}
+
+void ClangdProxy::fromClient(const std::string &Body) {
+  llvm::Expected<json::Value> Parsed = json::parse(Body);
+  if (!Parsed) {
+    Log("dropped a message from the client that is not JSON: " +
+        llvm::toString(Parsed.takeError()));
+    return;
+  }
+  json::Object *Msg = Parsed->getAsObject();
+  std::optional<llvm::StringRef> Method =
+      Msg ? Msg->getString("method") : std::nullopt;
+  json::Object *Params = Msg ? Msg->getObject("params") : nullptr;
+  if (Method && Params) {
+    if (*Method == "initialize") {
+      std::scoped_lock Lock(Mutex);
+      if (const json::Value *Id = Msg->get("id"))
+        InitializeId = idKey(*Id);
+      if (const json::Object *Caps = Params->getObject("capabilities"))
+        if (const json::Object *TD = Caps->getObject("textDocument")) {
+          if (const json::Object *CA = TD->getObject("codeAction"))
+            CodeActionLiterals = CA->getObject("codeActionLiteralSupport");
+          if (const json::Object *PD = TD->getObject("publishDiagnostics"))
+            RelatedInformation =
+                PD->getBoolean("relatedInformation").value_or(false);
+        }
+      if (const json::Object *Init = Params->getObject("initializationOptions"))
+        if (auto P = Init->getString("compilationDatabasePath"))
+          if (Opts.OnCompilationDatabasePath)
+            Opts.OnCompilationDatabasePath(P->str());
+    } else if (*Method == "textDocument/didOpen") {
+      onDidOpen(*Params);
+    } else if (*Method == "textDocument/didChange") {
+      onDidChange(*Params);
+    } else if (*Method == "textDocument/didClose") {
+      if (const json::Object *TD = Params->getObject("textDocument"))
+        if (auto URI = TD->getString("uri")) {
+          std::scoped_lock Lock(Mutex);
+          Docs.erase(URI->str());
+        }
+    } else if (*Method == "textDocument/codeAction") {
+      const json::Value *Id = Msg->get("id");
+      const json::Object *TD = Params->getObject("textDocument");
+      std::optional<llvm::StringRef> URI =
+          TD ? TD->getString("uri") : std::nullopt;
+      if (Id && URI) {
+        PendingAction P;
+        P.URI = URI->str();
+        if (const json::Value *R = Params->get("range"))
+          P.Range = *R;
+        if (const json::Object *Ctx = Params->getObject("context"))
+          if (const json::Array *Only = Ctx->getArray("only")) {
+            P.WantsQuickFix = false;
+            for (const json::Value &K : *Only)
+              if (auto S = K.getAsString())
+                P.WantsQuickFix |= llvm::StringRef("quickfix").starts_with(*S);
+          }
+        std::scoped_lock Lock(Mutex);
+        PendingActions[idKey(*Id)] = std::move(P);
+      }
+    }
+  }
+  ToServer(Body);
+}
+
+void ClangdProxy::onDidOpen(const json::Object &Params) {
+  const json::Object *TD = Params.getObject("textDocument");
+  if (!TD)
+    return;
+  std::optional<llvm::StringRef> URI = TD->getString("uri");
+  std::optional<llvm::StringRef> Text = TD->getString("text");
+  std::optional<llvm::StringRef> Lang = TD->getString("languageId");
+  if (!URI || !Text)
+    return;
+  std::optional<std::string> Path = lsp::uriToPath(*URI);
+  if (!Path)
+    return;
+  if (Lang && !llvm::is_contained({"c", "cpp", "objective-c", "objective-cpp",
+                                   "cuda"},
+                                  *Lang))
+    return;
+  {
+    std::scoped_lock Lock(Mutex);
+    Document &D = Docs[URI->str()];
+    D = Document();
+    D.URI = URI->str();
+    D.Path = *Path;
+    D.Text = Text->str();
+    D.Wanted = true;
+    D.ChangedAt = Clock::now();
+  }
+  Wake.notify_all();
+}
+
+void ClangdProxy::onDidChange(const json::Object &Params) {
+  const json::Object *TD = Params.getObject("textDocument");
+  const json::Array *Changes = Params.getArray("contentChanges");
+  std::optional<llvm::StringRef> URI = TD ? TD->getString("uri") : std::nullopt;
+  if (!URI || !Changes)
+    return;
+  {
+    std::scoped_lock Lock(Mutex);
+    auto It = Docs.find(URI->str());
+    if (It == Docs.end())
+      return;
+    Document &D = It->second;
+    for (const json::Value &V : *Changes) {
+      const json::Object *Change = V.getAsObject();
+      std::optional<lsp::TextChange> C =
+          Change ? lsp::applyChange(D.Text, *Change, Enc) : std::nullopt;
+      if (!C) {
+        if (!D.Desynced)
+          Log("cannot apply a change to " + D.URI +
+              "; not analysing it until its whole text is sent again");
+        D.Desynced = true;
+        D.Ours.clear();
+        continue;
+      }
+      if (C->WholeDocument)
+        D.Desynced = false;
+      std::erase_if(D.Ours, [&](Tracked &T) {
+        return !shiftFinding(T.Finding, T.Begin, T.End, D.Path, *C);
+      });
+    }
+    ++D.Generation;
+    D.Wanted = !D.Desynced;
+    D.ChangedAt = Clock::now();
+  }
+  Wake.notify_all();
+}
+
+void ClangdProxy::fromServer(const std::string &Body) {
+  llvm::Expected<json::Value> Parsed = json::parse(Body);
+  if (!Parsed) {
+    llvm::consumeError(Parsed.takeError());
+    ToClient(Body);
+    return;
+  }
+  json::Object *Msg = Parsed->getAsObject();
+  if (!Msg) {
+    ToClient(Body);
+    return;
+  }
+  std::optional<llvm::StringRef> Method = Msg->getString("method");
+  if (Method && *Method == "textDocument/publishDiagnostics") {
+    if (json::Object *Params = Msg->getObject("params")) {
+      std::scoped_lock Lock(Mutex);
+      onPublishDiagnostics(*Params);
+      // Sent under the lock so that it cannot overtake, or be overtaken by,
+      // a publication of a newer analysis.
+      ToClient(llvm::formatv("{0}", json::Value(std::move(*Msg))).str());
+      return;
+    }
+  }
+  const json::Value *Id = Msg->get("id");
+  if (!Method && Id) {
+    std::string Key = idKey(*Id);
+    std::scoped_lock Lock(Mutex);
+    if (Key == InitializeId) {
+      InitializeId.clear();
+      if (const json::Object *Result = Msg->getObject("result")) {
+        std::optional<llvm::StringRef> Name = Result->getString("offsetEncoding");
+        if (const json::Object *Caps = Result->getObject("capabilities"))
+          if (auto P = Caps->getString("positionEncoding"))
+            Name = P;
+        if (Name)
+          Enc = lsp::parseEncoding(*Name).value_or(lsp::Encoding::UTF16);
+      }
+    } else if (auto It = PendingActions.find(Key); It != PendingActions.end()) {
+      PendingAction P = std::move(It->second);
+      PendingActions.erase(It);
+      if (json::Value *Result = Msg->get("result"))
+        if (addCodeActions(P, *Result)) {
+          ToClient(llvm::formatv("{0}", json::Value(std::move(*Msg))).str());
+          return;
+        }
+    }
+  }
+  ToClient(Body);
+}
+
+void ClangdProxy::onPublishDiagnostics(json::Object &Params) {
+  std::optional<llvm::StringRef> URI = Params.getString("uri");
+  json::Array *Diags = Params.getArray("diagnostics");
+  if (!URI || !Diags)
+    return;
+  auto It = Docs.find(URI->str());
+  if (It == Docs.end())
+    return;
+  Document &D = It->second;
+  D.Clangd = *Diags;
+  json::Array All = merged(D);
+  D.LastPublished = llvm::formatv("{0}", json::Value(json::Array(All))).str();
+  *Diags = std::move(All);
+}
+
+json::Value ClangdProxy::diagnostic(const Document &D, const Tracked &T) const {
+  const BufferFinding &F = T.Finding;
+  std::string Message = F.Message;
+  json::Array Related;
+  for (const BufferFinding::Note &N : F.Notes) {
+    if (N.Path != D.Path) {
+      Message += "\n\n" + N.Message;
+      continue;
+    }
+    if (!RelatedInformation) {
+      lsp::Position P = lsp::positionOf(D.Text, N.Offset, Enc);
+      Message += "\n\n" + std::to_string(P.Line + 1) + ":" +
+                 std::to_string(P.Character + 1) + ": note: " + N.Message;
+      continue;
+    }
+    Related.push_back(json::Object{
+        {"location",
+         json::Object{{"uri", D.URI},
+                      {"range", lsp::rangeJSON(D.Text, N.Offset, N.Offset, Enc)}}},
+        {"message", N.Message}});
+  }
+  json::Object Diag{
+      {"range", lsp::rangeJSON(D.Text, T.Begin, T.End, Enc)},
+      {"severity", F.IsError ? 1 : 2},
+      {"code", F.Check},
+      {"source", "asynclint"},
+      {"message", Message},
+  };
+  if (!Opts.DocsUrl.empty())
+    Diag["codeDescription"] =
+        json::Object{{"href", Opts.DocsUrl + F.Check + ".md"}};
+  if (!Related.empty())
+    Diag["relatedInformation"] = std::move(Related);
+  return Diag;
+}
+
+json::Array ClangdProxy::merged(const Document &D) const {
+  json::Array All = D.Clangd;
+  for (const Tracked &T : D.Ours)
+    All.push_back(diagnostic(D, T));
+  return All;
+}
+
+void ClangdProxy::publishOurs(Document &D) {
+  json::Array All = merged(D);
+  std::string Key = llvm::formatv("{0}", json::Value(json::Array(All))).str();
+  if (Key == D.LastPublished)
+    return;
+  D.LastPublished = Key;
+  json::Object Msg{{"jsonrpc", "2.0"},
+                   {"method", "textDocument/publishDiagnostics"},
+                   {"params", json::Object{{"uri", D.URI},
+                                           {"diagnostics", std::move(All)}}}};
+  ToClient(llvm::formatv("{0}", json::Value(std::move(Msg))).str());
+}
+
+bool ClangdProxy::addCodeActions(const PendingAction &Request,
+                                 json::Value &Result) {
+  if (!CodeActionLiterals || !Request.WantsQuickFix)
+    return false;
+  json::Array *Actions = Result.getAsArray();
+  if (!Actions && Result.kind() != json::Value::Null)
+    return false;
+  auto It = Docs.find(Request.URI);
+  if (It == Docs.end() || It->second.Desynced)
+    return false;
+  const Document &D = It->second;
+  auto Range = lsp::rangeFromJSON(D.Text, &Request.Range, Enc);
+  if (!Range)
+    return false;
+  json::Array Ours;
+  for (const Tracked &T : D.Ours) {
+    if (T.End < Range->first || T.Begin > Range->second)
+      continue;
+    for (const BufferFinding::Fix &Fix : T.Finding.Fixes) {
+      std::map<std::string, json::Array> Changes;
+      bool Ok = true;
+      for (const BufferEdit &E : Fix.Edits) {
+        std::string Text;
+        if (E.Path == D.Path) {
+          Text = D.Text;
+        } else if (auto Buf = llvm::MemoryBuffer::getFile(E.Path)) {
+          Text = (*Buf)->getBuffer().str();
+        } else {
+          Ok = false;
+          break;
+        }
+        std::string URI = E.Path == D.Path ? D.URI : lsp::pathToURI(E.Path);
+        Changes[URI].push_back(json::Object{
+            {"range", lsp::rangeJSON(Text, E.Offset, E.Offset + E.Length, Enc)},
+            {"newText", E.Text}});
+      }
+      if (!Ok || Changes.empty())
+        continue;
+      json::Object Edit;
+      for (auto &[URI, Edits] : Changes)
+        Edit[URI] = std::move(Edits);
+      Ours.push_back(json::Object{
+          {"title", fixTitle(Fix, D.Text, D.Path, T.Finding)},
+          {"kind", "quickfix"},
+          {"diagnostics", json::Array{diagnostic(D, T)}},
+          {"isPreferred", T.Finding.Fixes.size() == 1},
+          {"edit", json::Object{{"changes", std::move(Edit)}}}});
+    }
+  }
+  if (Ours.empty())
+    return false;
+  if (!Actions) {
+    Result = json::Array();
+    Actions = Result.getAsArray();
+  }
+  for (json::Value &A : Ours)
+    Actions->push_back(std::move(A));
+  return true;
+}
+
+void ClangdProxy::track(Document &D, std::vector<BufferFinding> Findings) {
+  D.Ours.clear();
+  for (BufferFinding &F : Findings) {
+    Tracked T;
+    T.Begin = std::min(F.Offset, D.Text.size());
+    T.End = T.Begin + F.Length;
+    if (F.Length == 0) {
+      // The token at the location, as clangd marks its own diagnostics.
+      while (T.End < D.Text.size() && isIdentifierChar(D.Text[T.End]))
+        ++T.End;
+      if (T.End == T.Begin && T.End < D.Text.size() && D.Text[T.End] != '\n')
+        ++T.End;
+    }
+    T.End = std::min(T.End, D.Text.size());
+    T.Finding = std::move(F);
+    D.Ours.push_back(std::move(T));
+  }
+}
+
+void ClangdProxy::work() {
+  std::unique_lock Lock(Mutex);
+  while (!Stopping) {
+    // The document whose debounce ends first.
+    Document *Next = nullptr;
+    for (auto &[URI, D] : Docs)
+      if (D.Wanted && (!Next || D.ChangedAt < Next->ChangedAt))
+        Next = &D;
+    if (!Next) {
+      Wake.wait(Lock);
+      continue;
+    }
+    Clock::time_point Due = Next->ChangedAt + Opts.Debounce;
+    if (Clock::now() < Due) {
+      Wake.wait_until(Lock, Due);
+      continue;
+    }
+    Next->Wanted = false;
+    std::string URI = Next->URI, Path = Next->Path, Text = Next->Text;
+    uint64_t Generation = Next->Generation;
+    Lock.unlock();
+    Clock::time_point Start = Clock::now();
+    std::vector<BufferFinding> Findings = Analyze(Path, Text);
+    auto Ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                  Clock::now() - Start)
+                  .count();
+    Lock.lock();
+    auto It = Docs.find(URI);
+    if (It == Docs.end() || It->second.Generation != Generation) {
+      Log("dropped the result for an older version of " + Path + " (" +
+          std::to_string(Ms) + " ms)");
+      continue;
+    }
+    Log("analysed " + Path + " in " + std::to_string(Ms) + " ms: " +
+        std::to_string(Findings.size()) + " findings");
+    track(It->second, std::move(Findings));
+    publishOurs(It->second);
+  }
+}
+
+} // namespace asynclint
