@@ -97,10 +97,17 @@ void ClangdProxy::fromClient(const std::string &Body) {
         llvm::toString(Parsed.takeError()));
     return;
   }
+  // clangd stops at the first message that is not JSON-RPC 2.0; an editor's
+  // mistake must not take it down.
   json::Object *Msg = Parsed->getAsObject();
   std::optional<llvm::StringRef> Method =
       Msg ? Msg->getString("method") : std::nullopt;
-  json::Object *Params = Msg ? Msg->getObject("params") : nullptr;
+  if (!Msg || Msg->getString("jsonrpc") != std::optional<llvm::StringRef>("2.0") ||
+      (!Method && !Msg->get("id"))) {
+    Log("dropped a message from the client that is not JSON-RPC 2.0");
+    return;
+  }
+  json::Object *Params = Msg->getObject("params");
   if (Method && Params) {
     if (*Method == "initialize") {
       std::scoped_lock Lock(Mutex);

@@ -91,10 +91,14 @@ void FrameReader::resync() {
     Pos = Next;
     return;
   }
-  // Keep only what could be the start of a header name.
-  size_t Keep = HeaderName.size() - 1;
-  Pos = std::max(Pos + 1, Buffer.size() > Keep ? Buffer.size() - Keep : 0);
-  Pos = std::min(Pos, Buffer.size());
+  // Keep only a tail that could be the start of the next header's name.
+  llvm::StringRef Rest = llvm::StringRef(Buffer).substr(Pos + 1);
+  for (size_t K = std::min(Rest.size(), HeaderName.size() - 1); K > 0; --K)
+    if (Rest.ends_with(HeaderName.take_front(K))) {
+      Pos = Buffer.size() - K;
+      return;
+    }
+  Pos = Buffer.size();
 }
 
 std::vector<FrameEvent> FrameReader::finish() {
