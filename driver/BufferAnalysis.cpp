@@ -46,12 +46,24 @@ ClangTidyOptions asyncOptionsFor(const std::string &Path) {
   return Options;
 }
 
-std::vector<BufferEdit> editsIn(const llvm::StringMap<tooling::Replacements> &Fix) {
+// \p P as an absolute path without dots; relative paths in diagnostics are
+// relative to the compile command's directory.
+std::string normal(llvm::StringRef P, llvm::StringRef Directory) {
+  llvm::SmallString<256> Out;
+  if (llvm::sys::path::is_relative(P))
+    Out = Directory;
+  llvm::sys::path::append(Out, P);
+  llvm::sys::path::remove_dots(Out, /*remove_dot_dot=*/true);
+  return std::string(Out);
+}
+
+std::vector<BufferEdit> editsIn(const llvm::StringMap<tooling::Replacements> &Fix,
+                                llvm::StringRef Directory) {
   std::vector<BufferEdit> Edits;
   for (const auto &File : Fix)
     for (const tooling::Replacement &R : File.second)
-      Edits.push_back({R.getFilePath().str(), R.getOffset(), R.getLength(),
-                       R.getReplacementText().str()});
+      Edits.push_back({normal(R.getFilePath(), Directory), R.getOffset(),
+                       R.getLength(), R.getReplacementText().str()});
   return Edits;
 }
 
@@ -119,7 +131,10 @@ std::vector<BufferFinding> analyzeBuffer(const std::string &Path,
   ClangTidyOptions Options = asyncOptionsFor(Path);
   if (Options.Checks == "-*")
     return {};
-  OneCommand DB(Commands.commandFor(Path));
+  tooling::CompileCommand Command = Commands.commandFor(Path);
+  const std::string Directory = Command.Directory;
+  const std::string Self = normal(Path, Directory);
+  OneCommand DB(std::move(Command));
   ClangTidyContext Context(std::make_unique<DefaultOptionsProvider>(
                                ClangTidyGlobalOptions(), Options),
                            false, false, false);
@@ -137,7 +152,7 @@ std::vector<BufferFinding> analyzeBuffer(const std::string &Path,
     if (!llvm::StringRef(E.DiagnosticName).starts_with("async-"))
       continue;
     // Only what is in this document: clangd publishes per document.
-    if (E.Message.FilePath != Path)
+    if (normal(E.Message.FilePath, Directory) != Self)
       continue;
     BufferFinding F;
     F.Check = E.DiagnosticName;
@@ -145,16 +160,17 @@ std::vector<BufferFinding> analyzeBuffer(const std::string &Path,
     F.IsError = E.IsWarningAsError;
     F.Offset = E.Message.FileOffset;
     for (const tooling::FileByteRange &R : E.Message.Ranges)
-      if (R.FilePath == Path && R.FileOffset == F.Offset) {
+      if (normal(R.FilePath, Directory) == Self && R.FileOffset == F.Offset) {
         F.Length = R.Length;
         break;
       }
-    std::vector<BufferEdit> Main = editsIn(E.Message.Fix);
+    std::vector<BufferEdit> Main = editsIn(E.Message.Fix, Directory);
     if (!Main.empty())
       F.Fixes.push_back({"", std::move(Main)});
     for (const tooling::DiagnosticMessage &N : E.Notes) {
-      F.Notes.push_back({N.FilePath, N.FileOffset, N.Message});
-      std::vector<BufferEdit> Alt = editsIn(N.Fix);
+      F.Notes.push_back(
+          {normal(N.FilePath, Directory), N.FileOffset, N.Message});
+      std::vector<BufferEdit> Alt = editsIn(N.Fix, Directory);
       if (!Alt.empty())
         F.Fixes.push_back({N.Message, std::move(Alt)});
     }

@@ -172,9 +172,10 @@ void ClangdProxy::onDidOpen(const json::Object &Params) {
   std::optional<std::string> Path = lsp::uriToPath(*URI);
   if (!Path)
     return;
-  if (Lang && !llvm::is_contained({"c", "cpp", "objective-c", "objective-cpp",
-                                   "cuda"},
-                                  *Lang))
+  // Languages clangd serves; a client that sends none is trusted.
+  if (Lang && !Lang->empty() &&
+      !llvm::is_contained({"c", "cpp", "objective-c", "objective-cpp", "cuda"},
+                          *Lang))
     return;
   {
     std::scoped_lock Lock(Mutex);

@@ -72,5 +72,7 @@ config.environment["PATH"] = os.pathsep.join(
 
 if shutil.which("clang-tidy-14"):
     config.available_features.add("clang-tidy-14")
+if shutil.which("nvim"):
+    config.available_features.add("neovim")
 if os.path.isdir("/usr/include/boost/asio"):
     config.available_features.add("boost-asio")
