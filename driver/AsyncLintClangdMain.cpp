@@ -11,6 +11,7 @@
 #include "LspFraming.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"
+#include <array>
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -29,7 +30,8 @@
 
 namespace {
 
-constexpr const char *Usage = R"(usage: asynclint-clangd [options] [clangd options]
+constexpr const char *Usage =
+    R"(usage: asynclint-clangd [options] [clangd options]
 
 A drop-in for clangd that adds asynclint's findings to clangd's diagnostics
 and its fix-its to clangd's code actions. Point the editor's clangd path at
@@ -67,8 +69,7 @@ bool writeAll(int FD, llvm::StringRef Data) {
 
 // Reads \p FD until end of input, handing each message body to \p OnMessage
 // and each framing error to the log.
-template <typename F>
-void readMessages(int FD, const char *Peer, F OnMessage) {
+template <typename F> void readMessages(int FD, const char *Peer, F OnMessage) {
   asynclint::lsp::FrameReader Reader;
   std::vector<asynclint::lsp::FrameEvent> Events;
   std::vector<char> Buf(65536);
@@ -156,8 +157,11 @@ int main(int Argc, char **Argv) {
   }
 
   std::signal(SIGPIPE, SIG_IGN);
-  int ToChild[2], FromChild[2], ExecFailed[2];
-  if (::pipe(ToChild) || ::pipe(FromChild) || ::pipe2(ExecFailed, O_CLOEXEC)) {
+  std::array<int, 2> ToChild{};
+  std::array<int, 2> FromChild{};
+  std::array<int, 2> ExecFailed{};
+  if (::pipe(ToChild.data()) || ::pipe(FromChild.data()) ||
+      ::pipe2(ExecFailed.data(), O_CLOEXEC)) {
     llvm::errs() << "asynclint-clangd: error: pipe: " << std::strerror(errno)
                  << "\n";
     return 2;
@@ -198,7 +202,8 @@ int main(int Argc, char **Argv) {
   auto ToClient = [&](const std::string &Body) {
     std::scoped_lock Lock(OutMutex);
     if (!writeAll(1, asynclint::lsp::frame(Body)))
-      logLine("cannot write to the client: " + std::string(std::strerror(errno)));
+      logLine("cannot write to the client: " +
+              std::string(std::strerror(errno)));
   };
   int ServerIn = ToChild[1];
   auto ToServer = [&](const std::string &Body) {

@@ -20,7 +20,7 @@ class OneCommand : public tooling::CompilationDatabase {
 public:
   explicit OneCommand(tooling::CompileCommand C) : Command(std::move(C)) {}
   std::vector<tooling::CompileCommand>
-  getCompileCommands(llvm::StringRef) const override {
+  getCompileCommands(llvm::StringRef /*FilePath*/) const override {
     return {Command};
   }
 
@@ -57,8 +57,9 @@ std::string normal(llvm::StringRef P, llvm::StringRef Directory) {
   return std::string(Out);
 }
 
-std::vector<BufferEdit> editsIn(const llvm::StringMap<tooling::Replacements> &Fix,
-                                llvm::StringRef Directory) {
+std::vector<BufferEdit>
+editsIn(const llvm::StringMap<tooling::Replacements> &Fix,
+        llvm::StringRef Directory) {
   std::vector<BufferEdit> Edits;
   for (const auto &File : Fix)
     for (const tooling::Replacement &R : File.second)
@@ -109,7 +110,8 @@ tooling::CompileCommand CompileCommandFinder::commandFor(llvm::StringRef Path) {
     }
   }
   if (DB) {
-    std::vector<tooling::CompileCommand> Commands = DB->getCompileCommands(Path);
+    std::vector<tooling::CompileCommand> Commands =
+        DB->getCompileCommands(Path);
     if (!Commands.empty())
       return Commands.front();
   }
@@ -120,8 +122,8 @@ tooling::CompileCommand CompileCommandFinder::commandFor(llvm::StringRef Path) {
   Fallback.CommandLine = {"clang"};
   llvm::StringRef Ext = llvm::sys::path::extension(Path);
   if (Ext == ".h" || Ext == ".hh" || Ext == ".hpp")
-    Fallback.CommandLine.push_back("-xobjective-c++-header");
-  Fallback.CommandLine.push_back(Path.str());
+    Fallback.CommandLine.emplace_back("-xobjective-c++-header");
+  Fallback.CommandLine.emplace_back(Path);
   return Fallback;
 }
 

@@ -39,7 +39,8 @@ bool shiftFinding(BufferFinding &F, size_t &Begin, size_t &End,
   if (!shift(Begin, End, C))
     return false;
   for (BufferFinding::Note &N : F.Notes) {
-    size_t B = N.Offset, E = N.Offset;
+    size_t B = N.Offset;
+    size_t E = N.Offset;
     if (N.Path == Path && shift(B, E, C))
       N.Offset = B;
   }
@@ -48,7 +49,8 @@ bool shiftFinding(BufferFinding &F, size_t &Begin, size_t &End,
     for (BufferEdit &Edit : Fix.Edits) {
       if (Edit.Path != Path)
         continue;
-      size_t B = Edit.Offset, E = Edit.Offset + Edit.Length;
+      size_t B = Edit.Offset;
+      size_t E = Edit.Offset + Edit.Length;
       if (!shift(B, E, C))
         return true;
       Edit.Offset = B;
@@ -77,9 +79,11 @@ std::string fixTitle(const BufferFinding::Fix &Fix, llvm::StringRef Text,
 
 } // namespace
 
-ClangdProxy::ClangdProxy(Options O, Send C, Send S, Analyzer A, Logger L)
-    : Opts(std::move(O)), ToClient(std::move(C)), ToServer(std::move(S)),
-      Analyze(std::move(A)), Log(std::move(L)), Worker([this] { work(); }) {}
+ClangdProxy::ClangdProxy(Options Opts, Send ToClient, Send ToServer,
+                         Analyzer Analyze, Logger Log)
+    : Opts(std::move(Opts)), ToClient(std::move(ToClient)),
+      ToServer(std::move(ToServer)), Analyze(std::move(Analyze)),
+      Log(std::move(Log)), Worker([this] { work(); }) {}
 
 ClangdProxy::~ClangdProxy() {
   {
@@ -102,7 +106,8 @@ void ClangdProxy::fromClient(const std::string &Body) {
   json::Object *Msg = Parsed->getAsObject();
   std::optional<llvm::StringRef> Method =
       Msg ? Msg->getString("method") : std::nullopt;
-  if (!Msg || Msg->getString("jsonrpc") != std::optional<llvm::StringRef>("2.0") ||
+  if (!Msg ||
+      Msg->getString("jsonrpc") != std::optional<llvm::StringRef>("2.0") ||
       (!Method && !Msg->get("id"))) {
     Log("dropped a message from the client that is not JSON-RPC 2.0");
     return;
@@ -257,7 +262,8 @@ void ClangdProxy::fromServer(const std::string &Body) {
     if (Key == InitializeId) {
       InitializeId.clear();
       if (const json::Object *Result = Msg->getObject("result")) {
-        std::optional<llvm::StringRef> Name = Result->getString("offsetEncoding");
+        std::optional<llvm::StringRef> Name =
+            Result->getString("offsetEncoding");
         if (const json::Object *Caps = Result->getObject("capabilities"))
           if (auto P = Caps->getString("positionEncoding"))
             Name = P;
@@ -308,9 +314,9 @@ json::Value ClangdProxy::diagnostic(const Document &D, const Tracked &T) const {
       continue;
     }
     Related.push_back(json::Object{
-        {"location",
-         json::Object{{"uri", D.URI},
-                      {"range", lsp::rangeJSON(D.Text, N.Offset, N.Offset, Enc)}}},
+        {"location", json::Object{{"uri", D.URI},
+                                  {"range", lsp::rangeJSON(D.Text, N.Offset,
+                                                           N.Offset, Enc)}}},
         {"message", N.Message}});
   }
   json::Object Diag{
@@ -389,12 +395,12 @@ bool ClangdProxy::addCodeActions(const PendingAction &Request,
       json::Object Edit;
       for (auto &[URI, Edits] : Changes)
         Edit[URI] = std::move(Edits);
-      Ours.push_back(json::Object{
-          {"title", fixTitle(Fix, D.Text, D.Path, T.Finding)},
-          {"kind", "quickfix"},
-          {"diagnostics", json::Array{diagnostic(D, T)}},
-          {"isPreferred", T.Finding.Fixes.size() == 1},
-          {"edit", json::Object{{"changes", std::move(Edit)}}}});
+      Ours.push_back(
+          json::Object{{"title", fixTitle(Fix, D.Text, D.Path, T.Finding)},
+                       {"kind", "quickfix"},
+                       {"diagnostics", json::Array{diagnostic(D, T)}},
+                       {"isPreferred", T.Finding.Fixes.size() == 1},
+                       {"edit", json::Object{{"changes", std::move(Edit)}}}});
     }
   }
   if (Ours.empty())
@@ -445,7 +451,9 @@ void ClangdProxy::work() {
       continue;
     }
     Next->Wanted = false;
-    std::string URI = Next->URI, Path = Next->Path, Text = Next->Text;
+    std::string URI = Next->URI;
+    std::string Path = Next->Path;
+    std::string Text = Next->Text;
     uint64_t Generation = Next->Generation;
     Lock.unlock();
     Clock::time_point Start = Clock::now();
@@ -460,8 +468,8 @@ void ClangdProxy::work() {
           std::to_string(Ms) + " ms)");
       continue;
     }
-    Log("analysed " + Path + " in " + std::to_string(Ms) + " ms: " +
-        std::to_string(Findings.size()) + " findings");
+    Log("analysed " + Path + " in " + std::to_string(Ms) +
+        " ms: " + std::to_string(Findings.size()) + " findings");
     track(It->second, std::move(Findings));
     publishOurs(It->second);
   }

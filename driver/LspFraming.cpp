@@ -105,10 +105,10 @@ std::vector<FrameEvent> FrameReader::finish() {
   std::vector<FrameEvent> Out;
   llvm::StringRef Rest = llvm::StringRef(Buffer).substr(Pos);
   if (!Rest.trim().empty())
-    Out.push_back({FrameEvent::Error,
-                   ("input ended inside a message (" +
-                    llvm::Twine(Rest.size()) + " bytes dropped)")
-                       .str()});
+    Out.push_back(
+        {FrameEvent::Error, ("input ended inside a message (" +
+                             llvm::Twine(Rest.size()) + " bytes dropped)")
+                                .str()});
   Buffer.clear();
   Pos = 0;
   return Out;

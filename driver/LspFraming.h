@@ -32,7 +32,7 @@ public:
   /// below it; a real header is two short lines).
   static constexpr size_t MaxHeaderBytes = 8192;
   /// Bodies longer than this are refused (1 GiB).
-  static constexpr size_t MaxBodyBytes = size_t(1) << 30;
+  static constexpr size_t MaxBodyBytes = static_cast<size_t>(1) << 30;
 
   /// Appends \p Bytes and appends to \p Out every message and error that is
   /// now complete, in stream order.

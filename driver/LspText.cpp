@@ -133,9 +133,8 @@ rangeFromJSON(llvm::StringRef Text, const llvm::json::Value *Range,
   return std::make_pair(*B, *F);
 }
 
-std::optional<TextChange> applyChange(std::string &Text,
-                                      const llvm::json::Object &Change,
-                                      Encoding E) {
+std::optional<TextChange>
+applyChange(std::string &Text, const llvm::json::Object &Change, Encoding E) {
   std::optional<llvm::StringRef> New = Change.getString("text");
   if (!New)
     return std::nullopt;
@@ -164,8 +163,8 @@ std::optional<std::string> uriToPath(llvm::StringRef URI) {
     return std::nullopt;
   std::string Path;
   for (size_t I = 0; I < URI.size(); ++I) {
-    if (URI[I] == '%' && I + 2 < URI.size() &&
-        llvm::isHexDigit(URI[I + 1]) && llvm::isHexDigit(URI[I + 2])) {
+    if (URI[I] == '%' && I + 2 < URI.size() && llvm::isHexDigit(URI[I + 1]) &&
+        llvm::isHexDigit(URI[I + 2])) {
       Path += static_cast<char>(llvm::hexFromNibbles(URI[I + 1], URI[I + 2]));
       I += 2;
     } else {

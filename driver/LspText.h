@@ -42,8 +42,7 @@ llvm::json::Value rangeJSON(llvm::StringRef Text, size_t Begin, size_t End,
                             Encoding E);
 /// An LSP range of \p Text as byte offsets.
 std::optional<std::pair<size_t, size_t>>
-rangeFromJSON(llvm::StringRef Text, const llvm::json::Value *Range,
-              Encoding E);
+rangeFromJSON(llvm::StringRef Text, const llvm::json::Value *Range, Encoding E);
 
 /// A byte range of a document replaced by new text.
 struct TextChange {
@@ -55,9 +54,8 @@ struct TextChange {
 
 /// Applies one contentChanges entry of didChange (ranged, or the whole
 /// text) to \p Text; nullopt (and \p Text untouched) if it is malformed.
-std::optional<TextChange> applyChange(std::string &Text,
-                                      const llvm::json::Object &Change,
-                                      Encoding E);
+std::optional<TextChange>
+applyChange(std::string &Text, const llvm::json::Object &Change, Encoding E);
 
 /// The path of a file:// URI (percent-decoded); nullopt for other schemes.
 std::optional<std::string> uriToPath(llvm::StringRef URI);

@@ -16,9 +16,14 @@ namespace {
 
 std::string randomBody(std::mt19937 &Rng) {
   // Bodies that contain what a careless framer would trip on.
-  static const std::vector<std::string> Pieces = {
-      "{\"a\":1}", "\r\n\r\n", "Content-Length: 12\r\n", "\xc3\xa9",
-      "\xf0\x9f\x98\x80", std::string(1, '\0'), "x", ":"};
+  static const std::vector<std::string> Pieces = {"{\"a\":1}",
+                                                  "\r\n\r\n",
+                                                  "Content-Length: 12\r\n",
+                                                  "\xc3\xa9",
+                                                  "\xf0\x9f\x98\x80",
+                                                  std::string(1, '\0'),
+                                                  "x",
+                                                  ":"};
   std::string Body;
   unsigned N = Rng() % 12;
   for (unsigned I = 0; I < N; ++I)
@@ -27,9 +32,18 @@ std::string randomBody(std::mt19937 &Rng) {
 }
 
 std::string randomGarbage(std::mt19937 &Rng) {
-  static const std::vector<std::string> Pieces = {
-      "Content-Type: x\r\n", "\r\n", "\r\n\r\n", "12", ":", "Content-",
-      "Length", "abc", std::string(1, '\xff'), " ", "-1", "99999999999"};
+  static const std::vector<std::string> Pieces = {"Content-Type: x\r\n",
+                                                  "\r\n",
+                                                  "\r\n\r\n",
+                                                  "12",
+                                                  ":",
+                                                  "Content-",
+                                                  "Length",
+                                                  "abc",
+                                                  std::string(1, '\xff'),
+                                                  " ",
+                                                  "-1",
+                                                  "99999999999"};
   std::string G;
   unsigned N = 1 + Rng() % 10;
   for (unsigned I = 0; I < N; ++I)
@@ -133,8 +147,7 @@ TEST(FrameReaderTest, TruncatedStreamsGiveTheWholeMessagesAndOneError) {
       Ends.push_back(Stream.size());
     }
     size_t Cut = Rng() % (Stream.size() + 1);
-    std::vector<FrameEvent> Events =
-        feedChunked(Stream.substr(0, Cut), Rng);
+    std::vector<FrameEvent> Events = feedChunked(Stream.substr(0, Cut), Rng);
     size_t Whole = 0;
     while (Whole < Ends.size() && Ends[Whole] <= Cut)
       ++Whole;
@@ -166,9 +179,9 @@ TEST(FrameReaderTest, RandomBytesNeverCrashNorHang) {
 }
 
 TEST(FrameReaderTest, BadLengthsAreErrors) {
-  for (const char *Header :
-       {"Content-Length: -1", "Content-Length: 1x", "Content-Length: ",
-        "Content-Length: 99999999999", "no colon here", "Content-Type: x"}) {
+  for (const char *Header : {"Content-Length: -1", "Content-Length: 1x",
+                             "Content-Length: ", "Content-Length: 99999999999",
+                             "no colon here", "Content-Type: x"}) {
     FrameReader R;
     std::vector<FrameEvent> Events;
     R.feed(std::string(Header) + "\r\n\r\n{}" + frame("ok"), Events);
@@ -219,8 +232,8 @@ TEST(LspTextTest, PositionsCountTheNegotiatedUnits) {
   EXPECT_EQ(positionOf(Text, B, Encoding::UTF16).Character, 4);
   EXPECT_EQ(positionOf(Text, B, Encoding::UTF32).Character, 3);
   for (Encoding E : {Encoding::UTF8, Encoding::UTF16, Encoding::UTF32})
-    for (size_t Offset : {size_t(0), size_t(1), size_t(3), B, B + 1, B + 2,
-                          Text.size()}) {
+    for (size_t Offset :
+         {size_t(0), size_t(1), size_t(3), B, B + 1, B + 2, Text.size()}) {
       Position P = positionOf(Text, Offset, E);
       EXPECT_EQ(offsetOf(Text, P, E), Offset);
     }
@@ -234,9 +247,10 @@ TEST(LspTextTest, PositionsCountTheNegotiatedUnits) {
 TEST(LspTextTest, ChangesApplyAndReportWhatTheyReplaced) {
   std::string Text = "one\ntwo\nthree\n";
   llvm::json::Object Change{
-      {"range", llvm::json::Object{
-                    {"start", llvm::json::Object{{"line", 1}, {"character", 0}}},
-                    {"end", llvm::json::Object{{"line", 1}, {"character", 3}}}}},
+      {"range",
+       llvm::json::Object{
+           {"start", llvm::json::Object{{"line", 1}, {"character", 0}}},
+           {"end", llvm::json::Object{{"line", 1}, {"character", 3}}}}},
       {"text", "2"}};
   auto C = applyChange(Text, Change, Encoding::UTF16);
   ASSERT_TRUE(C);
@@ -246,9 +260,10 @@ TEST(LspTextTest, ChangesApplyAndReportWhatTheyReplaced) {
   EXPECT_EQ(C->NewLength, 1u);
   // A range outside the text is refused and leaves the text alone.
   llvm::json::Object Bad{
-      {"range", llvm::json::Object{
-                    {"start", llvm::json::Object{{"line", 9}, {"character", 0}}},
-                    {"end", llvm::json::Object{{"line", 9}, {"character", 0}}}}},
+      {"range",
+       llvm::json::Object{
+           {"start", llvm::json::Object{{"line", 9}, {"character", 0}}},
+           {"end", llvm::json::Object{{"line", 9}, {"character", 0}}}}},
       {"text", "x"}};
   EXPECT_FALSE(applyChange(Text, Bad, Encoding::UTF16));
   EXPECT_EQ(Text, "one\n2\nthree\n");
