@@ -20,6 +20,7 @@ import json
 import os
 import shutil
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lsp_client import Client, ours, theirs, uri_of, utf16_column  # noqa: E402
@@ -127,6 +128,36 @@ def main():
                                              for d in ds))
     for d in sorted(diags, key=describe):
         print("fixed:", describe(d))
+
+    # Newest version wins: version 3 brings an unawaited call back; while
+    # its analysis runs (debounce 50 ms, analysis ~300 ms), version 4 takes
+    # it out again. The result for version 3 must be dropped, never shown.
+    c.notify("textDocument/didChange", {
+        "textDocument": {"uri": uri, "version": 3},
+        "contentChanges": [{"range": {"start": {"line": 5, "character": 0},
+                                      "end": {"line": 5, "character": 0}},
+                            "text": "  fetch(3);\n"}]})
+    time.sleep(0.12)
+    c.published.clear()
+    c.notify("textDocument/didChange", {
+        "textDocument": {"uri": uri, "version": 4},
+        "contentChanges": [{"range": {"start": {"line": 5, "character": 0},
+                                      "end": {"line": 6, "character": 0}},
+                            "text": ""}]})
+    c.wait_diagnostics(uri, lambda ds: any(p[2] == 4 for p in c.published))
+    deadline = time.monotonic() + 3
+    while True:  # and a while longer, for a late stale result
+        try:
+            c.next_message(deadline)
+        except TimeoutError:
+            break
+    stale = [p for p in c.published if ours(p[3])]
+    if stale:
+        fail("a result for an older version was published: %s" % stale)
+    with open(os.path.join(a.workdir, "stderr.log"), errors="replace") as f:
+        if "dropped the result for an older version" not in f.read():
+            fail("version 3's analysis was not dropped (did it finish early?)")
+    print("newest version wins")
 
     code = c.shutdown()
     print("exit code:", code)
