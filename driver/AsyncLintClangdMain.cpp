@@ -157,6 +157,14 @@ int main(int Argc, char **Argv) {
   }
 
   std::signal(SIGPIPE, SIG_IGN);
+  // LSP goes to a private copy of stdout; fd 1 itself becomes stderr, so
+  // that nothing the compiler libraries might print can corrupt the stream.
+  int LspOut = ::fcntl(1, F_DUPFD_CLOEXEC, 3);
+  if (LspOut < 0 || ::dup2(2, 1) < 0) {
+    llvm::errs() << "asynclint-clangd: error: cannot set up stdout: "
+                 << std::strerror(errno) << "\n";
+    return 2;
+  }
   std::array<int, 2> ToChild{};
   std::array<int, 2> FromChild{};
   std::array<int, 2> ExecFailed{};
@@ -201,7 +209,7 @@ int main(int Argc, char **Argv) {
   std::mutex OutMutex;
   auto ToClient = [&](const std::string &Body) {
     std::scoped_lock Lock(OutMutex);
-    if (!writeAll(1, asynclint::lsp::frame(Body)))
+    if (!writeAll(LspOut, asynclint::lsp::frame(Body)))
       logLine("cannot write to the client: " +
               std::string(std::strerror(errno)));
   };

@@ -456,6 +456,7 @@ void ClangdProxy::work() {
     std::string Text = Next->Text;
     uint64_t Generation = Next->Generation;
     Lock.unlock();
+    Log("analysing " + Path);
     Clock::time_point Start = Clock::now();
     std::vector<BufferFinding> Findings = Analyze(Path, Text);
     auto Ms = std::chrono::duration_cast<std::chrono::milliseconds>(

@@ -23,7 +23,8 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lsp_client import Client, ours, theirs, uri_of, utf16_column  # noqa: E402
+from lsp_client import (QUIET_CLANGD, Client, ours, quiet_clangd,  # noqa: E402
+                        theirs, uri_of, utf16_column)
 
 BUFFER = """#include "cppcoro_like.h"
 using cppcoro::task;
@@ -71,7 +72,9 @@ def main():
         json.dump([{"directory": src_dir, "file": path,
                     "arguments": ["clang++-22", "-std=c++20", "-I", a.inputs,
                                   "-c", path]}], f)
-    cmd = [a.proxy, "--clangd=" + a.clangd, "--asynclint-debounce=50"]
+    quiet_clangd(a.workdir)
+    cmd = [a.proxy, "--clangd=" + a.clangd, "--asynclint-debounce=50"] + \
+        QUIET_CLANGD
     if a.separate_cdb:
         cmd.append("--compile-commands-dir=" + cdb_dir)
     stderr = open(os.path.join(a.workdir, "stderr.log"), "wb")
@@ -129,23 +132,45 @@ def main():
     for d in sorted(diags, key=describe):
         print("fixed:", describe(d))
 
-    # Newest version wins: version 3 brings an unawaited call back; while
-    # its analysis runs (debounce 50 ms, analysis ~300 ms), version 4 takes
-    # it out again. The result for version 3 must be dropped, never shown.
+    # Newest version wins: version 3 brings an unawaited call back; once its
+    # analysis has started (the proxy logs "analysing"), version 4 takes the
+    # call out again. The result for version 3 must be dropped, never shown.
+    log_path = os.path.join(a.workdir, "stderr.log")
+
+    def log_count(what):
+        with open(log_path, errors="replace") as f:
+            return f.read().count("asynclint-clangd: " + what)
+
+    def pump_until(cond, why, timeout=60):
+        deadline = time.monotonic() + timeout
+        while not cond():
+            if time.monotonic() > deadline:
+                fail("timed out waiting until " + why)
+            try:
+                c.next_message(time.monotonic() + 0.05)
+            except TimeoutError:
+                pass
+
+    started = log_count("analysing ")
+    finished = log_count("analysed ")
     c.notify("textDocument/didChange", {
         "textDocument": {"uri": uri, "version": 3},
         "contentChanges": [{"range": {"start": {"line": 5, "character": 0},
                                       "end": {"line": 5, "character": 0}},
                             "text": "  fetch(3);\n"}]})
-    time.sleep(0.12)
+    pump_until(lambda: log_count("analysing ") > started,
+               "the analysis of version 3 started")
     c.published.clear()
     c.notify("textDocument/didChange", {
         "textDocument": {"uri": uri, "version": 4},
         "contentChanges": [{"range": {"start": {"line": 5, "character": 0},
                                       "end": {"line": 6, "character": 0}},
                             "text": ""}]})
-    c.wait_diagnostics(uri, lambda ds: any(p[2] == 4 for p in c.published))
-    deadline = time.monotonic() + 3
+    pump_until(lambda: log_count("dropped the result for an older version"),
+               "the result for version 3 was dropped")
+    pump_until(lambda: log_count("analysed ") > finished,
+               "version 4 was analysed")
+    deadline = time.monotonic() + 1
     while True:  # and a while longer, for a late stale result
         try:
             c.next_message(deadline)
@@ -154,9 +179,6 @@ def main():
     stale = [p for p in c.published if ours(p[3])]
     if stale:
         fail("a result for an older version was published: %s" % stale)
-    with open(os.path.join(a.workdir, "stderr.log"), errors="replace") as f:
-        if "dropped the result for an older version" not in f.read():
-            fail("version 3's analysis was not dropped (did it finish early?)")
     print("newest version wins")
 
     code = c.shutdown()

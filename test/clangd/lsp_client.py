@@ -13,6 +13,20 @@ import threading
 import time
 
 
+# clangd keeps running after `exit` until its background indexing is done
+# (minutes for the standard library on a loaded machine), and the proxy
+# rightly waits for it: the tests turn indexing off (the flag also shows
+# that unknown arguments reach clangd).
+QUIET_CLANGD = ["--background-index=false"]
+CLANGD_CONFIG = "Index:\n  StandardLibrary: No\n"
+
+
+def quiet_clangd(workdir):
+    """Writes a .clangd that turns off standard library indexing."""
+    with open(os.path.join(workdir, ".clangd"), "w") as f:
+        f.write(CLANGD_CONFIG)
+
+
 class ProtocolError(Exception):
     pass
 

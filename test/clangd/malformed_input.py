@@ -18,7 +18,8 @@ import shutil
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lsp_client import Client, frame, ours, uri_of  # noqa: E402
+from lsp_client import (QUIET_CLANGD, Client, frame, ours,  # noqa: E402
+                        quiet_clangd, uri_of)
 
 TEXT = """#include <coroutine>
 struct task {
@@ -55,14 +56,15 @@ def stderr_of(workdir, name):
 
 def start(a_proxy, a_clangd, workdir, name):
     err = open(os.path.join(workdir, name), "wb")
-    return Client([a_proxy, "--clangd=" + a_clangd, "--asynclint-debounce=0"],
-                  cwd=workdir, stderr=err)
+    return Client([a_proxy, "--clangd=" + a_clangd, "--asynclint-debounce=0"]
+                  + QUIET_CLANGD, cwd=workdir, stderr=err)
 
 
 def main():
     proxy, clangd, workdir = sys.argv[1:4]
     shutil.rmtree(workdir, ignore_errors=True)
     os.makedirs(workdir)
+    quiet_clangd(workdir)
     path = os.path.join(workdir, "doc.cpp")
     with open(path, "w") as f:
         f.write(TEXT)

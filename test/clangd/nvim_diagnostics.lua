@@ -7,7 +7,8 @@ local bufnr = vim.api.nvim_get_current_buf()
 vim.bo[bufnr].filetype = 'cpp'
 local id = vim.lsp.start_client({
   name = 'asynclint-clangd',
-  cmd = { os.getenv('ASYNCLINT_CLANGD'), '--clangd=' .. os.getenv('CLANGD') },
+  cmd = { os.getenv('ASYNCLINT_CLANGD'), '--clangd=' .. os.getenv('CLANGD'),
+          '--background-index=false' },
   root_dir = vim.fn.expand('%:p:h'),
 })
 vim.lsp.buf_attach_client(bufnr, id)
