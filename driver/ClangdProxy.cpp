@@ -189,6 +189,9 @@ void ClangdProxy::onDidOpen(const json::Object &Params) {
     D.URI = URI->str();
     D.Path = *Path;
     D.Text = Text->str();
+    // Proxy-wide, so that a document closed and reopened during an analysis
+    // cannot take the old document's result.
+    D.Generation = ++LastGeneration;
     D.Wanted = true;
     D.ChangedAt = Clock::now();
   }
@@ -225,7 +228,7 @@ void ClangdProxy::onDidChange(const json::Object &Params) {
         return !shiftFinding(T.Finding, T.Begin, T.End, D.Path, *C);
       });
     }
-    ++D.Generation;
+    D.Generation = ++LastGeneration;
     D.Wanted = !D.Desynced;
     D.ChangedAt = Clock::now();
   }

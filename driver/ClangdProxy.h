@@ -73,7 +73,7 @@ private:
     std::string URI;
     std::string Path;
     std::string Text;
-    uint64_t Generation = 0; // bumped by every change
+    uint64_t Generation = 0; // new (proxy-wide) for every open and change
     bool Wanted = false;     // an analysis is due
     bool Desynced = false;   // a change could not be applied
     std::chrono::steady_clock::time_point ChangedAt;
@@ -107,6 +107,7 @@ private:
   bool Stopping = false;
   std::map<std::string, Document> Docs;
   std::map<std::string, PendingAction> PendingActions; // by request id
+  uint64_t LastGeneration = 0;
   std::string InitializeId;
   lsp::Encoding Enc = lsp::Encoding::UTF16;
   bool CodeActionLiterals = false;
