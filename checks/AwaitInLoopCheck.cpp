@@ -80,15 +80,10 @@ void AwaitInLoopCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Body)
     return;
   // Every loop of the coroutine's own body (lambdas are other functions).
-  llvm::SmallVector<const Stmt *, 32> Work{Body};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S || isa<LambdaExpr>(S))
-      continue;
+  utils::forEachOwnStmt(Body, [&](const Stmt *S) {
     if (isLoop(S))
       checkLoop(S);
-    llvm::append_range(Work, S->children());
-  }
+  });
 }
 
 void AwaitInLoopCheck::checkLoop(const Stmt *Loop) {

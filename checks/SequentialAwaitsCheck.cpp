@@ -43,15 +43,10 @@ void SequentialAwaitsCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Body)
     return;
   // Every block of the coroutine's own body (lambdas are other functions).
-  llvm::SmallVector<const Stmt *, 32> Work{Body};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S || isa<LambdaExpr>(S))
-      continue;
+  utils::forEachOwnStmt(Body, [&](const Stmt *S) {
     if (const auto *Block = dyn_cast<CompoundStmt>(S))
       checkBlock(Block, *Result.Context);
-    llvm::append_range(Work, S->children());
-  }
+  });
 }
 
 std::optional<SequentialAwaitsCheck::Await>
