@@ -46,12 +46,7 @@ base = len(ours(c.wait_diagnostics(uri, lambda ds: True)))
 print("%s: %d lines, first diagnostics after %.2f s, %d asynclint findings"
       % (os.path.relpath(path, ROOT), text.count("\n"),
          time.monotonic() - start, base))
-time.sleep(2)  # let both settle (clangd indexes the standard library)
-while True:  # drain
-    try:
-        c.next_message(time.monotonic() + 0.5)
-    except TimeoutError:
-        break
+c.drain(2)  # let both settle (clangd indexes the standard library)
 
 theirs_ms, ours_ms = [], []
 for i in range(edits):

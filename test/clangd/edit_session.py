@@ -108,6 +108,24 @@ def main():
             "async-unawaited-task.md"):
         print("docs link ok")
 
+    # Negative neighbours: no asynclint action for a range away from the
+    # finding, nor when the editor asks only for refactorings.
+    def asynclint_actions(rng, only=None):
+        ctx = {"diagnostics": []}
+        if only:
+            ctx["only"] = only
+        got = c.request("textDocument/codeAction", {
+            "textDocument": {"uri": uri}, "range": rng, "context": ctx})
+        return [x for x in got or [] if isinstance(x, dict) and
+                any(g.get("source") == "asynclint"
+                    for g in x.get("diagnostics", []))]
+    elsewhere = {"start": {"line": 1, "character": 0},
+                 "end": {"line": 1, "character": 5}}
+    if asynclint_actions(elsewhere) or asynclint_actions(d["range"],
+                                                         ["refactor"]):
+        fail("asynclint offered a fix away from its finding or for 'refactor'")
+    print("no action elsewhere or for refactor")
+
     actions = c.request("textDocument/codeAction", {
         "textDocument": {"uri": uri}, "range": d["range"],
         "context": {"diagnostics": [d]}})
@@ -170,12 +188,7 @@ def main():
                "the result for version 3 was dropped")
     pump_until(lambda: log_count("analysed ") > finished,
                "version 4 was analysed")
-    deadline = time.monotonic() + 1
-    while True:  # and a while longer, for a late stale result
-        try:
-            c.next_message(deadline)
-        except TimeoutError:
-            break
+    c.drain(1)  # and a while longer, for a late stale result
     stale = [p for p in c.published if ours(p[3])]
     if stale:
         fail("a result for an older version was published: %s" % stale)

@@ -120,6 +120,15 @@ class Client:
         self._handle(*item)
         return item
 
+    def drain(self, seconds):
+        """Reads (and keeps track of) whatever arrives for that long."""
+        deadline = time.monotonic() + seconds
+        while True:
+            try:
+                self.next_message(deadline)
+            except TimeoutError:
+                return
+
     def request(self, method, params, timeout=60):
         rid = self.request_async(method, params)
         deadline = time.monotonic() + timeout

@@ -14,6 +14,17 @@ using namespace asynclint::lsp;
 
 namespace {
 
+// Min to Min + Span - 1 pieces drawn from \p Pieces, concatenated.
+std::string randomJoin(std::mt19937 &Rng,
+                       const std::vector<std::string> &Pieces, unsigned Min,
+                       unsigned Span) {
+  std::string Out;
+  unsigned N = Min + Rng() % Span;
+  for (unsigned I = 0; I < N; ++I)
+    Out += Pieces[Rng() % Pieces.size()];
+  return Out;
+}
+
 std::string randomBody(std::mt19937 &Rng) {
   // Bodies that contain what a careless framer would trip on.
   static const std::vector<std::string> Pieces = {"{\"a\":1}",
@@ -24,11 +35,7 @@ std::string randomBody(std::mt19937 &Rng) {
                                                   std::string(1, '\0'),
                                                   "x",
                                                   ":"};
-  std::string Body;
-  unsigned N = Rng() % 12;
-  for (unsigned I = 0; I < N; ++I)
-    Body += Pieces[Rng() % Pieces.size()];
-  return Body;
+  return randomJoin(Rng, Pieces, 0, 12);
 }
 
 std::string randomGarbage(std::mt19937 &Rng) {
@@ -44,10 +51,7 @@ std::string randomGarbage(std::mt19937 &Rng) {
                                                   " ",
                                                   "-1",
                                                   "99999999999"};
-  std::string G;
-  unsigned N = 1 + Rng() % 10;
-  for (unsigned I = 0; I < N; ++I)
-    G += Pieces[Rng() % Pieces.size()];
+  std::string G = randomJoin(Rng, Pieces, 1, 10);
   // Never a real header: that would (rightly) be read as a message.
   std::string Lower = llvm::StringRef(G).lower();
   if (Lower.find("content-length") != std::string::npos)
