@@ -2,7 +2,6 @@
 
 #include "ClangdProxy.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -13,10 +12,20 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-std::string idKey(const json::Value &Id) {
-  std::string Key;
-  llvm::raw_string_ostream(Key) << Id;
-  return Key;
+// \p V as compact JSON: the text of a message, or a key (request ids).
+std::string text(const json::Value &V) {
+  std::string Out;
+  llvm::raw_string_ostream(Out) << V;
+  return Out;
+}
+
+// Records \p All as the list last sent in \p Last; false if it already was.
+bool remember(std::string &Last, const json::Array &All) {
+  std::string Key = text(json::Array(All));
+  if (Key == Last)
+    return false;
+  Last = std::move(Key);
+  return true;
 }
 
 bool isIdentifierChar(char C) { return llvm::isAlnum(C) || C == '_'; }
@@ -117,7 +126,7 @@ void ClangdProxy::fromClient(const std::string &Body) {
     if (*Method == "initialize") {
       std::scoped_lock Lock(Mutex);
       if (const json::Value *Id = Msg->get("id"))
-        InitializeId = idKey(*Id);
+        InitializeId = text(*Id);
       if (const json::Object *Caps = Params->getObject("capabilities"))
         if (const json::Object *TD = Caps->getObject("textDocument")) {
           if (const json::Object *CA = TD->getObject("codeAction"))
@@ -158,7 +167,7 @@ void ClangdProxy::fromClient(const std::string &Body) {
                 P.WantsQuickFix |= llvm::StringRef("quickfix").starts_with(*S);
           }
         std::scoped_lock Lock(Mutex);
-        PendingActions[idKey(*Id)] = std::move(P);
+        PendingActions[text(*Id)] = std::move(P);
       }
     }
   }
@@ -254,13 +263,13 @@ void ClangdProxy::fromServer(const std::string &Body) {
       onPublishDiagnostics(*Params);
       // Sent under the lock so that it cannot overtake, or be overtaken by,
       // a publication of a newer analysis.
-      ToClient(llvm::formatv("{0}", json::Value(std::move(*Msg))).str());
+      ToClient(text(std::move(*Msg)));
       return;
     }
   }
   const json::Value *Id = Msg->get("id");
   if (!Method && Id) {
-    std::string Key = idKey(*Id);
+    std::string Key = text(*Id);
     std::scoped_lock Lock(Mutex);
     if (Key == InitializeId) {
       InitializeId.clear();
@@ -278,7 +287,7 @@ void ClangdProxy::fromServer(const std::string &Body) {
       PendingActions.erase(It);
       if (json::Value *Result = Msg->get("result"))
         if (addCodeActions(P, *Result)) {
-          ToClient(llvm::formatv("{0}", json::Value(std::move(*Msg))).str());
+          ToClient(text(std::move(*Msg)));
           return;
         }
     }
@@ -297,7 +306,7 @@ void ClangdProxy::onPublishDiagnostics(json::Object &Params) {
   Document &D = It->second;
   D.Clangd = *Diags;
   json::Array All = merged(D);
-  D.LastPublished = llvm::formatv("{0}", json::Value(json::Array(All))).str();
+  remember(D.LastPublished, All);
   *Diags = std::move(All);
 }
 
@@ -346,15 +355,13 @@ json::Array ClangdProxy::merged(const Document &D) const {
 
 void ClangdProxy::publishOurs(Document &D) {
   json::Array All = merged(D);
-  std::string Key = llvm::formatv("{0}", json::Value(json::Array(All))).str();
-  if (Key == D.LastPublished)
+  if (!remember(D.LastPublished, All))
     return;
-  D.LastPublished = Key;
   json::Object Msg{{"jsonrpc", "2.0"},
                    {"method", "textDocument/publishDiagnostics"},
                    {"params", json::Object{{"uri", D.URI},
                                            {"diagnostics", std::move(All)}}}};
-  ToClient(llvm::formatv("{0}", json::Value(std::move(Msg))).str());
+  ToClient(text(std::move(Msg)));
 }
 
 bool ClangdProxy::addCodeActions(const PendingAction &Request,
