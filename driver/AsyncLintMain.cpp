@@ -2,10 +2,9 @@
 //
 // The asynclint executable. Two modes:
 //
-// - `asynclint -p BUILD [paths or globs...]` (no `--`): the CI mode
-//   (CiMode.cpp): every translation unit of the compilation database, in
-//   parallel, with text, JSON or SARIF output, baselines, atomic --fix and
-//   CI exit codes.
+// - `asynclint -p BUILD [paths or globs...]` (no `--`): the CI mode, the
+//   pipeline below; each stage is one file of this folder (docs/ci.md,
+//   DEVELOPERS.md).
 // - anything with `--` (compile flags on the command line), or one of
 //   clang-tidy's informational flags: clang-tidy's own main with the async
 //   module linked in, so `asynclint file.cpp -- -std=c++20` behaves exactly
@@ -13,9 +12,20 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "CiMode.h"
+#include "Baseline.h"
+#include "Config.h"
+#include "Findings.h"
+#include "Fixes.h"
+#include "Lint.h"
+#include "Options.h"
+#include "Report.h"
+#include "SourceText.h"
+#include "Summary.h"
+#include "Units.h"
 #include "clang-tidy/tool/ClangTidyMain.h"
 #include "llvm/ADT/StringRef.h"
+
+using namespace asynclint;
 
 namespace {
 
@@ -35,10 +45,54 @@ bool wantsClangTidy(int Argc, const char **Argv) {
   return false;
 }
 
+// Each stage returns an exit code when the run must stop (its error
+// already reported).
+int runPipeline(int Argc, const char **Argv) {
+  Settings S;
+  if (std::optional<int> Stop = parseOptions(Argc, Argv, S))
+    return *Stop;
+  Units U;
+  if (std::optional<int> Stop = loadUnits(S, U))
+    return *Stop;
+  ConfigSource Config;
+  if (std::optional<int> Stop = Config.init(S))
+    return *Stop;
+  if (std::optional<int> Stop = validateChecks(Config, U.Files))
+    return *Stop;
+  Baseline Recorded;
+  if (!S.Baseline.empty())
+    if (std::optional<int> Stop = Recorded.read(S.Baseline))
+      return *Stop;
+
+  SourceText Src;
+  FindingCollector Collector(Src, /*KeepErrors=*/!S.ExportFixes.empty());
+  lintUnits(U, Config, S, [&](UnitResult R) { Collector.add(std::move(R)); });
+  std::vector<Finding> Findings = Collector.take();
+
+  Recorded.apply(Findings);
+  if (!S.WriteBaseline.empty())
+    if (std::optional<int> Stop =
+            writeBaseline(S.WriteBaseline, Findings, S.Quiet))
+      return *Stop;
+  if (!S.ExportFixes.empty())
+    if (std::optional<int> Stop =
+            exportFixes(S.ExportFixes, U.Files.size() == 1 ? U.Files[0] : "",
+                        Collector.keptErrors()))
+      return *Stop;
+  if (S.Fix)
+    applyFixes(Findings, Collector.untouchable());
+  if (std::optional<int> Stop = writeReport(S, Findings, Src))
+    return *Stop;
+  return summarise(
+      Findings,
+      {U.Files.size(), Collector.failedUnits(), Collector.configError()},
+      S.Quiet);
+}
+
 } // namespace
 
 int main(int Argc, const char **Argv) {
   if (wantsClangTidy(Argc, Argv))
     return clang::tidy::clangTidyMain(Argc, Argv);
-  return asynclint::ciMain(Argc, Argv);
+  return runPipeline(Argc, Argv);
 }

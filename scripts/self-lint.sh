@@ -9,7 +9,7 @@ TIDY="/usr/lib/llvm-22/bin/clang-tidy -load $BUILD_DIR/lib/libasynclint.so -p $B
 JOBS="$(nproc)"
 # The checks and the driver, one clang-tidy per file, in parallel (each file
 # parses most of clang's headers; xargs fails if any run fails).
-ls checks/*.cpp checks/utils/*.cpp driver/*.cpp |
+ls checks/*.cpp checks/utils/*.cpp driver/*.cpp clangd/*.cpp |
   xargs -P "$JOBS" -n 1 $TIDY --config-file=.clang-tidy
 # The runtime (through the examples that include it) and the examples. The
 # example programs let exceptions end main on purpose, and

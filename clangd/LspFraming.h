@@ -8,8 +8,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef ASYNCLINT_DRIVER_LSPFRAMING_H
-#define ASYNCLINT_DRIVER_LSPFRAMING_H
+#ifndef ASYNCLINT_CLANGD_LSPFRAMING_H
+#define ASYNCLINT_CLANGD_LSPFRAMING_H
 
 #include "llvm/ADT/StringRef.h"
 #include <cstddef>
@@ -56,4 +56,4 @@ std::string frame(llvm::StringRef Body);
 
 } // namespace asynclint::lsp
 
-#endif // ASYNCLINT_DRIVER_LSPFRAMING_H
+#endif // ASYNCLINT_CLANGD_LSPFRAMING_H

@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef ASYNCLINT_DRIVER_BUFFERANALYSIS_H
-#define ASYNCLINT_DRIVER_BUFFERANALYSIS_H
+#ifndef ASYNCLINT_CLANGD_BUFFERANALYSIS_H
+#define ASYNCLINT_CLANGD_BUFFERANALYSIS_H
 
 #include "clang/Tooling/CompilationDatabase.h"
 #include <map>
@@ -80,4 +80,4 @@ std::vector<BufferFinding> analyzeBuffer(const std::string &Path,
 
 } // namespace asynclint
 
-#endif // ASYNCLINT_DRIVER_BUFFERANALYSIS_H
+#endif // ASYNCLINT_CLANGD_BUFFERANALYSIS_H

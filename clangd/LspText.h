@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef ASYNCLINT_DRIVER_LSPTEXT_H
-#define ASYNCLINT_DRIVER_LSPTEXT_H
+#ifndef ASYNCLINT_CLANGD_LSPTEXT_H
+#define ASYNCLINT_CLANGD_LSPTEXT_H
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/JSON.h"
@@ -64,4 +64,4 @@ std::string pathToURI(llvm::StringRef Path);
 
 } // namespace asynclint::lsp
 
-#endif // ASYNCLINT_DRIVER_LSPTEXT_H
+#endif // ASYNCLINT_CLANGD_LSPTEXT_H

@@ -18,8 +18,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef ASYNCLINT_DRIVER_CLANGDPROXY_H
-#define ASYNCLINT_DRIVER_CLANGDPROXY_H
+#ifndef ASYNCLINT_CLANGD_CLANGDPROXY_H
+#define ASYNCLINT_CLANGD_CLANGDPROXY_H
 
 #include "BufferAnalysis.h"
 #include "LspText.h"
@@ -117,4 +117,4 @@ private:
 
 } // namespace asynclint
 
-#endif // ASYNCLINT_DRIVER_CLANGDPROXY_H
+#endif // ASYNCLINT_CLANGD_CLANGDPROXY_H

@@ -1,0 +1,82 @@
+//===--- FileSystem.cpp - asynclint driver --------------------------------===//
+
+#include "FileSystem.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace asynclint {
+namespace {
+
+// Removes a temporary file; a failure leaves a stray file, nothing worse.
+void removeQuietly(const llvm::Twine &Path) {
+  std::error_code EC = llvm::sys::fs::remove(Path);
+  (void)EC;
+}
+
+} // namespace
+
+std::string absolute(llvm::StringRef Path) {
+  llvm::SmallString<256> P(Path);
+  if (llvm::sys::fs::make_absolute(P))
+    return Path.str(); // no working directory: keep the path as given
+  llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+  return std::string(P);
+}
+
+std::string absoluteIn(llvm::StringRef Directory, llvm::StringRef Path) {
+  if (llvm::sys::path::is_absolute(Path) || Directory.empty())
+    return absolute(Path);
+  llvm::SmallString<256> P(absolute(Directory));
+  llvm::sys::path::append(P, Path);
+  llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+  return std::string(P);
+}
+
+std::string relativeToCwd(llvm::StringRef Path) {
+  llvm::SmallString<256> Cwd;
+  if (llvm::sys::fs::current_path(Cwd))
+    return Path.str();
+  llvm::StringRef Rel = Path;
+  if (Rel.consume_front(Cwd) && Rel.consume_front("/"))
+    return Rel.str();
+  return Path.str();
+}
+
+bool writeAtomically(const std::string &Path, llvm::StringRef Text,
+                     std::string &Err) {
+  llvm::SmallString<256> Tmp;
+  int FD = -1;
+  if (std::error_code EC = llvm::sys::fs::createUniqueFile(
+          Path + ".asynclint-%%%%%%", FD, Tmp)) {
+    Err = EC.message();
+    return false;
+  }
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << Text;
+    OS.flush();
+    if (OS.has_error()) {
+      Err = OS.error().message();
+      OS.clear_error();
+      removeQuietly(Tmp);
+      return false;
+    }
+  }
+  if (auto Perms = llvm::sys::fs::getPermissions(Path)) {
+    if (std::error_code EC = llvm::sys::fs::setPermissions(Tmp, *Perms)) {
+      Err = EC.message();
+      removeQuietly(Tmp);
+      return false;
+    }
+  }
+  if (std::error_code EC = llvm::sys::fs::rename(Tmp, Path)) {
+    Err = EC.message();
+    removeQuietly(Tmp);
+    return false;
+  }
+  return true;
+}
+
+} // namespace asynclint

@@ -1,0 +1,34 @@
+//===--- FileSystem.h - asynclint driver ------------------------*- C++ -*-===//
+//
+// The file-system helpers every stage shares: absolute and displayed paths,
+// and writes that readers never see half done.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCLINT_DRIVER_FILESYSTEM_H
+#define ASYNCLINT_DRIVER_FILESYSTEM_H
+
+#include "llvm/ADT/StringRef.h"
+#include <string>
+
+namespace asynclint {
+
+/// \p Path made absolute against the working directory, dots removed.
+std::string absolute(llvm::StringRef Path);
+
+/// \p Path made absolute against \p Directory (itself made absolute against
+/// the working directory when relative), dots removed.
+std::string absoluteIn(llvm::StringRef Directory, llvm::StringRef Path);
+
+/// \p Path relative to the working directory when it is under it.
+std::string relativeToCwd(llvm::StringRef Path);
+
+/// Writes \p Text to \p Path through a temporary file in the same directory
+/// and a rename, keeping the file's permissions. On failure \p Path is
+/// unchanged and \p Err says why.
+bool writeAtomically(const std::string &Path, llvm::StringRef Text,
+                     std::string &Err);
+
+} // namespace asynclint
+
+#endif // ASYNCLINT_DRIVER_FILESYSTEM_H

@@ -1,0 +1,48 @@
+//===--- Finding.h - asynclint driver ---------------------------*- C++ -*-===//
+//
+// The one finding type every stage after the lint passes along: built from
+// a clang-tidy error by FindingCollector (Findings.h), marked by the
+// baseline and --fix, and written by one report per format (Report.h).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCLINT_DRIVER_FINDING_H
+#define ASYNCLINT_DRIVER_FINDING_H
+
+#include "clang/Tooling/Core/Replacement.h"
+#include <string>
+#include <vector>
+
+namespace asynclint {
+
+/// A position in a file, as an offset and (once resolved) line and column.
+struct Location {
+  std::string File; // absolute; empty for a finding about no file
+  unsigned Offset = 0;
+  unsigned Line = 0;   // 1-based, 0 until resolved
+  unsigned Column = 0; // 1-based, in bytes
+};
+
+struct Note {
+  std::string Message;
+  Location Loc;
+};
+
+struct Finding {
+  std::string Check; // the check's name, or clang-diagnostic-*
+  std::string Message;
+  Location Loc;
+  std::vector<Note> Notes;
+  std::vector<clang::tooling::Replacement> Fixes; // absolute file paths
+  std::string Fingerprint; // stable across line shifts (Findings.h)
+  bool Baselined = false;  // recorded in --baseline: not reported
+  bool Fixed = false;      // fixed by --fix: not reported
+  bool Error = false;      // a compiler error, not a check's finding
+
+  /// Reported, and counted against the exit code.
+  bool open() const { return !Baselined && !Fixed; }
+};
+
+} // namespace asynclint
+
+#endif // ASYNCLINT_DRIVER_FINDING_H

@@ -1,0 +1,101 @@
+//===--- Findings.cpp - asynclint driver ----------------------------------===//
+
+#include "Findings.h"
+#include "FileSystem.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/SHA1.h"
+
+using namespace clang;
+using namespace clang::tidy;
+
+namespace asynclint {
+namespace {
+
+Location locationOf(const tooling::DiagnosticMessage &M) {
+  Location L;
+  L.File = M.FilePath.empty() ? std::string() : absolute(M.FilePath);
+  L.Offset = M.FileOffset;
+  return L;
+}
+
+} // namespace
+
+std::string fingerprint(const Finding &F, SourceText &Src) {
+  // The parts are hashed back to back, as in every earlier version:
+  // changing the hash would invalidate every user's baseline.
+  llvm::SHA1 H;
+  H.update(F.Check);
+  H.update(relativeToCwd(F.Loc.File));
+  H.update(Src.normalisedLine(F.Loc));
+  H.update(F.Message);
+  return llvm::toHex(H.final(), /*LowerCase=*/true).substr(0, 20);
+}
+
+Finding FindingCollector::makeFinding(const ClangTidyError &E, bool WithFixes) {
+  Finding F;
+  F.Check = E.DiagnosticName;
+  F.Message = E.Message.Message;
+  F.Loc = locationOf(E.Message);
+  F.Error = isCompilerError(E);
+  if (!F.Loc.File.empty())
+    Src.resolve(F.Loc);
+  for (const tooling::DiagnosticMessage &N : E.Notes) {
+    Location L = locationOf(N);
+    if (!L.File.empty())
+      Src.resolve(L);
+    F.Notes.push_back({N.Message, L});
+  }
+  if (WithFixes)
+    for (const auto &[File, Reps] : E.Message.Fix)
+      for (const tooling::Replacement &Rep : Reps)
+        F.Fixes.emplace_back(absolute(Rep.getFilePath()), Rep.getOffset(),
+                             Rep.getLength(), Rep.getReplacementText());
+  F.Fingerprint = F.Loc.File.empty() ? "" : fingerprint(F, Src);
+  return F;
+}
+
+void FindingCollector::add(UnitResult R) {
+  if (R.ParseFailed) {
+    Failed.push_back(R.File);
+    Untouchable.insert(R.File);
+  }
+  for (const ClangTidyError &E : R.Errors) {
+    if (E.DiagnosticName == "clang-tidy-config")
+      ConfigError = true;
+    Location L = locationOf(E.Message);
+    std::string Key = E.DiagnosticName + "\n" + L.File + "\n" +
+                      std::to_string(L.Offset) + "\n" + E.Message.Message;
+    // Units finish in any order; the first unit by name wins, so that the
+    // report does not depend on the order.
+    auto It = ByKey.find(Key);
+    if (It != ByKey.end() && It->second.Unit <= R.File)
+      continue;
+    ByKey[Key] = Entry{makeFinding(E, !R.ParseFailed), R.File};
+  }
+  if (KeepErrors && !R.ParseFailed)
+    Kept[R.File] = std::move(R.Errors);
+}
+
+std::vector<Finding> FindingCollector::take() {
+  std::vector<Finding> Out;
+  Out.reserve(ByKey.size());
+  for (auto &[Key, E] : ByKey)
+    Out.push_back(std::move(E.F));
+  ByKey.clear();
+  llvm::sort(Out, [](const Finding &A, const Finding &B) {
+    return std::tie(A.Loc.File, A.Loc.Offset, A.Check) <
+           std::tie(B.Loc.File, B.Loc.Offset, B.Check);
+  });
+  llvm::sort(Failed);
+  return Out;
+}
+
+std::vector<ClangTidyError> FindingCollector::keptErrors() {
+  std::vector<ClangTidyError> Out;
+  for (auto &[Unit, Errors] : Kept)
+    llvm::append_range(Out, std::move(Errors));
+  Kept.clear();
+  return Out;
+}
+
+} // namespace asynclint

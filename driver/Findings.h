@@ -1,0 +1,65 @@
+//===--- Findings.h - asynclint driver --------------------------*- C++ -*-===//
+//
+// Stage 5: turns each finished unit's clang-tidy errors into findings as it
+// arrives: positions resolved, fingerprints made, and a header's finding
+// reported once however many units include the header.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCLINT_DRIVER_FINDINGS_H
+#define ASYNCLINT_DRIVER_FINDINGS_H
+
+#include "Finding.h"
+#include "Lint.h"
+#include "SourceText.h"
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace asynclint {
+
+/// The fingerprint of \p F: its check, file, line text without whitespace
+/// and message, hashed. It survives line shifts; docs/ci.md.
+std::string fingerprint(const Finding &F, SourceText &Src);
+
+class FindingCollector {
+public:
+  /// \p KeepErrors: also keep the raw errors of the units that parsed (for
+  /// --export-fixes, which writes clang-tidy's own YAML).
+  FindingCollector(SourceText &Src, bool KeepErrors)
+      : Src(Src), KeepErrors(KeepErrors) {}
+
+  /// Adds one unit's findings (not thread-safe: lintUnits serialises).
+  void add(UnitResult R);
+
+  /// The findings, sorted by file, offset and check.
+  std::vector<Finding> take();
+
+  const std::vector<std::string> &failedUnits() const { return Failed; }
+  /// Main files of units that failed to parse: --fix never touches them.
+  const std::set<std::string> &untouchable() const { return Untouchable; }
+  /// A clang-tidy-config error was reported (exit 2).
+  bool configError() const { return ConfigError; }
+  /// The kept errors, in the order of the units' names.
+  std::vector<clang::tidy::ClangTidyError> keptErrors();
+
+private:
+  Finding makeFinding(const clang::tidy::ClangTidyError &E, bool WithFixes);
+
+  struct Entry {
+    Finding F;
+    std::string Unit; // the first unit (by name) that reported it
+  };
+  SourceText &Src;
+  bool KeepErrors;
+  std::map<std::string, Entry> ByKey; // check, file, offset, message
+  std::vector<std::string> Failed;
+  std::set<std::string> Untouchable;
+  bool ConfigError = false;
+  std::map<std::string, std::vector<clang::tidy::ClangTidyError>> Kept;
+};
+
+} // namespace asynclint
+
+#endif // ASYNCLINT_DRIVER_FINDINGS_H

@@ -1,0 +1,49 @@
+//===--- JsonReport.cpp - asynclint driver --------------------------------===//
+//
+// The JSON report: an array with one object per open finding (check,
+// severity, message, file, line, column, notes, fingerprint, fixable).
+//
+//===----------------------------------------------------------------------===//
+
+#include "FileSystem.h"
+#include "Report.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+
+namespace asynclint {
+namespace {
+
+llvm::json::Object jsonLocation(const Location &L) {
+  return llvm::json::Object{
+      {"file", relativeToCwd(L.File)}, {"line", L.Line}, {"column", L.Column}};
+}
+
+} // namespace
+
+std::string jsonReport(const std::vector<Finding> &Findings) {
+  llvm::json::Array A;
+  for (const Finding &F : Findings) {
+    if (!F.open())
+      continue;
+    llvm::json::Array Notes;
+    for (const Note &N : F.Notes) {
+      llvm::json::Object O = jsonLocation(N.Loc);
+      O["message"] = N.Message;
+      Notes.push_back(std::move(O));
+    }
+    llvm::json::Object O = jsonLocation(F.Loc);
+    O["check"] = F.Check;
+    O["severity"] = F.Error ? "error" : "warning";
+    O["message"] = F.Message;
+    O["notes"] = std::move(Notes);
+    O["fingerprint"] = F.Fingerprint;
+    O["fixable"] = !F.Fixes.empty();
+    A.push_back(std::move(O));
+  }
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(A))) << "\n";
+  return Out;
+}
+
+} // namespace asynclint

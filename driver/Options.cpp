@@ -1,0 +1,139 @@
+//===--- Options.cpp - asynclint driver -----------------------------------===//
+
+#include "Options.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/raw_ostream.h"
+#include <functional>
+#include <map>
+#include <thread>
+
+#ifndef ASYNCLINT_DOCS_URL
+#define ASYNCLINT_DOCS_URL "docs/checks/"
+#endif
+
+namespace asynclint {
+namespace {
+
+constexpr const char *Usage =
+    R"(usage: asynclint -p BUILD_DIR [options] [paths or globs...]
+
+Lints the translation units of BUILD_DIR/compile_commands.json (all of them,
+or those matching the paths, directories or globs given) with the checks the
+nearest .clang-tidy selects (async-* when nothing selects a check).
+
+options:
+  -p DIR                 directory holding compile_commands.json (required)
+  -j N, --jobs=N         translation units linted in parallel (default: cores)
+  --checks=GLOBS         override the Checks of .clang-tidy
+  --config=YAML          use this configuration instead of .clang-tidy files
+  --config-file=FILE     read the configuration from FILE instead
+  --format=FMT           text (default), json or sarif
+  --output=FILE          write the report to FILE instead of stdout
+  --export-fixes=FILE    write fix-its as YAML for clang-apply-replacements
+  --fix                  apply fix-its in place (atomically, per file)
+  --baseline=FILE        findings recorded in FILE do not fail the run
+  --write-baseline=FILE  record the current findings in FILE
+  --docs-url=URL         base URL of the check docs (SARIF help links)
+  --quiet                no progress line and no summary
+
+exit codes: 0 no findings (or only baselined), 1 findings, 2 usage or
+configuration error, 3 a translation unit failed to parse.
+
+With `--` on the command line (or --list-checks, --dump-config, ...),
+asynclint behaves exactly like clang-tidy-22 with the async module loaded.
+)";
+
+using Setter = std::function<void(const std::string &)>;
+
+// Options taking a value: `--name=value`, `--name value`, `-name value`.
+std::map<std::string, Setter> valuedOptions(Settings &S, std::string &Jobs) {
+  std::map<std::string, Setter> Valued = {
+      {"p", [&](const std::string &V) { S.BuildDir = V; }},
+      {"checks", [&](const std::string &V) { S.Checks = V; }},
+      {"config", [&](const std::string &V) { S.Config = V; }},
+      {"config-file", [&](const std::string &V) { S.ConfigFile = V; }},
+      {"format", [&](const std::string &V) { S.Format = V; }},
+      {"output", [&](const std::string &V) { S.Output = V; }},
+      {"export-fixes", [&](const std::string &V) { S.ExportFixes = V; }},
+      {"baseline", [&](const std::string &V) { S.Baseline = V; }},
+      {"write-baseline", [&](const std::string &V) { S.WriteBaseline = V; }},
+      {"docs-url", [&](const std::string &V) { S.DocsUrl = V; }},
+  };
+  Valued["j"] = Valued["jobs"] = [&](const std::string &V) { Jobs = V; };
+  return Valued;
+}
+
+// The settings that depend on more than one option, checked once all are
+// read.
+std::optional<int> validate(Settings &S, const std::string &Jobs) {
+  if (!Jobs.empty()) {
+    unsigned N = 0;
+    if (llvm::StringRef(Jobs).getAsInteger(10, N) || N == 0)
+      return usageError("invalid number of jobs '" + Jobs +
+                        "': expected a positive integer");
+    S.Jobs = N;
+  }
+  if (S.Format != "text" && S.Format != "json" && S.Format != "sarif")
+    return usageError("invalid --format '" + S.Format +
+                      "': expected text, json or sarif");
+  if (S.BuildDir.empty())
+    return usageError("no compilation database: pass -p BUILD_DIR (the "
+                      "directory holding compile_commands.json)");
+  if (S.Config && S.ConfigFile)
+    return usageError("--config and --config-file cannot be used together");
+  return std::nullopt;
+}
+
+} // namespace
+
+int usageError(const llvm::Twine &Message) {
+  llvm::errs() << "asynclint: error: " << Message << "\n"
+               << "run 'asynclint --help' for usage\n";
+  return ExitUsage;
+}
+
+std::optional<int> parseOptions(int Argc, const char **Argv, Settings &S) {
+  S.Jobs = std::max(1U, std::thread::hardware_concurrency());
+  S.DocsUrl = ASYNCLINT_DOCS_URL;
+  std::string Jobs;
+  std::map<std::string, Setter> Valued = valuedOptions(S, Jobs);
+  for (int I = 1; I < Argc; ++I) {
+    llvm::StringRef A = Argv[I];
+    if (A == "-h" || A == "--help" || A == "-help") {
+      llvm::outs() << Usage;
+      return ExitClean;
+    }
+    if (A == "--fix" || A == "-fix") {
+      S.Fix = true;
+      continue;
+    }
+    if (A == "--quiet" || A == "-quiet") {
+      S.Quiet = true;
+      continue;
+    }
+    if (!A.starts_with("-")) {
+      S.Patterns.push_back(A.str());
+      continue;
+    }
+    // `-pDIR` and `-jN`, as in clang-tidy and make.
+    if (!A.starts_with("--") && A.size() > 2 && (A[1] == 'p' || A[1] == 'j') &&
+        A[2] != '=' && !Valued.contains(A.drop_front(1).str())) {
+      Valued[std::string(1, A[1])](A.drop_front(2).str());
+      continue;
+    }
+    llvm::StringRef Name = A.ltrim('-');
+    auto [Key, Val] = Name.split('=');
+    auto It = Valued.find(Key.str());
+    if (It == Valued.end())
+      return usageError("unknown option '" + A + "'");
+    if (Name.contains('='))
+      It->second(Val.str());
+    else if (I + 1 < Argc)
+      It->second(Argv[++I]);
+    else
+      return usageError("option '" + A + "' needs a value");
+  }
+  return validate(S, Jobs);
+}
+
+} // namespace asynclint

@@ -1,0 +1,53 @@
+//===--- Options.h - asynclint driver ---------------------------*- C++ -*-===//
+//
+// Stage 1 of the pipeline: the command line of `asynclint -p` as plain
+// data, validated before anything is loaded. See docs/ci.md.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCLINT_DRIVER_OPTIONS_H
+#define ASYNCLINT_DRIVER_OPTIONS_H
+
+#include "llvm/ADT/Twine.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace asynclint {
+
+/// Exit codes of the CI mode.
+enum ExitCode : unsigned char {
+  ExitClean = 0,       // no findings, or only baselined ones
+  ExitFindings = 1,    // findings
+  ExitUsage = 2,       // usage or configuration error
+  ExitParseFailed = 3, // a translation unit failed to parse
+};
+
+/// What the command line asks for.
+struct Settings {
+  std::string BuildDir;
+  unsigned Jobs = 1;
+  std::optional<std::string> Checks;
+  std::optional<std::string> Config;
+  std::optional<std::string> ConfigFile;
+  std::string Format = "text";
+  std::string Output;
+  std::string ExportFixes;
+  bool Fix = false;
+  std::string Baseline;
+  std::string WriteBaseline;
+  std::string DocsUrl;
+  bool Quiet = false;
+  std::vector<std::string> Patterns; // paths, directories or globs
+};
+
+/// Prints "asynclint: error: ..." and returns ExitUsage.
+int usageError(const llvm::Twine &Message);
+
+/// Parses and validates the command line into \p S; returns an exit code
+/// when the run should stop (--help, or an error already reported).
+std::optional<int> parseOptions(int Argc, const char **Argv, Settings &S);
+
+} // namespace asynclint
+
+#endif // ASYNCLINT_DRIVER_OPTIONS_H

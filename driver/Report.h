@@ -1,0 +1,42 @@
+//===--- Report.h - asynclint driver ----------------------------*- C++ -*-===//
+//
+// Stage 8: the report, one file per format (TextReport.cpp, JsonReport.cpp,
+// SarifReport.cpp), each writing the open findings (not baselined, not
+// fixed) of one run.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCLINT_DRIVER_REPORT_H
+#define ASYNCLINT_DRIVER_REPORT_H
+
+#include "Finding.h"
+#include "Options.h"
+#include "SourceText.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace asynclint {
+
+/// `file:line:col: warning: message [check]`, notes below; \p Colour for a
+/// terminal.
+std::string textReport(const std::vector<Finding> &Findings, bool Colour);
+
+/// A JSON array, one object per finding (docs/ci.md).
+std::string jsonReport(const std::vector<Finding> &Findings);
+
+/// A SARIF 2.1.0 log: rules with help links under \p DocsUrl, results with
+/// related locations, fingerprints and fixes (\p Src resolves the fixes'
+/// positions).
+std::string sarifReport(const std::vector<Finding> &Findings,
+                        const std::string &DocsUrl, SourceText &Src);
+
+/// Writes the report S.Format asks for to S.Output or stdout; returns an
+/// exit code on an error already reported.
+std::optional<int> writeReport(const Settings &S,
+                               const std::vector<Finding> &Findings,
+                               SourceText &Src);
+
+} // namespace asynclint
+
+#endif // ASYNCLINT_DRIVER_REPORT_H

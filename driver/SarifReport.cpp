@@ -1,0 +1,141 @@
+//===--- SarifReport.cpp - asynclint driver -------------------------------===//
+//
+// The SARIF 2.1.0 report, for GitHub code scanning and other SARIF viewers:
+// one run, one rule per check that has a finding, one result per open
+// finding. Paths are relative to %SRCROOT%, the working directory.
+//
+//===----------------------------------------------------------------------===//
+
+#include "FileSystem.h"
+#include "Report.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+#include <map>
+
+#ifndef ASYNCLINT_VERSION
+#define ASYNCLINT_VERSION "0"
+#endif
+
+using llvm::json::Array;
+using llvm::json::Object;
+
+namespace asynclint {
+namespace {
+
+std::string ruleSummary(llvm::StringRef Check) {
+  static const std::map<std::string, std::string, std::less<>> Summaries = {
+      {"async-unawaited-task", "a task or awaitable created and never awaited"},
+      {"async-blocking-call",
+       "calls that block the event loop inside a coroutine"},
+      {"async-sequential-awaits",
+       "independent awaits run one after another that could be gathered"},
+      {"async-await-in-loop",
+       "awaits in loops whose iterations are independent"},
+  };
+  auto It = Summaries.find(Check);
+  return It == Summaries.end() ? Check.str() : It->second;
+}
+
+const char *level(const Finding &F) { return F.Error ? "error" : "warning"; }
+
+Object artifact(const std::string &File) {
+  return Object{{"uri", relativeToCwd(File)}, {"uriBaseId", "%SRCROOT%"}};
+}
+
+Object physical(const Location &L) {
+  return Object{
+      {"artifactLocation", artifact(L.File)},
+      {"region", Object{{"startLine", L.Line}, {"startColumn", L.Column}}}};
+}
+
+Object rule(const Finding &F, const std::string &DocsUrl) {
+  Object Rule{{"id", F.Check},
+              {"name", F.Check},
+              {"shortDescription", Object{{"text", ruleSummary(F.Check)}}},
+              {"defaultConfiguration", Object{{"level", level(F)}}}};
+  if (llvm::StringRef(F.Check).starts_with("async-"))
+    Rule["helpUri"] = DocsUrl + F.Check + ".md";
+  return Rule;
+}
+
+// The finding's fix-its as one SARIF fix, its replacements grouped by file.
+Array fixes(const Finding &F, SourceText &Src) {
+  std::map<std::string, Array> PerFile;
+  for (const clang::tooling::Replacement &R : F.Fixes) {
+    Location Start{R.getFilePath().str(), R.getOffset(), 0, 0};
+    Location End{Start.File, R.getOffset() + R.getLength(), 0, 0};
+    Src.resolve(Start);
+    Src.resolve(End);
+    PerFile[Start.File].push_back(
+        Object{{"deletedRegion", Object{{"startLine", Start.Line},
+                                        {"startColumn", Start.Column},
+                                        {"endLine", End.Line},
+                                        {"endColumn", End.Column}}},
+               {"insertedContent", Object{{"text", R.getReplacementText()}}}});
+  }
+  Array Changes;
+  for (auto &[File, Reps] : PerFile)
+    Changes.push_back(Object{{"artifactLocation", artifact(File)},
+                             {"replacements", std::move(Reps)}});
+  return Array{Object{{"description", Object{{"text", F.Message}}},
+                      {"artifactChanges", std::move(Changes)}}};
+}
+
+Object result(const Finding &F, unsigned RuleIndex, SourceText &Src) {
+  Object Result{
+      {"ruleId", F.Check},
+      {"ruleIndex", RuleIndex},
+      {"level", level(F)},
+      {"message", Object{{"text", F.Message}}},
+      {"locations", Array{Object{{"physicalLocation", physical(F.Loc)}}}},
+      {"partialFingerprints", Object{{"asynclint/v1", F.Fingerprint}}}};
+  Array Related;
+  for (const Note &N : F.Notes)
+    Related.push_back(Object{{"message", Object{{"text", N.Message}}},
+                             {"physicalLocation", physical(N.Loc)}});
+  if (!Related.empty())
+    Result["relatedLocations"] = std::move(Related);
+  if (!F.Fixes.empty())
+    Result["fixes"] = fixes(F, Src);
+  return Result;
+}
+
+} // namespace
+
+std::string sarifReport(const std::vector<Finding> &Findings,
+                        const std::string &DocsUrl, SourceText &Src) {
+  std::map<std::string, unsigned> RuleIndex;
+  Array Rules;
+  Array Results;
+  for (const Finding &F : Findings) {
+    if (!F.open())
+      continue;
+    auto [It, New] = RuleIndex.try_emplace(F.Check, RuleIndex.size());
+    if (New)
+      Rules.push_back(rule(F, DocsUrl));
+    Results.push_back(result(F, It->second, Src));
+  }
+  llvm::SmallString<256> Cwd;
+  if (llvm::sys::fs::current_path(Cwd))
+    Cwd = "/";
+  Object Driver{{"name", "asynclint"},
+                {"version", ASYNCLINT_VERSION},
+                {"informationUri", DocsUrl},
+                {"rules", std::move(Rules)}};
+  Object Run{{"tool", Object{{"driver", std::move(Driver)}}},
+             {"originalUriBaseIds",
+              Object{{"%SRCROOT%",
+                      Object{{"uri", "file://" + Cwd.str().str() + "/"}}}}},
+             {"results", std::move(Results)}};
+  Object Log{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+             {"version", "2.1.0"},
+             {"runs", Array{std::move(Run)}}};
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Log))) << "\n";
+  return Out;
+}
+
+} // namespace asynclint

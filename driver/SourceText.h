@@ -1,0 +1,37 @@
+//===--- SourceText.h - asynclint driver ------------------------*- C++ -*-===//
+//
+// The text of the files findings point into, each read once, for line and
+// column numbers and for the line a fingerprint is made of.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCLINT_DRIVER_SOURCETEXT_H
+#define ASYNCLINT_DRIVER_SOURCETEXT_H
+
+#include "Finding.h"
+#include "llvm/ADT/StringRef.h"
+#include <map>
+#include <mutex>
+#include <string>
+
+namespace asynclint {
+
+/// Thread-safe: units finishing on several threads resolve through one.
+class SourceText {
+public:
+  /// Sets \p L's line and column from its offset.
+  void resolve(Location &L);
+  /// The line of \p L with all whitespace removed: survives reindenting and
+  /// edits elsewhere in the file.
+  std::string normalisedLine(const Location &L);
+
+private:
+  llvm::StringRef text(const std::string &File);
+
+  std::mutex Mutex;
+  std::map<std::string, std::string> Cache;
+};
+
+} // namespace asynclint
+
+#endif // ASYNCLINT_DRIVER_SOURCETEXT_H

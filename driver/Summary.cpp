@@ -1,0 +1,54 @@
+//===--- Summary.cpp - asynclint driver -----------------------------------===//
+
+#include "Summary.h"
+#include "FileSystem.h"
+#include "Options.h"
+#include "llvm/Support/raw_ostream.h"
+#include <map>
+
+namespace asynclint {
+namespace {
+
+const char *plural(size_t N) { return N == 1 ? "" : "s"; }
+
+} // namespace
+
+int summarise(const std::vector<Finding> &Findings, const RunOutcome &Run,
+              bool Quiet) {
+  std::map<std::string, unsigned> PerCheck;
+  unsigned Open = 0, Baselined = 0, Fixed = 0;
+  for (const Finding &F : Findings) {
+    if (F.Error)
+      continue;
+    Baselined += F.Baselined;
+    Fixed += F.Fixed;
+    if (F.open()) {
+      ++Open;
+      ++PerCheck[F.Check];
+    }
+  }
+  for (const std::string &U : Run.FailedUnits)
+    llvm::errs() << "asynclint: error: " << relativeToCwd(U)
+                 << " failed to parse; its findings may be incomplete\n";
+  if (!Quiet) {
+    llvm::errs() << "asynclint: " << Run.Units << " translation unit"
+                 << plural(Run.Units) << ", " << Open << " finding"
+                 << plural(Open);
+    if (Baselined)
+      llvm::errs() << ", " << Baselined << " baselined";
+    if (Fixed)
+      llvm::errs() << ", " << Fixed << " fixed";
+    if (!Run.FailedUnits.empty())
+      llvm::errs() << ", " << Run.FailedUnits.size() << " failed to parse";
+    llvm::errs() << "\n";
+    for (const auto &[Check, N] : PerCheck)
+      llvm::errs() << "  " << Check << ": " << N << "\n";
+  }
+  if (Run.ConfigError)
+    return ExitUsage;
+  if (!Run.FailedUnits.empty())
+    return ExitParseFailed;
+  return Open ? ExitFindings : ExitClean;
+}
+
+} // namespace asynclint

@@ -1,0 +1,29 @@
+//===--- Summary.h - asynclint driver ---------------------------*- C++ -*-===//
+//
+// Stage 9: the summary on stderr and the exit code of the run.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCLINT_DRIVER_SUMMARY_H
+#define ASYNCLINT_DRIVER_SUMMARY_H
+
+#include "Finding.h"
+#include <string>
+#include <vector>
+
+namespace asynclint {
+
+struct RunOutcome {
+  size_t Units = 0;
+  std::vector<std::string> FailedUnits;
+  bool ConfigError = false;
+};
+
+/// Reports the units that failed, prints the per-check summary unless
+/// \p Quiet, and returns the exit code (Options.h).
+int summarise(const std::vector<Finding> &Findings, const RunOutcome &Run,
+              bool Quiet);
+
+} // namespace asynclint
+
+#endif // ASYNCLINT_DRIVER_SUMMARY_H

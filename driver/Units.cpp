@@ -1,0 +1,83 @@
+//===--- Units.cpp - asynclint driver -------------------------------------===//
+
+#include "Units.h"
+#include "FileSystem.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/GlobPattern.h"
+#include <set>
+
+namespace asynclint {
+namespace {
+
+// The units one non-glob pattern selects: that file, or every unit under
+// that directory.
+std::optional<int> selectPath(const std::string &Pattern,
+                              const std::vector<std::string> &All,
+                              std::set<std::string> &Chosen) {
+  std::string Abs = absolute(Pattern);
+  if (!llvm::sys::fs::exists(Abs))
+    return usageError("cannot read '" + Pattern +
+                      "': no such file or directory");
+  bool Dir = llvm::sys::fs::is_directory(Abs);
+  size_t Before = Chosen.size();
+  for (const std::string &F : All)
+    if (F == Abs || (Dir && llvm::StringRef(F).starts_with(Abs + "/")))
+      Chosen.insert(F);
+  // An existing file that is not a translation unit of the database.
+  if (Chosen.size() == Before && !Dir)
+    return usageError("'" + Pattern + "' is not in the compilation database");
+  return std::nullopt;
+}
+
+// The units a glob selects, matched against the absolute or the
+// cwd-relative path.
+std::optional<int> selectGlob(const std::string &Pattern,
+                              const std::vector<std::string> &All,
+                              std::set<std::string> &Chosen) {
+  llvm::Expected<llvm::GlobPattern> G = llvm::GlobPattern::create(Pattern);
+  if (!G)
+    return usageError("invalid glob '" + Pattern +
+                      "': " + llvm::toString(G.takeError()));
+  size_t Before = Chosen.size();
+  for (const std::string &F : All)
+    if (G->match(F) || G->match(relativeToCwd(F)))
+      Chosen.insert(F);
+  if (Chosen.size() == Before)
+    return usageError(
+        "no translation unit in the compilation database matches '" + Pattern +
+        "'");
+  return std::nullopt;
+}
+
+} // namespace
+
+std::optional<int> loadUnits(const Settings &S, Units &Out) {
+  std::string Err;
+  Out.Database =
+      clang::tooling::CompilationDatabase::loadFromDirectory(S.BuildDir, Err);
+  if (!Out.Database)
+    return usageError("cannot load the compilation database from '" +
+                      S.BuildDir + "': " + Err);
+  std::set<std::string> All;
+  for (const std::string &F : Out.Database->getAllFiles())
+    All.insert(absolute(F));
+  if (All.empty())
+    return usageError("the compilation database in '" + S.BuildDir +
+                      "' lists no translation units");
+  std::vector<std::string> Sorted(All.begin(), All.end());
+  if (S.Patterns.empty()) {
+    Out.Files = std::move(Sorted);
+    return std::nullopt;
+  }
+  std::set<std::string> Chosen;
+  for (const std::string &Pattern : S.Patterns) {
+    bool IsGlob = Pattern.find_first_of("*?[") != std::string::npos;
+    if (std::optional<int> Stop = IsGlob ? selectGlob(Pattern, Sorted, Chosen)
+                                         : selectPath(Pattern, Sorted, Chosen))
+      return Stop;
+  }
+  Out.Files.assign(Chosen.begin(), Chosen.end());
+  return std::nullopt;
+}
+
+} // namespace asynclint

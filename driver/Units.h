@@ -1,0 +1,33 @@
+//===--- Units.h - asynclint driver -----------------------------*- C++ -*-===//
+//
+// Stage 2: the translation units to lint, from the compilation database and
+// the paths, directories or globs on the command line.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCLINT_DRIVER_UNITS_H
+#define ASYNCLINT_DRIVER_UNITS_H
+
+#include "Options.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace asynclint {
+
+struct Units {
+  std::unique_ptr<clang::tooling::CompilationDatabase> Database;
+  /// The selected units' main files: absolute, sorted, each once.
+  std::vector<std::string> Files;
+};
+
+/// Loads the database of S.BuildDir and selects the units S.Patterns name
+/// (all of them when there is none); returns an exit code on an error
+/// already reported.
+std::optional<int> loadUnits(const Settings &S, Units &Out);
+
+} // namespace asynclint
+
+#endif // ASYNCLINT_DRIVER_UNITS_H
