@@ -1,6 +1,7 @@
 //===--- ClangdProxy.cpp - asynclint-clangd -------------------------------===//
 
 #include "ClangdProxy.h"
+#include "JsonText.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
@@ -11,22 +12,6 @@ namespace json = llvm::json;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-// \p V as compact JSON: the text of a message, or a key (request ids).
-std::string text(const json::Value &V) {
-  std::string Out;
-  llvm::raw_string_ostream(Out) << V;
-  return Out;
-}
-
-// Records \p All as the list last sent in \p Last; false if it already was.
-bool remember(std::string &Last, const json::Array &All) {
-  std::string Key = text(json::Array(All));
-  if (Key == Last)
-    return false;
-  Last = std::move(Key);
-  return true;
-}
 
 bool isIdentifierChar(char C) { return llvm::isAlnum(C) || C == '_'; }
 
@@ -67,23 +52,6 @@ bool shiftFinding(BufferFinding &F, size_t &Begin, size_t &End,
     return false;
   });
   return true;
-}
-
-// clangd's titles for a one-edit fix.
-std::string fixTitle(const BufferFinding::Fix &Fix, llvm::StringRef Text,
-                     const std::string &Path, const BufferFinding &F) {
-  if (!Fix.Title.empty())
-    return Fix.Title;
-  if (Fix.Edits.size() == 1 && Fix.Edits[0].Path == Path) {
-    const BufferEdit &E = Fix.Edits[0];
-    llvm::StringRef Old = Text.substr(E.Offset, E.Length);
-    if (E.Length == 0)
-      return "insert '" + E.Text + "'";
-    if (E.Text.empty())
-      return "remove '" + Old.str() + "'";
-    return "change '" + Old.str() + "' to '" + E.Text + "'";
-  }
-  return "fix: " + F.Message;
 }
 
 } // namespace
@@ -293,135 +261,6 @@ void ClangdProxy::fromServer(const std::string &Body) {
     }
   }
   ToClient(Body);
-}
-
-void ClangdProxy::onPublishDiagnostics(json::Object &Params) {
-  std::optional<llvm::StringRef> URI = Params.getString("uri");
-  json::Array *Diags = Params.getArray("diagnostics");
-  if (!URI || !Diags)
-    return;
-  auto It = Docs.find(URI->str());
-  if (It == Docs.end())
-    return;
-  Document &D = It->second;
-  D.Clangd = *Diags;
-  json::Array All = merged(D);
-  remember(D.LastPublished, All);
-  *Diags = std::move(All);
-}
-
-json::Value ClangdProxy::diagnostic(const Document &D, const Tracked &T) const {
-  const BufferFinding &F = T.Finding;
-  std::string Message = F.Message;
-  json::Array Related;
-  for (const BufferFinding::Note &N : F.Notes) {
-    if (N.Path != D.Path) {
-      Message += "\n\n" + N.Message;
-      continue;
-    }
-    if (!RelatedInformation) {
-      lsp::Position P = lsp::positionOf(D.Text, N.Offset, Enc);
-      Message += "\n\n" + std::to_string(P.Line + 1) + ":" +
-                 std::to_string(P.Character + 1) + ": note: " + N.Message;
-      continue;
-    }
-    Related.push_back(json::Object{
-        {"location", json::Object{{"uri", D.URI},
-                                  {"range", lsp::rangeJSON(D.Text, N.Offset,
-                                                           N.Offset, Enc)}}},
-        {"message", N.Message}});
-  }
-  json::Object Diag{
-      {"range", lsp::rangeJSON(D.Text, T.Begin, T.End, Enc)},
-      {"severity", F.IsError ? 1 : 2},
-      {"code", F.Check},
-      {"source", "asynclint"},
-      {"message", Message},
-  };
-  if (!Opts.DocsUrl.empty())
-    Diag["codeDescription"] =
-        json::Object{{"href", Opts.DocsUrl + F.Check + ".md"}};
-  if (!Related.empty())
-    Diag["relatedInformation"] = std::move(Related);
-  return Diag;
-}
-
-json::Array ClangdProxy::merged(const Document &D) const {
-  json::Array All = D.Clangd;
-  for (const Tracked &T : D.Ours)
-    All.push_back(diagnostic(D, T));
-  return All;
-}
-
-void ClangdProxy::publishOurs(Document &D) {
-  json::Array All = merged(D);
-  if (!remember(D.LastPublished, All))
-    return;
-  json::Object Msg{{"jsonrpc", "2.0"},
-                   {"method", "textDocument/publishDiagnostics"},
-                   {"params", json::Object{{"uri", D.URI},
-                                           {"diagnostics", std::move(All)}}}};
-  ToClient(text(std::move(Msg)));
-}
-
-bool ClangdProxy::addCodeActions(const PendingAction &Request,
-                                 json::Value &Result) {
-  if (!CodeActionLiterals || !Request.WantsQuickFix)
-    return false;
-  json::Array *Actions = Result.getAsArray();
-  if (!Actions && Result.kind() != json::Value::Null)
-    return false;
-  auto It = Docs.find(Request.URI);
-  if (It == Docs.end() || It->second.Desynced)
-    return false;
-  const Document &D = It->second;
-  auto Range = lsp::rangeFromJSON(D.Text, &Request.Range, Enc);
-  if (!Range)
-    return false;
-  json::Array Ours;
-  for (const Tracked &T : D.Ours) {
-    if (T.End < Range->first || T.Begin > Range->second)
-      continue;
-    for (const BufferFinding::Fix &Fix : T.Finding.Fixes) {
-      std::map<std::string, json::Array> Changes;
-      bool Ok = true;
-      for (const BufferEdit &E : Fix.Edits) {
-        std::string Text;
-        if (E.Path == D.Path) {
-          Text = D.Text;
-        } else if (auto Buf = llvm::MemoryBuffer::getFile(E.Path)) {
-          Text = (*Buf)->getBuffer().str();
-        } else {
-          Ok = false;
-          break;
-        }
-        std::string URI = E.Path == D.Path ? D.URI : lsp::pathToURI(E.Path);
-        Changes[URI].push_back(json::Object{
-            {"range", lsp::rangeJSON(Text, E.Offset, E.Offset + E.Length, Enc)},
-            {"newText", E.Text}});
-      }
-      if (!Ok || Changes.empty())
-        continue;
-      json::Object Edit;
-      for (auto &[URI, Edits] : Changes)
-        Edit[URI] = std::move(Edits);
-      Ours.push_back(
-          json::Object{{"title", fixTitle(Fix, D.Text, D.Path, T.Finding)},
-                       {"kind", "quickfix"},
-                       {"diagnostics", json::Array{diagnostic(D, T)}},
-                       {"isPreferred", T.Finding.Fixes.size() == 1},
-                       {"edit", json::Object{{"changes", std::move(Edit)}}}});
-    }
-  }
-  if (Ours.empty())
-    return false;
-  if (!Actions) {
-    Result = json::Array();
-    Actions = Result.getAsArray();
-  }
-  for (json::Value &A : Ours)
-    Actions->push_back(std::move(A));
-  return true;
 }
 
 void ClangdProxy::track(Document &D, std::vector<BufferFinding> Findings) {
