@@ -11,9 +11,13 @@ using namespace clang::tidy;
 namespace asynclint {
 namespace {
 
-Location locationOf(const tooling::DiagnosticMessage &M) {
+// Paths in clang-tidy's errors are as the compile command spelled them:
+// relative ones are relative to its directory, not to ours.
+Location locationOf(const tooling::DiagnosticMessage &M,
+                    const std::string &BuildDir) {
   Location L;
-  L.File = M.FilePath.empty() ? std::string() : absolute(M.FilePath);
+  L.File =
+      M.FilePath.empty() ? std::string() : absoluteIn(BuildDir, M.FilePath);
   L.Offset = M.FileOffset;
   return L;
 }
@@ -35,12 +39,12 @@ Finding FindingCollector::makeFinding(const ClangTidyError &E, bool WithFixes) {
   Finding F;
   F.Check = E.DiagnosticName;
   F.Message = E.Message.Message;
-  F.Loc = locationOf(E.Message);
+  F.Loc = locationOf(E.Message, E.BuildDirectory);
   F.Error = isCompilerError(E);
   if (!F.Loc.File.empty())
     Src.resolve(F.Loc);
   for (const tooling::DiagnosticMessage &N : E.Notes) {
-    Location L = locationOf(N);
+    Location L = locationOf(N, E.BuildDirectory);
     if (!L.File.empty())
       Src.resolve(L);
     F.Notes.push_back({N.Message, L});
@@ -48,8 +52,9 @@ Finding FindingCollector::makeFinding(const ClangTidyError &E, bool WithFixes) {
   if (WithFixes)
     for (const auto &[File, Reps] : E.Message.Fix)
       for (const tooling::Replacement &Rep : Reps)
-        F.Fixes.emplace_back(absolute(Rep.getFilePath()), Rep.getOffset(),
-                             Rep.getLength(), Rep.getReplacementText());
+        F.Fixes.emplace_back(absoluteIn(E.BuildDirectory, Rep.getFilePath()),
+                             Rep.getOffset(), Rep.getLength(),
+                             Rep.getReplacementText());
   F.Fingerprint = F.Loc.File.empty() ? "" : fingerprint(F, Src);
   return F;
 }
@@ -62,7 +67,7 @@ void FindingCollector::add(UnitResult R) {
   for (const ClangTidyError &E : R.Errors) {
     if (E.DiagnosticName == "clang-tidy-config")
       ConfigError = true;
-    Location L = locationOf(E.Message);
+    Location L = locationOf(E.Message, E.BuildDirectory);
     std::string Key = E.DiagnosticName + "\n" + L.File + "\n" +
                       std::to_string(L.Offset) + "\n" + E.Message.Message;
     // Units finish in any order; the first unit by name wins, so that the

@@ -4,10 +4,49 @@
 #include "FileSystem.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/GlobPattern.h"
+#include <map>
 #include <set>
 
 namespace asynclint {
 namespace {
+
+using clang::tooling::CompileCommand;
+
+// The database with every command's directory absolute (a relative one is
+// taken against the database's own directory, not the working directory)
+// and every file absolute against its command's directory. Bazel, Bear and
+// hand-written databases use relative entries; the driver may run anywhere.
+class AnchoredDatabase : public clang::tooling::CompilationDatabase {
+public:
+  AnchoredDatabase(std::unique_ptr<clang::tooling::CompilationDatabase> Inner,
+                   const std::string &Root) {
+    for (CompileCommand &C : Inner->getAllCompileCommands()) {
+      C.Directory = absoluteIn(Root, C.Directory);
+      C.Filename = absoluteIn(C.Directory, C.Filename);
+      ByFile[C.Filename].push_back(C);
+    }
+  }
+  std::vector<CompileCommand>
+  getCompileCommands(llvm::StringRef File) const override {
+    auto It = ByFile.find(absolute(File));
+    return It == ByFile.end() ? std::vector<CompileCommand>() : It->second;
+  }
+  std::vector<std::string> getAllFiles() const override {
+    std::vector<std::string> Files;
+    for (const auto &[File, Commands] : ByFile)
+      Files.push_back(File);
+    return Files;
+  }
+  std::vector<CompileCommand> getAllCompileCommands() const override {
+    std::vector<CompileCommand> All;
+    for (const auto &[File, Commands] : ByFile)
+      llvm::append_range(All, Commands);
+    return All;
+  }
+
+private:
+  std::map<std::string, std::vector<CompileCommand>> ByFile;
+};
 
 // The units one non-glob pattern selects: that file, or every unit under
 // that directory.
@@ -53,14 +92,16 @@ std::optional<int> selectGlob(const std::string &Pattern,
 
 std::optional<int> loadUnits(const Settings &S, Units &Out) {
   std::string Err;
-  Out.Database =
+  std::unique_ptr<clang::tooling::CompilationDatabase> Loaded =
       clang::tooling::CompilationDatabase::loadFromDirectory(S.BuildDir, Err);
-  if (!Out.Database)
+  if (!Loaded)
     return usageError("cannot load the compilation database from '" +
                       S.BuildDir + "': " + Err);
+  Out.Database = std::make_unique<AnchoredDatabase>(std::move(Loaded),
+                                                    absolute(S.BuildDir));
   std::set<std::string> All;
   for (const std::string &F : Out.Database->getAllFiles())
-    All.insert(absolute(F));
+    All.insert(F);
   if (All.empty())
     return usageError("the compilation database in '" + S.BuildDir +
                       "' lists no translation units");
