@@ -14,6 +14,7 @@
 
 #include "Baseline.h"
 #include "Config.h"
+#include "FileSystem.h"
 #include "Findings.h"
 #include "Fixes.h"
 #include "Lint.h"
@@ -24,6 +25,9 @@
 #include "Units.h"
 #include "clang-tidy/tool/ClangTidyMain.h"
 #include "llvm/ADT/StringRef.h"
+#include <functional>
+#include <memory>
+#include <set>
 
 using namespace asynclint;
 
@@ -43,6 +47,21 @@ bool wantsClangTidy(int Argc, const char **Argv) {
         return true;
   }
   return false;
+}
+
+// Whether this run saw all of a baseline entry's file: every unit when
+// none failed and no path was selected, else the main files that parsed.
+std::function<bool(llvm::StringRef)>
+lintedCompletely(const Settings &S, const Units &U,
+                 const FindingCollector &Collector) {
+  bool All = S.Patterns.empty() && Collector.failedUnits().empty();
+  auto Parsed = std::make_shared<std::set<std::string, std::less<>>>();
+  for (const std::string &F : U.Files)
+    if (!Collector.untouchable().contains(F))
+      Parsed->insert(relativeTo(U.Root, F));
+  return [All, Parsed](llvm::StringRef File) {
+    return All || Parsed->contains(File);
+  };
 }
 
 // Each stage returns an exit code when the run must stop (its error
@@ -65,14 +84,19 @@ int runPipeline(int Argc, const char **Argv) {
       return *Stop;
 
   SourceText Src;
-  FindingCollector Collector(Src, /*KeepErrors=*/!S.ExportFixes.empty());
+  FindingCollector Collector(Src, U.Root,
+                             /*KeepErrors=*/!S.ExportFixes.empty());
   lintUnits(U, Config, S, [&](UnitResult R) { Collector.add(std::move(R)); });
   std::vector<Finding> Findings = Collector.take();
 
   Recorded.apply(Findings);
+  auto Linted = lintedCompletely(S, U, Collector);
+  if (S.PruneBaseline)
+    if (std::optional<int> Stop = Recorded.prune(Linted, S.Quiet))
+      return *Stop;
   if (!S.WriteBaseline.empty())
     if (std::optional<int> Stop =
-            writeBaseline(S.WriteBaseline, Findings, S.Quiet))
+            writeBaseline(S.WriteBaseline, Findings, U.Root, S.Quiet))
       return *Stop;
   if (!S.ExportFixes.empty())
     if (std::optional<int> Stop =
@@ -83,10 +107,12 @@ int runPipeline(int Argc, const char **Argv) {
     applyFixes(Findings, Collector.untouchable());
   if (std::optional<int> Stop = writeReport(S, Findings, Src))
     return *Stop;
-  return summarise(
-      Findings,
-      {U.Files.size(), Collector.failedUnits(), Collector.configError()},
-      S.Quiet);
+  size_t Stale = S.PruneBaseline ? 0 : Recorded.stale(Linted);
+  return summarise(Findings,
+                   {U.Files.size(), Collector.failedUnits(),
+                    Collector.configError(), Stale},
+                   S.Quiet);
+
 }
 
 } // namespace

@@ -4,13 +4,27 @@
 #include "FileSystem.h"
 #include "Options.h"
 #include "llvm/Support/FormatVariadic.h"
-#include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace asynclint {
+namespace {
 
-std::optional<int> Baseline::read(const std::string &Path) {
+// The baseline file's text for \p Entries.
+std::string baselineText(llvm::json::Array Entries) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  OS << llvm::formatv("{0:2}",
+                      llvm::json::Value(llvm::json::Object{
+                          {"version", 1}, {"findings", std::move(Entries)}}))
+     << "\n";
+  return Text;
+}
+
+} // namespace
+
+std::optional<int> Baseline::read(const std::string &File) {
+  Path = File;
   auto Buf = llvm::MemoryBuffer::getFile(Path);
   if (!Buf)
     return usageError("cannot read baseline '" + Path +
@@ -19,52 +33,76 @@ std::optional<int> Baseline::read(const std::string &Path) {
   if (!V)
     return usageError("malformed baseline '" + Path +
                       "': " + llvm::toString(V.takeError()));
-  const llvm::json::Object *O = V->getAsObject();
-  const llvm::json::Array *A = O ? O->getArray("findings") : nullptr;
+  llvm::json::Object *O = V->getAsObject();
+  llvm::json::Array *A = O ? O->getArray("findings") : nullptr;
   if (!A)
     return usageError("malformed baseline '" + Path +
                       "': expected an object with a \"findings\" array");
-  for (const llvm::json::Value &E : *A) {
-    const llvm::json::Object *F = E.getAsObject();
+  for (llvm::json::Value &E : *A) {
+    llvm::json::Object *F = E.getAsObject();
     std::optional<llvm::StringRef> FP =
         F ? F->getString("fingerprint") : std::nullopt;
     if (!FP)
       return usageError("malformed baseline '" + Path +
                         "': a finding without a \"fingerprint\"");
-    ++Counts[FP->str()];
+    Unmatched[FP->str()].push_back(Entries.size());
+    std::string File = F->getString("file").value_or("").str();
+    Entries.push_back({std::move(*F), std::move(File)});
   }
+  // Entries of one fingerprint are used in file order.
+  for (auto &[FP, Indices] : Unmatched)
+    std::reverse(Indices.begin(), Indices.end());
   return std::nullopt;
 }
 
 void Baseline::apply(std::vector<Finding> &Findings) {
   for (Finding &F : Findings) {
-    auto It = Counts.find(F.Fingerprint);
-    if (!F.Error && It != Counts.end() && It->second > 0) {
-      --It->second;
-      F.Baselined = true;
-    }
+    auto It = Unmatched.find(F.Fingerprint);
+    if (F.Error || It == Unmatched.end() || It->second.empty())
+      continue;
+    Entries[It->second.back()].Matched = true;
+    It->second.pop_back();
+    F.Baselined = true;
   }
+}
+
+size_t
+Baseline::stale(const std::function<bool(llvm::StringRef)> &Linted) const {
+  return llvm::count_if(Entries,
+                        [&](const Entry &E) { return isStale(E, Linted); });
+}
+
+std::optional<int>
+Baseline::prune(const std::function<bool(llvm::StringRef)> &Linted,
+                bool Quiet) const {
+  llvm::json::Array Kept;
+  for (const Entry &E : Entries)
+    if (!isStale(E, Linted))
+      Kept.push_back(llvm::json::Object(E.Json));
+  size_t Removed = Entries.size() - Kept.size();
+  std::string Err;
+  if (!writeAtomically(Path, baselineText(std::move(Kept)), Err))
+    return usageError("cannot write baseline '" + Path + "': " + Err);
+  if (!Quiet)
+    llvm::errs() << "asynclint: pruned " << Removed << " stale entr"
+                 << (Removed == 1 ? "y" : "ies") << " from " << Path << "\n";
+  return std::nullopt;
 }
 
 std::optional<int> writeBaseline(const std::string &Path,
                                  const std::vector<Finding> &Findings,
-                                 bool Quiet) {
+                                 const std::string &Root, bool Quiet) {
   llvm::json::Array Entries;
   for (const Finding &F : Findings)
     if (!F.Error && F.Check != "clang-tidy-config")
-      Entries.push_back(llvm::json::Object{{"fingerprint", F.Fingerprint},
-                                           {"check", F.Check},
-                                           {"file", relativeToCwd(F.Loc.File)},
-                                           {"message", F.Message}});
+      Entries.push_back(
+          llvm::json::Object{{"fingerprint", F.Fingerprint},
+                             {"check", F.Check},
+                             {"file", relativeTo(Root, F.Loc.File)},
+                             {"message", F.Message}});
   size_t Count = Entries.size();
-  std::string Text;
-  llvm::raw_string_ostream OS(Text);
-  OS << llvm::formatv("{0:2}",
-                      llvm::json::Value(llvm::json::Object{
-                          {"version", 1}, {"findings", std::move(Entries)}}))
-     << "\n";
   std::string Err;
-  if (!writeAtomically(Path, Text, Err))
+  if (!writeAtomically(Path, baselineText(std::move(Entries)), Err))
     return usageError("cannot write baseline '" + Path + "': " + Err);
   if (!Quiet)
     llvm::errs() << "asynclint: wrote " << Count << " findings to " << Path

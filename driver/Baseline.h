@@ -1,9 +1,12 @@
 //===--- Baseline.h - asynclint driver --------------------------*- C++ -*-===//
 //
 // Stage 6: baselines. A baseline file records findings by fingerprint;
-// each recorded fingerprint covers one finding of a later run, which is then
-// not reported. Format: {"version": 1, "findings": [{"fingerprint",
-// "check", "file", "message"}...]}; a fingerprint listed twice covers two.
+// each recorded entry covers one finding of a later run, which is then not
+// reported. Format: {"version": 1, "findings": [{"fingerprint", "check",
+// "file", "message"}...]}, files relative to the project's root; a
+// fingerprint listed twice covers two findings. Entries that cover nothing
+// any more are stale: reported, and removed by --prune-baseline (a
+// baseline only shrinks; ESLint's bulk suppressions work the same way).
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,6 +14,9 @@
 #define ASYNCLINT_DRIVER_BASELINE_H
 
 #include "Finding.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/JSON.h"
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -24,16 +30,36 @@ public:
   std::optional<int> read(const std::string &Path);
   /// Marks the findings the baseline covers as Baselined.
   void apply(std::vector<Finding> &Findings);
+  /// The number of entries that covered no finding, among those whose file
+  /// \p Linted says this run has seen completely.
+  size_t stale(const std::function<bool(llvm::StringRef)> &Linted) const;
+  /// Rewrites the baseline without the stale entries; returns an exit code
+  /// on an error already reported.
+  std::optional<int> prune(const std::function<bool(llvm::StringRef)> &Linted,
+                           bool Quiet) const;
 
 private:
-  std::map<std::string, unsigned> Counts; // fingerprint -> entries left
+  struct Entry {
+    llvm::json::Object Json;
+    std::string File;
+    bool Matched = false;
+  };
+  bool isStale(const Entry &E,
+               const std::function<bool(llvm::StringRef)> &Linted) const {
+    return !E.Matched && Linted(E.File);
+  }
+
+  std::string Path;
+  std::vector<Entry> Entries;
+  std::map<std::string, std::vector<size_t>> Unmatched; // by fingerprint
 };
 
 /// Records every finding of \p Findings (compiler errors excepted) in
-/// \p Path; returns an exit code on an error already reported.
+/// \p Path, files relative to \p Root; returns an exit code on an error
+/// already reported.
 std::optional<int> writeBaseline(const std::string &Path,
                                  const std::vector<Finding> &Findings,
-                                 bool Quiet);
+                                 const std::string &Root, bool Quiet);
 
 } // namespace asynclint
 

@@ -34,14 +34,18 @@ std::string absoluteIn(llvm::StringRef Directory, llvm::StringRef Path) {
   return std::string(P);
 }
 
+std::string relativeTo(llvm::StringRef Root, llvm::StringRef Path) {
+  llvm::StringRef Rel = Path;
+  if (!Root.empty() && Rel.consume_front(Root) && Rel.consume_front("/"))
+    return Rel.str();
+  return Path.str();
+}
+
 std::string relativeToCwd(llvm::StringRef Path) {
   llvm::SmallString<256> Cwd;
   if (llvm::sys::fs::current_path(Cwd))
     return Path.str();
-  llvm::StringRef Rel = Path;
-  if (Rel.consume_front(Cwd) && Rel.consume_front("/"))
-    return Rel.str();
-  return Path.str();
+  return relativeTo(Cwd, Path);
 }
 
 bool writeAtomically(const std::string &Path, llvm::StringRef Text,

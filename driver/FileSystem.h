@@ -23,6 +23,9 @@ std::string absoluteIn(llvm::StringRef Directory, llvm::StringRef Path);
 /// \p Path relative to the working directory when it is under it.
 std::string relativeToCwd(llvm::StringRef Path);
 
+/// \p Path relative to \p Root when it is under it, else \p Path.
+std::string relativeTo(llvm::StringRef Root, llvm::StringRef Path);
+
 /// Writes \p Text to \p Path through a temporary file in the same directory
 /// and a rename, keeping the file's permissions. On failure \p Path is
 /// unchanged and \p Err says why.

@@ -24,12 +24,13 @@ Location locationOf(const tooling::DiagnosticMessage &M,
 
 } // namespace
 
-std::string fingerprint(const Finding &F, SourceText &Src) {
+std::string fingerprint(const Finding &F, const std::string &Root,
+                        SourceText &Src) {
   // The parts are hashed back to back, as in every earlier version:
   // changing the hash would invalidate every user's baseline.
   llvm::SHA1 H;
   H.update(F.Check);
-  H.update(relativeToCwd(F.Loc.File));
+  H.update(relativeTo(Root, F.Loc.File));
   H.update(Src.normalisedLine(F.Loc));
   H.update(F.Message);
   return llvm::toHex(H.final(), /*LowerCase=*/true).substr(0, 20);
@@ -55,7 +56,7 @@ Finding FindingCollector::makeFinding(const ClangTidyError &E, bool WithFixes) {
         F.Fixes.emplace_back(absoluteIn(E.BuildDirectory, Rep.getFilePath()),
                              Rep.getOffset(), Rep.getLength(),
                              Rep.getReplacementText());
-  F.Fingerprint = F.Loc.File.empty() ? "" : fingerprint(F, Src);
+  F.Fingerprint = F.Loc.File.empty() ? "" : fingerprint(F, Root, Src);
   return F;
 }
 

@@ -19,16 +19,18 @@
 
 namespace asynclint {
 
-/// The fingerprint of \p F: its check, file, line text without whitespace
-/// and message, hashed. It survives line shifts; docs/ci.md.
-std::string fingerprint(const Finding &F, SourceText &Src);
+/// The fingerprint of \p F: its check, file (relative to \p Root), line
+/// text without whitespace and message, hashed. It survives line shifts and
+/// a change of working directory; docs/ci.md.
+std::string fingerprint(const Finding &F, const std::string &Root,
+                        SourceText &Src);
 
 class FindingCollector {
 public:
   /// \p KeepErrors: also keep the raw errors of the units that parsed (for
   /// --export-fixes, which writes clang-tidy's own YAML).
-  FindingCollector(SourceText &Src, bool KeepErrors)
-      : Src(Src), KeepErrors(KeepErrors) {}
+  FindingCollector(SourceText &Src, std::string Root, bool KeepErrors)
+      : Src(Src), Root(std::move(Root)), KeepErrors(KeepErrors) {}
 
   /// Adds one unit's findings (not thread-safe: lintUnits serialises).
   void add(UnitResult R);
@@ -52,6 +54,7 @@ private:
     std::string Unit; // the first unit (by name) that reported it
   };
   SourceText &Src;
+  std::string Root;
   bool KeepErrors;
   std::map<std::string, Entry> ByKey; // check, file, offset, message
   std::vector<std::string> Failed;

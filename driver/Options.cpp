@@ -33,6 +33,8 @@ options:
   --fix                  apply fix-its in place (atomically, per file)
   --baseline=FILE        findings recorded in FILE do not fail the run
   --write-baseline=FILE  record the current findings in FILE
+  --prune-baseline       remove the entries of --baseline that match no
+                         finding any more (a baseline only shrinks)
   --docs-url=URL         base URL of the check docs (SARIF help links)
   --quiet                no progress line and no summary
 
@@ -79,6 +81,8 @@ std::optional<int> validate(Settings &S, const std::string &Jobs) {
   if (S.BuildDir.empty())
     return usageError("no compilation database: pass -p BUILD_DIR (the "
                       "directory holding compile_commands.json)");
+  if (S.PruneBaseline && S.Baseline.empty())
+    return usageError("--prune-baseline needs --baseline=FILE");
   if (S.Config && S.ConfigFile)
     return usageError("--config and --config-file cannot be used together");
   return std::nullopt;
@@ -105,6 +109,10 @@ std::optional<int> parseOptions(int Argc, const char **Argv, Settings &S) {
     }
     if (A == "--fix" || A == "-fix") {
       S.Fix = true;
+      continue;
+    }
+    if (A == "--prune-baseline" || A == "-prune-baseline") {
+      S.PruneBaseline = true;
       continue;
     }
     if (A == "--quiet" || A == "-quiet") {

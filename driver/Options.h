@@ -36,6 +36,7 @@ struct Settings {
   bool Fix = false;
   std::string Baseline;
   std::string WriteBaseline;
+  bool PruneBaseline = false; // rewrite --baseline without stale entries
   std::string DocsUrl;
   bool Quiet = false;
   std::vector<std::string> Patterns; // paths, directories or globs

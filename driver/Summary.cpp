@@ -43,6 +43,11 @@ int summarise(const std::vector<Finding> &Findings, const RunOutcome &Run,
     llvm::errs() << "\n";
     for (const auto &[Check, N] : PerCheck)
       llvm::errs() << "  " << Check << ": " << N << "\n";
+    if (Run.StaleBaseline)
+      llvm::errs() << "asynclint: " << Run.StaleBaseline << " baseline entr"
+                   << (Run.StaleBaseline == 1 ? "y matches" : "ies match")
+                   << " no finding any more (--prune-baseline removes "
+                   << (Run.StaleBaseline == 1 ? "it" : "them") << ")\n";
   }
   if (Run.ConfigError)
     return ExitUsage;

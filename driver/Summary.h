@@ -17,6 +17,7 @@ struct RunOutcome {
   size_t Units = 0;
   std::vector<std::string> FailedUnits;
   bool ConfigError = false;
+  size_t StaleBaseline = 0; // baseline entries that matched no finding
 };
 
 /// Reports the units that failed, prints the per-check summary unless

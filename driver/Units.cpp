@@ -4,6 +4,7 @@
 #include "FileSystem.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/GlobPattern.h"
+#include "llvm/Support/Path.h"
 #include <map>
 #include <set>
 
@@ -88,6 +89,15 @@ std::optional<int> selectGlob(const std::string &Pattern,
   return std::nullopt;
 }
 
+// The nearest ancestor of \p Dir (itself included) holding .git, else
+// \p Dir.
+std::string projectRoot(const std::string &Dir) {
+  for (llvm::StringRef D = Dir; !D.empty(); D = llvm::sys::path::parent_path(D))
+    if (llvm::sys::fs::exists(D + "/.git"))
+      return D.str();
+  return Dir;
+}
+
 } // namespace
 
 std::optional<int> loadUnits(const Settings &S, Units &Out) {
@@ -97,6 +107,7 @@ std::optional<int> loadUnits(const Settings &S, Units &Out) {
   if (!Loaded)
     return usageError("cannot load the compilation database from '" +
                       S.BuildDir + "': " + Err);
+  Out.Root = projectRoot(absolute(S.BuildDir));
   Out.Database = std::make_unique<AnchoredDatabase>(std::move(Loaded),
                                                     absolute(S.BuildDir));
   std::set<std::string> All;

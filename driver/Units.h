@@ -21,6 +21,10 @@ struct Units {
   std::unique_ptr<clang::tooling::CompilationDatabase> Database;
   /// The selected units' main files: absolute, sorted, each once.
   std::vector<std::string> Files;
+  /// The project's root, that fingerprints and baselines name files
+  /// relative to: the repository holding the database, else the database's
+  /// directory. Never the working directory.
+  std::string Root;
 };
 
 /// Loads the database of S.BuildDir and selects the units S.Patterns name
