@@ -13,28 +13,37 @@
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/Basic/Version.h"
 #include "llvm/Support/raw_ostream.h"
-#include <cstdlib>
+#include <mutex>
+#include <string>
 
 namespace clang::tidy::async {
 
 namespace {
 
-// The plugin is built against one clang-tidy ABI. Loading it into another
-// minor version could crash in the middle of a run, so refuse early and say
-// why. (A different major version cannot get this far: its libclang-cpp has
-// another soname and dlopen fails before any of our code runs.)
-void checkHostVersion() {
+// The plugin is built against one clang-tidy ABI. Loaded into another minor
+// version it could crash in the middle of a run, so it registers no check
+// there and says why; the host then reports the checks as unknown or
+// disabled with its own error. (A different major version cannot get this
+// far: its libclang-cpp has another soname and dlopen fails before any of
+// our code runs.)
+bool hostVersionMatches() {
   // The host's version comes from its libclang-cpp at run time; ours was
   // fixed when this file was compiled.
   std::string Host = clang::getClangFullVersion();
   std::string Want = std::to_string(CLANG_VERSION_MAJOR) + "." +
                      std::to_string(CLANG_VERSION_MINOR) + ".";
   if (Host.find(" " + Want) != std::string::npos)
-    return;
-  llvm::errs() << "error: asynclint was built for clang-tidy "
-               << CLANG_VERSION_STRING << " but is loaded into '" << Host
-               << "'; rebuild asynclint against this clang-tidy\n";
-  std::exit(2);
+    return true;
+  // addCheckFactories runs more than once per process (listing checks,
+  // creating them for each unit); say it once.
+  static std::once_flag Reported;
+  std::call_once(Reported, [&] {
+    llvm::errs() << "error: asynclint was built for clang-tidy "
+                 << CLANG_VERSION_STRING << " but is loaded into '" << Host
+                 << "'; the async-* checks are not registered: rebuild "
+                    "asynclint against this clang-tidy\n";
+  });
+  return false;
 }
 
 } // namespace
@@ -42,7 +51,8 @@ void checkHostVersion() {
 class AsyncModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
-    checkHostVersion();
+    if (!hostVersionMatches())
+      return;
     CheckFactories.registerCheck<BlockingCallCheck>("async-blocking-call");
     CheckFactories.registerCheck<UnawaitedTaskCheck>("async-unawaited-task");
     CheckFactories.registerCheck<SequentialAwaitsCheck>(

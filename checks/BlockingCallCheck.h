@@ -1,5 +1,4 @@
-//===--- BlockingCallCheck.h - asynclint -------------------------*- C++
-//-*-===//
+//===--- BlockingCallCheck.h - asynclint ------------------------*- C++ -*-===//
 
 #ifndef ASYNCLINT_CHECKS_BLOCKINGCALLCHECK_H
 #define ASYNCLINT_CHECKS_BLOCKINGCALLCHECK_H

@@ -1,5 +1,4 @@
-//===--- SequentialAwaitsCheck.h - asynclint ---------------------*- C++
-//-*-===//
+//===--- SequentialAwaitsCheck.h - asynclint --------------------*- C++ -*-===//
 
 #ifndef ASYNCLINT_CHECKS_SEQUENTIALAWAITSCHECK_H
 #define ASYNCLINT_CHECKS_SEQUENTIALAWAITSCHECK_H

@@ -57,8 +57,6 @@ void UnawaitedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
-  // Statements whose expression children are evaluated for their side
-  // effects only; the handler looks at the child slots.
   // Nothing in a system header is reported (clang-tidy drops those
   // diagnostics), and a local variable and its uses share a location, so
   // skipping system-header nodes loses nothing and saves most of the work.

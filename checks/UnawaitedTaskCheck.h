@@ -1,5 +1,4 @@
-//===--- UnawaitedTaskCheck.h - asynclint ------------------------*- C++
-//-*-===//
+//===--- UnawaitedTaskCheck.h - asynclint -----------------------*- C++ -*-===//
 
 #ifndef ASYNCLINT_CHECKS_UNAWAITEDTASKCHECK_H
 #define ASYNCLINT_CHECKS_UNAWAITEDTASKCHECK_H

@@ -1,5 +1,4 @@
-//===--- ASTHelpers.h - asynclint --------------------------------*- C++
-//-*-===//
+//===--- ASTHelpers.h - asynclint -------------------------------*- C++ -*-===//
 //
 // Small AST helpers shared by the checks.
 //

@@ -1,5 +1,4 @@
-//===--- AwaitOrdering.h - asynclint -----------------------------*- C++
-//-*-===//
+//===--- AwaitOrdering.h - asynclint ----------------------------*- C++ -*-===//
 //
 // What the two ordering checks (async-sequential-awaits, async-await-in-loop)
 // share: their common options (GatherFunction, IgnoredFunctions,

@@ -109,7 +109,7 @@ bool hasTraitsPromise(const CXXRecordDecl *RD, const Type *Canon) {
   };
   DeclarationName PromiseName(&RD->getASTContext().Idents.get("promise_type"));
   llvm::SmallVector<ClassTemplatePartialSpecializationDecl *, 4> Partials;
-  const_cast<ClassTemplateDecl *>(CT)->getPartialSpecializations(Partials);
+  CT->getPartialSpecializations(Partials);
   for (const ClassTemplatePartialSpecializationDecl *PS : Partials)
     if (FirstArgMatches(PS->getTemplateArgs()))
       return true;

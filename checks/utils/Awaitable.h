@@ -1,5 +1,4 @@
-//===--- Awaitable.h - asynclint ---------------------------------*- C++
-//-*-===//
+//===--- Awaitable.h - asynclint --------------------------------*- C++ -*-===//
 //
 // Structural answers to "can this be co_awaited?" and "is this a coroutine
 // task?", for any coroutine framework. Nothing here knows a framework by name.

@@ -1,5 +1,4 @@
-//===--- DefUse.h - asynclint ------------------------------------*- C++
-//-*-===//
+//===--- DefUse.h - asynclint -----------------------------------*- C++ -*-===//
 //
 // Statement-level def/use and control facts for the ordering checks
 // (async-sequential-awaits, async-await-in-loop): which variables a

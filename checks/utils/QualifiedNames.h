@@ -1,5 +1,4 @@
-//===--- QualifiedNames.h - asynclint ----------------------------*- C++
-//-*-===//
+//===--- QualifiedNames.h - asynclint ---------------------------*- C++ -*-===//
 //
 // Matching declarations against user-configurable name lists: exact
 // qualified names ("std::this_thread::sleep_for", a leading "::" allowed) or
@@ -34,7 +33,6 @@ public:
   NameList(llvm::ArrayRef<llvm::StringRef> Entries,
            llvm::ArrayRef<llvm::StringRef> Remove);
   bool matches(llvm::StringRef QualifiedName) const;
-  bool empty() const { return Exact.empty() && Suffixes.empty(); }
 
 private:
   void add(llvm::StringRef Entry);
