@@ -4,6 +4,7 @@
 #include "utils/ASTHelpers.h"
 #include "utils/Awaitable.h"
 #include "utils/DefUse.h"
+#include "utils/StmtWalk.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -79,10 +80,39 @@ void AwaitInLoopCheck::check(const MatchFinder::MatchResult &Result) {
       utils::writtenCoroutineBody(utils::matchedFunction(Result.Nodes));
   if (!Body)
     return;
-  // Every loop of the coroutine's own body (lambdas are other functions).
-  utils::forEachOwnStmt(Body, [&](const Stmt *S) {
+  // Every loop of the coroutine's own code.
+  utils::forEachStmt(Body, utils::walks::OwnCode, [&](const Stmt *S) {
     if (isLoop(S))
       checkLoop(S);
+  });
+}
+
+bool AwaitInLoopCheck::collectAwaits(
+    const Stmt *Body, llvm::SmallVectorImpl<const CoawaitExpr *> &Awaits) {
+  // Only the operand of a co_await is entered; it may hold more awaits
+  // (`co_await f(co_await g())`).
+  utils::StmtWalker Walker(utils::walks::LoopAwaits);
+  return Walker.walk(Body, [&](const Stmt *S, const utils::WalkContext &) {
+    if (isa<CoyieldExpr, DependentCoawaitExpr>(S))
+      return utils::Walk::Stop;
+    // The outer loop waits for an inner one.
+    if (isLoop(S) && utils::factsOf(S).Suspends)
+      return utils::Walk::Stop;
+    const auto *CA = dyn_cast<CoawaitExpr>(S);
+    if (!CA)
+      return utils::Walk::Into;
+    const auto *Call =
+        dyn_cast_or_null<CallExpr>(utils::stripWrappers(CA->getOperand()));
+    if (!Call || CA->isTypeDependent() || utils::isStatusResult(CA->getType()))
+      return utils::Walk::Stop;
+    // Ordered includes combinators: one in a loop is batching, usually on
+    // purpose.
+    utils::AwaitOrdering::Kind K = Ordering.classify(Call);
+    if (K == utils::AwaitOrdering::Kind::Ordered)
+      return utils::Walk::Stop;
+    if (K == utils::AwaitOrdering::Kind::Independent)
+      Awaits.push_back(CA);
+    return utils::Walk::Into;
   });
 }
 
@@ -90,46 +120,8 @@ void AwaitInLoopCheck::checkLoop(const Stmt *Loop) {
   std::optional<LoopParts> Parts = partsOf(Loop);
   if (!Parts)
     return;
-  // The loop's own awaits: not those of nested loops (reported there) or of
-  // lambdas (other functions). Any await that is not a value-producing call
-  // (a sleep, a send, a lock, the next item of a stream) or any co_yield
-  // means the iterations are paced or ordered: silent.
   llvm::SmallVector<const CoawaitExpr *, 4> Awaits;
-  llvm::SmallVector<const Stmt *, 32> Work{Parts->Body};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S || isa<LambdaExpr>(S))
-      continue;
-    if (isa<CoyieldExpr, DependentCoawaitExpr>(S))
-      return;
-    if (isLoop(S)) {
-      if (utils::factsOf(S).Suspends)
-        return; // the outer loop waits for an inner one
-      continue;
-    }
-    if (const auto *CA = dyn_cast<CoawaitExpr>(S)) {
-      const auto *Call =
-          dyn_cast_or_null<CallExpr>(utils::stripWrappers(CA->getOperand()));
-      if (!Call || CA->isTypeDependent() ||
-          utils::isStatusResult(CA->getType()))
-        return;
-      // Ordered includes combinators: one in a loop is batching, usually on
-      // purpose.
-      utils::AwaitOrdering::Kind K = Ordering.classify(Call);
-      if (K == utils::AwaitOrdering::Kind::Ordered)
-        return;
-      if (K == utils::AwaitOrdering::Kind::Independent)
-        Awaits.push_back(CA);
-      // The operand may hold more awaits, `co_await f(co_await g())`; the
-      // other children are the awaiter calls built on the same operand.
-      Work.push_back(CA->getOperand());
-      continue;
-    }
-    // In reverse, so the awaits come out in source order.
-    llvm::SmallVector<const Stmt *, 8> Children(S->children());
-    llvm::append_range(Work, llvm::reverse(Children));
-  }
-  if (Awaits.empty())
+  if (!collectAwaits(Parts->Body, Awaits) || Awaits.empty())
     return;
 
   // Iterations that can end the loop on a result (break, return, throw) are

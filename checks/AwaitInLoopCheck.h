@@ -5,6 +5,8 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/AwaitOrdering.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/SmallVector.h"
 
 namespace clang::tidy::async {
 
@@ -28,6 +30,11 @@ public:
 
 private:
   void checkLoop(const Stmt *Loop);
+  /// The independent awaits of a loop's own body (not of nested loops or
+  /// lambdas), in source order; false when any await, co_yield or inner
+  /// loop shows that the iterations are paced or ordered.
+  bool collectAwaits(const Stmt *Body,
+                     llvm::SmallVectorImpl<const CoawaitExpr *> &Awaits);
 
   /// GatherFunction (named in the note), IgnoredFunctions, OrderedFunctions.
   utils::AwaitOrdering Ordering;

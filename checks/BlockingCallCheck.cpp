@@ -3,6 +3,7 @@
 #include "BlockingCallCheck.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "utils/ASTHelpers.h"
+#include "utils/StmtWalk.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -263,68 +264,37 @@ BlockingCallCheck::blockingName(const Expr *E, const NamedDecl *Callee) {
 }
 
 void BlockingCallCheck::collectSites(const Stmt *Body, std::vector<Site> &Out) {
-  // Iterative, so deeply nested expressions cannot exhaust the stack.
-  struct Item {
-    const Stmt *S;
-    bool Direct;
-    bool InHandler;
-  };
-  llvm::SmallVector<Item, 64> Work{{Body, true, false}};
-  while (!Work.empty()) {
-    Item I = Work.pop_back_val();
-    if (!I.S)
-      continue;
-    // Lambdas defined here run only if called; those passed to a call are
-    // pushed below, with the call.
-    if (isa<LambdaExpr>(I.S) || isa<BlockExpr>(I.S))
-      continue;
-    if (const auto *E = dyn_cast<Expr>(I.S); E && E->containsErrors())
-      continue;
-    // co_await/co_yield/co_return: only the operand is the user's code; the
-    // await_ready/await_suspend/await_resume and promise calls around it are
-    // the framework's machinery.
-    if (const auto *Await = dyn_cast<CoroutineSuspendExpr>(I.S)) {
-      Work.push_back({Await->getOperand(), I.Direct, I.InHandler});
-      continue;
-    }
-    if (const auto *Await = dyn_cast<DependentCoawaitExpr>(I.S)) {
-      Work.push_back({Await->getOperand(), I.Direct, I.InHandler});
-      continue;
-    }
-    if (const auto *Return = dyn_cast<CoreturnStmt>(I.S)) {
-      Work.push_back({Return->getOperand(), I.Direct, I.InHandler});
-      continue;
-    }
-    if (const auto *Try = dyn_cast<CXXTryStmt>(I.S)) {
-      Work.push_back({Try->getTryBlock(), I.Direct, I.InHandler});
-      for (unsigned H = 0; H < Try->getNumHandlers(); ++H)
-        Work.push_back({Try->getHandler(H)->getHandlerBlock(), I.Direct, true});
-      continue;
-    }
-    const NamedDecl *Callee = nullptr;
-    if (const auto *Call = dyn_cast<CallExpr>(I.S)) {
-      Callee = dyn_cast_or_null<NamedDecl>(Call->getCalleeDecl());
-      Out.push_back({Call, Callee, I.Direct, I.InHandler});
+  // walks::CallSites: the function's own calls, and those of the lambdas
+  // handed to a call that runs them right here.
+  utils::StmtWalker Walker(utils::walks::CallSites);
+  Walker.walk(Body, [&](const Stmt *S, const utils::WalkContext &Ctx) {
+    bool Direct = !Ctx.InLambda;
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      const auto *Callee = dyn_cast_or_null<NamedDecl>(Call->getCalleeDecl());
+      Out.push_back({Call, Callee, Direct, Ctx.InCatchHandler});
       // A lambda handed to an ordinary call may run right here (an
       // algorithm, call_once, an immediately invoked lambda); one handed to
       // an offload function runs elsewhere.
-      bool Offloaded = isOffload(Callee);
-      for (const Expr *Arg : Call->arguments())
-        if (const auto *L =
-                dyn_cast_or_null<LambdaExpr>(utils::stripWrappers(Arg)))
-          if (!Offloaded)
-            Work.push_back({L->getBody(), false, I.InHandler});
-    } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(I.S)) {
+      if (!isOffload(Callee))
+        for (const Expr *Arg : Call->arguments())
+          if (const auto *L =
+                  dyn_cast_or_null<LambdaExpr>(utils::stripWrappers(Arg)))
+            Walker.enterLambdaBody(L);
+    } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
       Out.push_back(
-          {Construct, Construct->getConstructor(), I.Direct, I.InHandler});
+          {Construct, Construct->getConstructor(), Direct, Ctx.InCatchHandler});
     }
-    for (const Stmt *Child : I.S->children())
-      Work.push_back({Child, I.Direct, I.InHandler});
-  }
-  // Source order, so the first blocking call in a body is the one reported.
+    return utils::Walk::Into;
+  });
+  // Source order, so the first blocking call in a body is the one reported;
+  // of the sites that begin together, the enclosing one first (`a().b()`:
+  // b, then a), as the walk met them.
   llvm::sort(Out, [](const Site &A, const Site &B) {
-    return A.E->getBeginLoc().getRawEncoding() <
-           B.E->getBeginLoc().getRawEncoding();
+    auto Key = [](const Site &S) {
+      return std::make_pair(S.E->getBeginLoc().getRawEncoding(),
+                            ~S.E->getEndLoc().getRawEncoding());
+    };
+    return Key(A) < Key(B);
   });
 }
 

@@ -3,6 +3,7 @@
 #include "SequentialAwaitsCheck.h"
 #include "utils/ASTHelpers.h"
 #include "utils/Awaitable.h"
+#include "utils/StmtWalk.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -42,8 +43,8 @@ void SequentialAwaitsCheck::check(const MatchFinder::MatchResult &Result) {
       utils::writtenCoroutineBody(utils::matchedFunction(Result.Nodes));
   if (!Body)
     return;
-  // Every block of the coroutine's own body (lambdas are other functions).
-  utils::forEachOwnStmt(Body, [&](const Stmt *S) {
+  // Every block of the coroutine's own code.
+  utils::forEachStmt(Body, utils::walks::OwnCode, [&](const Stmt *S) {
     if (const auto *Block = dyn_cast<CompoundStmt>(S))
       checkBlock(Block, *Result.Context);
   });

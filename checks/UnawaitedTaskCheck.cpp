@@ -3,6 +3,7 @@
 #include "UnawaitedTaskCheck.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "utils/ASTHelpers.h"
+#include "utils/StmtWalk.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -291,24 +292,13 @@ void UnawaitedTaskCheck::markCoroutineBody(const FunctionDecl *FD) {
   if (!FD || !utils::isCoroutine(FD) || inInstantiation(FD))
     return;
   const auto *Body = cast<CoroutineBodyStmt>(FD->getBody())->getBody();
-  // One pass over the body, iterative (deeply nested expressions must not
-  // exhaust the stack). Lambdas are other functions, and co_await is
-  // ill-formed in a catch handler: neither is entered.
-  llvm::SmallVector<const Stmt *, 64> Work{Body};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S || isa<LambdaExpr>(S) || isa<CXXCatchStmt>(S) || isa<BlockExpr>(S))
-      continue;
+  // Lambdas are other functions, and co_await is ill-formed in a catch
+  // handler (walks::AwaitSlots).
+  utils::forEachStmt(Body, utils::walks::AwaitSlots, [&](const Stmt *S) {
     if (isa<CompoundStmt, IfStmt, ForStmt, WhileStmt, DoStmt, CXXForRangeStmt,
             SwitchCase, LabelStmt, AttributedStmt>(S))
       CoroutineSlots[S] = FD;
-    if (const auto *Try = dyn_cast<CXXTryStmt>(S)) {
-      Work.push_back(Try->getTryBlock());
-      continue;
-    }
-    for (const Stmt *Child : S->children())
-      Work.push_back(Child);
-  }
+  });
 }
 
 void UnawaitedTaskCheck::recordUse(const VarDecl *VD, const DeclRefExpr *Ref,

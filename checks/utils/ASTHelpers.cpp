@@ -38,16 +38,4 @@ const FunctionDecl *matchedFunction(const BoundNodes &Nodes) {
   return Nodes.getNodeAs<FunctionDecl>("fn");
 }
 
-void forEachOwnStmt(const Stmt *Root,
-                    llvm::function_ref<void(const Stmt *)> Visit) {
-  llvm::SmallVector<const Stmt *, 32> Work{Root};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S || isa<LambdaExpr>(S))
-      continue;
-    Visit(S);
-    llvm::append_range(Work, S->children());
-  }
-}
-
 } // namespace clang::tidy::async::utils

@@ -10,7 +10,6 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "llvm/ADT/STLFunctionalExtras.h"
 
 namespace clang::tidy::async::utils {
 
@@ -31,12 +30,6 @@ void addFunctionMatchers(ast_matchers::MatchFinder *Finder,
 /// The function of a match registered by addFunctionMatchers (a lambda's
 /// call operator for a lambda), or null for any other match.
 const FunctionDecl *matchedFunction(const ast_matchers::BoundNodes &Nodes);
-
-/// Calls \p Visit on \p Root and every statement under it that belongs to
-/// the same function: lambdas are other functions and are not entered.
-/// Iterative (deep nesting cannot overflow the stack), each node once.
-void forEachOwnStmt(const Stmt *Root,
-                    llvm::function_ref<void(const Stmt *)> Visit);
 
 } // namespace clang::tidy::async::utils
 

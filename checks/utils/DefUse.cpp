@@ -2,6 +2,7 @@
 
 #include "DefUse.h"
 #include "ASTHelpers.h"
+#include "StmtWalk.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -14,15 +15,10 @@ namespace {
 // Adds every variable \p S mentions: the conservative answer for an lvalue
 // whose base the analysis cannot follow (`get(x) = 1`).
 void addMentioned(const Stmt *S, DeclSet &Out) {
-  llvm::SmallVector<const Stmt *, 8> Work{S};
-  while (!Work.empty()) {
-    const Stmt *Cur = Work.pop_back_val();
-    if (!Cur)
-      continue;
+  forEachStmt(S, walks::Everything, [&](const Stmt *Cur) {
     if (const auto *Ref = dyn_cast<DeclRefExpr>(Cur))
       Out.insert(Ref->getDecl());
-    llvm::append_range(Work, Cur->children());
-  }
+  });
 }
 
 // The variable an lvalue expression writes into: `x`, `x.m`, `x[i]`, `*p`,
@@ -105,25 +101,14 @@ void addCallWrites(const CallExpr *Call, bool Awaited, DeclSet &Out) {
   }
 }
 
-struct Item {
-  const Stmt *S;
-  bool InLambda; // control facts belong to the lambda, not to us
-  bool InLoop;   // break/continue belong to a nested loop
-  bool InSwitch; // break belongs to a nested switch
-};
-
-StatementFacts walk(const Stmt *Root) {
+// The visitor of walks::Effects: one statement's effects and control facts.
+struct FactsVisitor {
   StatementFacts F;
-  // The calls awaited directly: their objects are used, not changed.
+  // The calls awaited directly: their objects are used, not changed. The
+  // walk enters only a co_await's operand, after the co_await itself.
   llvm::SmallPtrSet<const Expr *, 4> AwaitedCalls;
-  llvm::SmallVector<Item, 32> Work{{Root, false, false, false}};
-  while (!Work.empty()) {
-    Item It = Work.pop_back_val();
-    const Stmt *S = It.S;
-    if (!S)
-      continue;
-    bool InLoop = It.InLoop;
-    bool InSwitch = It.InSwitch;
+
+  Walk operator()(const Stmt *S, const WalkContext &Ctx) {
     if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
       F.Effects.Reads.insert(Ref->getDecl());
     } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
@@ -142,37 +127,29 @@ StatementFacts walk(const Stmt *Root) {
         if (const auto *VD = dyn_cast<ValueDecl>(D))
           F.Declares.insert(VD);
       }
-    } else if (const auto *L = dyn_cast<LambdaExpr>(S)) {
-      Work.push_back({L->getBody(), true, false, false});
-      for (const Expr *Init : L->capture_inits())
-        Work.push_back({Init, It.InLambda, InLoop, InSwitch});
-      continue;
-    } else if (!It.InLambda) {
+    } else if (!Ctx.InLambda) {
+      // A lambda's control facts are its own; a break or continue in a
+      // nested loop or switch is that one's.
       if (isa<ReturnStmt, CoreturnStmt, CXXThrowExpr, GotoStmt,
               IndirectGotoStmt>(S))
         F.Returns = true;
-      else if (isa<BreakStmt>(S) && !InLoop && !InSwitch)
+      else if (isa<BreakStmt>(S) && !Ctx.InLoop && !Ctx.InSwitch)
         F.Breaks = true;
-      else if (isa<ContinueStmt>(S) && !InLoop)
+      else if (isa<ContinueStmt>(S) && !Ctx.InLoop)
         F.Continues = true;
       else if (isa<CoawaitExpr, CoyieldExpr, DependentCoawaitExpr>(S))
         F.Suspends = true;
-      if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
-        InLoop = true;
-      else if (isa<SwitchStmt>(S))
-        InSwitch = true;
     }
-    // A co_await's operand is walked once (its children also hold the
-    // await_ready/suspend/resume calls built on the same operand).
-    if (const auto *CS = dyn_cast<CoroutineSuspendExpr>(S)) {
+    if (const auto *CS = dyn_cast<CoroutineSuspendExpr>(S))
       AwaitedCalls.insert(stripWrappers(CS->getOperand()));
-      Work.push_back({CS->getOperand(), It.InLambda, InLoop, InSwitch});
-      continue;
-    }
-    for (const Stmt *Child : S->children())
-      Work.push_back({Child, It.InLambda, InLoop, InSwitch});
+    return Walk::Into;
   }
-  return F;
+};
+
+StatementFacts walk(const Stmt *Root) {
+  FactsVisitor Visitor;
+  StmtWalker(walks::Effects).walk(Root, Visitor);
+  return std::move(Visitor.F);
 }
 
 } // namespace
