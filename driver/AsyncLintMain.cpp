@@ -54,7 +54,8 @@ bool wantsClangTidy(int Argc, const char **Argv) {
 std::function<bool(llvm::StringRef)>
 lintedCompletely(const Settings &S, const Units &U,
                  const FindingCollector &Collector) {
-  bool All = S.Patterns.empty() && Collector.failedUnits().empty();
+  bool All = S.Patterns.empty() && Collector.failedUnits().empty() &&
+             Collector.crashedUnits().empty();
   auto Parsed = std::make_shared<std::set<std::string, std::less<>>>();
   for (const std::string &F : U.Files)
     if (!Collector.untouchable().contains(F))
@@ -110,9 +111,9 @@ int runPipeline(int Argc, const char **Argv) {
   size_t Stale = S.PruneBaseline ? 0 : Recorded.stale(Linted);
   return summarise(Findings,
                    {U.Files.size(), Collector.failedUnits(),
-                    Collector.configError(), Stale},
-                   S.Quiet);
+                    Collector.crashedUnits(), Collector.configError(), Stale},
 
+                   S.Quiet);
 }
 
 } // namespace

@@ -61,6 +61,11 @@ Finding FindingCollector::makeFinding(const ClangTidyError &E, bool WithFixes) {
 }
 
 void FindingCollector::add(UnitResult R) {
+  if (!R.Failure.empty()) {
+    Crashed.emplace_back(R.File, R.Failure);
+    Untouchable.insert(R.File);
+    return;
+  }
   if (R.ParseFailed) {
     Failed.push_back(R.File);
     Untouchable.insert(R.File);
@@ -93,6 +98,8 @@ std::vector<Finding> FindingCollector::take() {
            std::tie(B.Loc.File, B.Loc.Offset, B.Check);
   });
   llvm::sort(Failed);
+  llvm::sort(Crashed);
+
   return Out;
 }
 

@@ -39,6 +39,10 @@ public:
   std::vector<Finding> take();
 
   const std::vector<std::string> &failedUnits() const { return Failed; }
+  /// Units not linted to the end (crashed or timed out), with why.
+  const std::vector<std::pair<std::string, std::string>> &crashedUnits() const {
+    return Crashed;
+  }
   /// Main files of units that failed to parse: --fix never touches them.
   const std::set<std::string> &untouchable() const { return Untouchable; }
   /// A clang-tidy-config error was reported (exit 2).
@@ -58,6 +62,8 @@ private:
   bool KeepErrors;
   std::map<std::string, Entry> ByKey; // check, file, offset, message
   std::vector<std::string> Failed;
+  std::vector<std::pair<std::string, std::string>> Crashed;
+
   std::set<std::string> Untouchable;
   bool ConfigError = false;
   std::map<std::string, std::vector<clang::tidy::ClangTidyError>> Kept;

@@ -1,13 +1,12 @@
 //===--- Lint.cpp - asynclint driver --------------------------------------===//
 
 #include "Lint.h"
+#include "UnitWire.h"
+#include "WorkerPool.h"
 #include "clang-tidy/ClangTidy.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
-#include <atomic>
-#include <mutex>
-#include <thread>
 
 using namespace clang::tidy;
 
@@ -54,6 +53,26 @@ private:
   size_t Findings = 0;
 };
 
+// What the crash dump of a worker says it was doing: the check whose
+// matcher callback was running ("ASTMatcher: Processing 'CHECK' against"),
+// else the first entry of clang's stack of actions ("1.\t<eof> parser at
+// end of file").
+std::string runningWhat(llvm::StringRef Stderr) {
+  llvm::StringRef Rest = Stderr;
+  size_t At = Rest.find("Processing '");
+  if (At != llvm::StringRef::npos) {
+    llvm::StringRef Check = Rest.drop_front(At + 12).split('\'').first;
+    return " in check '" + Check.str() + "'";
+  }
+  llvm::SmallVector<llvm::StringRef, 16> Lines;
+  Stderr.split(Lines, '\n');
+  for (llvm::StringRef L : Lines)
+    if (L.consume_front("0.\t") || L.consume_front("1.\t"))
+      if (!L.starts_with("Program arguments"))
+        return " while clang was at: " + L.trim().str();
+  return "";
+}
+
 } // namespace
 
 bool isCompilerError(const ClangTidyError &E) {
@@ -63,24 +82,23 @@ bool isCompilerError(const ClangTidyError &E) {
 
 void lintUnits(const Units &U, const ConfigSource &Config, const Settings &S,
                const std::function<void(UnitResult)> &OnDone) {
-  std::atomic<size_t> Next{0};
-  std::mutex DoneMutex;
   Progress Shown(U.Files.size(), S.Quiet);
-  auto Worker = [&] {
-    for (size_t I = Next++; I < U.Files.size(); I = Next++) {
-      UnitResult R = lintOne(U, Config, U.Files[I]);
-      std::scoped_lock Lock(DoneMutex);
-      Shown.unitDone(R);
-      OnDone(std::move(R));
-    }
-  };
-  std::vector<std::thread> Threads;
-  size_t N = std::min<size_t>(S.Jobs, U.Files.size());
-  Threads.reserve(N);
-  for (size_t T = 0; T < N; ++T)
-    Threads.emplace_back(Worker);
-  for (std::thread &T : Threads)
-    T.join();
+  runInWorkers(
+      U.Files.size(), S.Jobs, S.TimeoutPerUnit,
+      [&](size_t I) { return encodeUnit(lintOne(U, Config, U.Files[I])); },
+      [&](size_t I, WorkOutcome O) {
+        UnitResult R;
+        if (!O.Done || !decodeUnit(O.Payload, R)) {
+          R = UnitResult();
+          R.Failure = O.Done ? "sent an unreadable result"
+                             : O.Failure + runningWhat(O.Stderr);
+        } else if (!O.Stderr.empty()) {
+          llvm::errs() << O.Stderr;
+        }
+        R.File = U.Files[I];
+        Shown.unitDone(R);
+        OnDone(std::move(R));
+      });
 }
 
 } // namespace asynclint

@@ -1,7 +1,9 @@
 //===--- Lint.h - asynclint driver ------------------------------*- C++ -*-===//
 //
-// Stage 4: lints each unit once with clang-tidy, -j at a time, and hands
-// each unit's errors on as soon as the unit finishes.
+// Stage 4: lints each unit once with clang-tidy, -j at a time, each in a
+// worker process (WorkerPool.h) so that a unit that crashes clang or a
+// check, or hangs, costs only its own findings; hands each unit's errors on
+// as soon as the unit finishes.
 //
 //===----------------------------------------------------------------------===//
 
@@ -23,14 +25,19 @@ struct UnitResult {
   std::string File;
   std::vector<clang::tidy::ClangTidyError> Errors;
   bool ParseFailed = false; // a compiler error: findings may be incomplete
+  /// Not linted to the end: "crashed with signal 11 (Segmentation fault)
+  /// in check 'x'", "timed out after 600 s"; its findings are missing.
+  std::string Failure;
 };
 
 /// A compiler error (not a check's finding or a warning): the unit did not
 /// parse.
 bool isCompilerError(const clang::tidy::ClangTidyError &E);
 
-/// Lints every unit of \p U on S.Jobs threads, calling \p OnDone (from the
-/// worker threads, one call at a time) with each unit's result.
+/// Lints every unit of \p U in S.Jobs worker processes, calling \p OnDone
+/// (in this process and thread) with each unit's result as it arrives.
+/// Call while this process has a single thread.
+
 void lintUnits(const Units &U, const ConfigSource &Config, const Settings &S,
                const std::function<void(UnitResult)> &OnDone);
 

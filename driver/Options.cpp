@@ -36,6 +36,8 @@ options:
   --prune-baseline       remove the entries of --baseline that match no
                          finding any more (a baseline only shrinks)
   --docs-url=URL         base URL of the check docs (SARIF help links)
+  --timeout-per-unit=S   give up on a translation unit after S seconds
+                         (default: 600; 0: never)
   --quiet                no progress line and no summary
 
 exit codes: 0 no findings (or only baselined), 1 findings, 2 usage or
@@ -62,6 +64,9 @@ std::map<std::string, Setter> valuedOptions(Settings &S, std::string &Jobs) {
       {"docs-url", [&](const std::string &V) { S.DocsUrl = V; }},
   };
   Valued["j"] = Valued["jobs"] = [&](const std::string &V) { Jobs = V; };
+  Valued["timeout-per-unit"] = [&S](const std::string &V) {
+    S.TimeoutText = V;
+  };
   return Valued;
 }
 
@@ -75,6 +80,10 @@ std::optional<int> validate(Settings &S, const std::string &Jobs) {
                         "': expected a positive integer");
     S.Jobs = N;
   }
+  if (!S.TimeoutText.empty() &&
+      llvm::StringRef(S.TimeoutText).getAsInteger(10, S.TimeoutPerUnit))
+    return usageError("invalid --timeout-per-unit '" + S.TimeoutText +
+                      "': expected seconds (0 for none)");
   if (S.Format != "text" && S.Format != "json" && S.Format != "sarif")
     return usageError("invalid --format '" + S.Format +
                       "': expected text, json or sarif");

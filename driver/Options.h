@@ -20,7 +20,8 @@ enum ExitCode : unsigned char {
   ExitClean = 0,       // no findings, or only baselined ones
   ExitFindings = 1,    // findings
   ExitUsage = 2,       // usage or configuration error
-  ExitParseFailed = 3, // a translation unit failed to parse
+  ExitParseFailed = 3, // a unit failed to parse, crashed or timed out
+
 };
 
 /// What the command line asks for.
@@ -39,6 +40,9 @@ struct Settings {
   bool PruneBaseline = false; // rewrite --baseline without stale entries
   std::string DocsUrl;
   bool Quiet = false;
+  unsigned TimeoutPerUnit = 600; // seconds; 0: none
+  std::string TimeoutText;       // as given, checked by parseOptions
+
   std::vector<std::string> Patterns; // paths, directories or globs
 };
 

@@ -30,6 +30,9 @@ int summarise(const std::vector<Finding> &Findings, const RunOutcome &Run,
   for (const std::string &U : Run.FailedUnits)
     llvm::errs() << "asynclint: error: " << relativeToCwd(U)
                  << " failed to parse; its findings may be incomplete\n";
+  for (const auto &[U, Why] : Run.CrashedUnits)
+    llvm::errs() << "asynclint: error: " << relativeToCwd(U) << ": " << Why
+                 << "; its findings are missing\n";
   if (!Quiet) {
     llvm::errs() << "asynclint: " << Run.Units << " translation unit"
                  << plural(Run.Units) << ", " << Open << " finding"
@@ -40,6 +43,8 @@ int summarise(const std::vector<Finding> &Findings, const RunOutcome &Run,
       llvm::errs() << ", " << Fixed << " fixed";
     if (!Run.FailedUnits.empty())
       llvm::errs() << ", " << Run.FailedUnits.size() << " failed to parse";
+    if (!Run.CrashedUnits.empty())
+      llvm::errs() << ", " << Run.CrashedUnits.size() << " not linted";
     llvm::errs() << "\n";
     for (const auto &[Check, N] : PerCheck)
       llvm::errs() << "  " << Check << ": " << N << "\n";
@@ -51,8 +56,9 @@ int summarise(const std::vector<Finding> &Findings, const RunOutcome &Run,
   }
   if (Run.ConfigError)
     return ExitUsage;
-  if (!Run.FailedUnits.empty())
+  if (!Run.FailedUnits.empty() || !Run.CrashedUnits.empty())
     return ExitParseFailed;
+
   return Open ? ExitFindings : ExitClean;
 }
 

@@ -16,6 +16,8 @@ namespace asynclint {
 struct RunOutcome {
   size_t Units = 0;
   std::vector<std::string> FailedUnits;
+  std::vector<std::pair<std::string, std::string>> CrashedUnits; // and why
+
   bool ConfigError = false;
   size_t StaleBaseline = 0; // baseline entries that matched no finding
 };

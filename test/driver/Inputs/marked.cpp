@@ -1,0 +1,2 @@
+// ASYNCLINT_TEST_CRASH_MARKER: the debug check aborts or hangs here.
+int marked;
