@@ -38,9 +38,12 @@ struct Finding {
   bool Baselined = false;  // recorded in --baseline: not reported
   bool Fixed = false;      // fixed by --fix: not reported
   bool Error = false;      // a compiler error, not a check's finding
+  bool AsError = false;    // a check's finding that WarningsAsErrors names
 
   /// Reported, and counted against the exit code.
   bool open() const { return !Baselined && !Fixed; }
+  /// "error" or "warning", as every report spells it.
+  const char *level() const { return Error || AsError ? "error" : "warning"; }
 };
 
 } // namespace asynclint

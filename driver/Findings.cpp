@@ -42,6 +42,8 @@ Finding FindingCollector::makeFinding(const ClangTidyError &E, bool WithFixes) {
   F.Message = E.Message.Message;
   F.Loc = locationOf(E.Message, E.BuildDirectory);
   F.Error = isCompilerError(E);
+  F.AsError = E.IsWarningAsError;
+
   if (!F.Loc.File.empty())
     Src.resolve(F.Loc);
   for (const tooling::DiagnosticMessage &N : E.Notes) {

@@ -33,7 +33,8 @@ std::string jsonReport(const std::vector<Finding> &Findings) {
     }
     llvm::json::Object O = jsonLocation(F.Loc);
     O["check"] = F.Check;
-    O["severity"] = F.Error ? "error" : "warning";
+    O["severity"] = F.level();
+
     O["message"] = F.Message;
     O["notes"] = std::move(Notes);
     O["fingerprint"] = F.Fingerprint;

@@ -38,8 +38,6 @@ std::string ruleSummary(llvm::StringRef Check) {
   return It == Summaries.end() ? Check.str() : It->second;
 }
 
-const char *level(const Finding &F) { return F.Error ? "error" : "warning"; }
-
 Object artifact(const std::string &File) {
   return Object{{"uri", relativeToCwd(File)}, {"uriBaseId", "%SRCROOT%"}};
 }
@@ -54,7 +52,7 @@ Object rule(const Finding &F, const std::string &DocsUrl) {
   Object Rule{{"id", F.Check},
               {"name", F.Check},
               {"shortDescription", Object{{"text", ruleSummary(F.Check)}}},
-              {"defaultConfiguration", Object{{"level", level(F)}}}};
+              {"defaultConfiguration", Object{{"level", F.level()}}}};
   if (llvm::StringRef(F.Check).starts_with("async-"))
     Rule["helpUri"] = DocsUrl + F.Check + ".md";
   return Rule;
@@ -87,7 +85,7 @@ Object result(const Finding &F, unsigned RuleIndex, SourceText &Src) {
   Object Result{
       {"ruleId", F.Check},
       {"ruleIndex", RuleIndex},
-      {"level", level(F)},
+      {"level", F.level()},
       {"message", Object{{"text", F.Message}}},
       {"locations", Array{Object{{"physicalLocation", physical(F.Loc)}}}},
       {"partialFingerprints", Object{{"asynclint/v1", F.Fingerprint}}}};

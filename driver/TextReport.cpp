@@ -27,10 +27,12 @@ std::string textReport(const std::vector<Finding> &Findings, bool Colour) {
   for (const Finding &F : Findings) {
     if (!F.open())
       continue;
-    const char *Level = F.Error ? "error" : "warning";
+    const char *Level = F.level();
     OS << where(F.Loc) << ": ";
     if (Colour)
-      OS << (F.Error ? "\033[1;31m" : "\033[1;35m") << Level << ":\033[0m ";
+      OS << (llvm::StringRef(Level) == "error" ? "\033[1;31m" : "\033[1;35m")
+         << Level << ":\033[0m ";
+
     else
       OS << Level << ": ";
     OS << F.Message << " [" << F.Check << "]\n";

@@ -78,9 +78,12 @@ for r, run in enumerate(runs):
                     region(need(rep, "deletedRegion", dict, where + ".rep"),
                            where + ".deletedRegion")
         loc = locs[0]["physicalLocation"]
-        print("result %s %s:%d: %s%s" % (
+        # The level is shown when it is not the default, warning.
+        print("result %s %s:%d: %s%s%s" % (
             res.get("ruleId"), loc["artifactLocation"]["uri"],
-            loc["region"]["startLine"], text,
+            loc["region"]["startLine"],
+            "" if level == "warning" else level + ": ", text,
+
             " (fix)" if res.get("fixes") else ""))
 print("sarif ok: %d rules" % sum(len(run["tool"]["driver"].get("rules", []))
                                  for run in runs))
