@@ -76,6 +76,11 @@ void FindingCollector::add(UnitResult R) {
     if (E.DiagnosticName == "clang-tidy-config")
       ConfigError = true;
     Location L = locationOf(E.Message, E.BuildDirectory);
+    // A compiler error about no file (an unknown flag, say) belongs to the
+    // unit, and says so: every unit that has it reports it.
+    bool OfUnit = L.File.empty() && isCompilerError(E);
+    if (OfUnit)
+      L.File = R.File;
     std::string Key = E.DiagnosticName + "\n" + L.File + "\n" +
                       std::to_string(L.Offset) + "\n" + E.Message.Message;
     // Units finish in any order; the first unit by name wins, so that the
@@ -83,7 +88,10 @@ void FindingCollector::add(UnitResult R) {
     auto It = ByKey.find(Key);
     if (It != ByKey.end() && It->second.Unit <= R.File)
       continue;
-    ByKey[Key] = Entry{makeFinding(E, !R.ParseFailed), R.File};
+    Finding F = makeFinding(E, !R.ParseFailed);
+    if (OfUnit)
+      F.Loc.File = R.File; // no line: Loc.Line stays 0
+    ByKey[Key] = Entry{std::move(F), R.File};
   }
   if (KeepErrors && !R.ParseFailed)
     Kept[R.File] = std::move(R.Errors);

@@ -4,6 +4,7 @@
 #include "UnitWire.h"
 #include "WorkerPool.h"
 #include "clang-tidy/ClangTidy.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
@@ -73,6 +74,16 @@ std::string runningWhat(llvm::StringRef Stderr) {
   return "";
 }
 
+// Why \p File cannot be read, or "".
+std::string unreadable(const std::string &File) {
+  llvm::Expected<llvm::sys::fs::file_t> F =
+      llvm::sys::fs::openNativeFileForRead(File);
+  if (!F)
+    return llvm::toString(F.takeError());
+  llvm::sys::fs::closeFile(*F);
+  return "";
+}
+
 } // namespace
 
 bool isCompilerError(const ClangTidyError &E) {
@@ -83,19 +94,34 @@ bool isCompilerError(const ClangTidyError &E) {
 void lintUnits(const Units &U, const ConfigSource &Config, const Settings &S,
                const std::function<void(UnitResult)> &OnDone) {
   Progress Shown(U.Files.size(), S.Quiet);
+  // A main file that cannot be read is one clear error, not clang's three
+  // location-less ones.
+  std::vector<const std::string *> Readable;
+  for (const std::string &File : U.Files) {
+    if (std::string Why = unreadable(File); !Why.empty()) {
+      UnitResult R;
+      R.File = File;
+      R.Failure = "cannot read the file: " + Why;
+      Shown.unitDone(R);
+      OnDone(std::move(R));
+      continue;
+    }
+    Readable.push_back(&File);
+  }
   runInWorkers(
-      U.Files.size(), S.Jobs, S.TimeoutPerUnit,
-      [&](size_t I) { return encodeUnit(lintOne(U, Config, U.Files[I])); },
+      Readable.size(), S.Jobs, S.TimeoutPerUnit,
+      [&](size_t I) { return encodeUnit(lintOne(U, Config, *Readable[I])); },
       [&](size_t I, WorkOutcome O) {
         UnitResult R;
         if (!O.Done || !decodeUnit(O.Payload, R)) {
           R = UnitResult();
-          R.Failure = O.Done ? "sent an unreadable result"
-                             : O.Failure + runningWhat(O.Stderr);
+          R.Failure = (O.Done ? "sent an unreadable result"
+                              : O.Failure + runningWhat(O.Stderr)) +
+                      "; its findings are missing";
         } else if (!O.Stderr.empty()) {
           llvm::errs() << O.Stderr;
         }
-        R.File = U.Files[I];
+        R.File = *Readable[I];
         Shown.unitDone(R);
         OnDone(std::move(R));
       });

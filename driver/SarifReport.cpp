@@ -43,9 +43,10 @@ Object artifact(const std::string &File) {
 }
 
 Object physical(const Location &L) {
-  return Object{
-      {"artifactLocation", artifact(L.File)},
-      {"region", Object{{"startLine", L.Line}, {"startColumn", L.Column}}}};
+  Object P{{"artifactLocation", artifact(L.File)}};
+  if (L.Line > 0) // else about the whole file
+    P["region"] = Object{{"startLine", L.Line}, {"startColumn", L.Column}};
+  return P;
 }
 
 Object rule(const Finding &F, const std::string &DocsUrl) {

@@ -32,7 +32,8 @@ int summarise(const std::vector<Finding> &Findings, const RunOutcome &Run,
                  << " failed to parse; its findings may be incomplete\n";
   for (const auto &[U, Why] : Run.CrashedUnits)
     llvm::errs() << "asynclint: error: " << relativeToCwd(U) << ": " << Why
-                 << "; its findings are missing\n";
+                 << "\n";
+
   if (!Quiet) {
     llvm::errs() << "asynclint: " << Run.Units << " translation unit"
                  << plural(Run.Units) << ", " << Open << " finding"

@@ -15,6 +15,9 @@ namespace {
 std::string where(const Location &L) {
   if (L.File.empty())
     return "asynclint";
+  if (L.Line == 0) // about the whole file
+    return relativeToCwd(L.File);
+
   return relativeToCwd(L.File) + ":" + std::to_string(L.Line) + ":" +
          std::to_string(L.Column);
 }

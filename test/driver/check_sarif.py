@@ -81,7 +81,7 @@ for r, run in enumerate(runs):
         # The level is shown when it is not the default, warning.
         print("result %s %s:%d: %s%s%s" % (
             res.get("ruleId"), loc["artifactLocation"]["uri"],
-            loc["region"]["startLine"],
+            loc.get("region", {}).get("startLine", 0),
             "" if level == "warning" else level + ": ", text,
 
             " (fix)" if res.get("fixes") else ""))
