@@ -66,13 +66,22 @@ std::optional<int> ConfigSource::init(const Settings &S) {
   return std::nullopt;
 }
 
-std::unique_ptr<ClangTidyOptionsProvider> ConfigSource::make() const {
+std::unique_ptr<ClangTidyOptionsProvider>
+ConfigSource::make(const std::string &WorkingDir) const {
   if (Config)
     return std::make_unique<ConfigOptionsProvider>(
         ClangTidyGlobalOptions(), Defaults, *Config, Overrides);
+  // A file system of its own, so that its working directory is this
+  // provider's alone.
+  std::unique_ptr<llvm::vfs::FileSystem> FS =
+      llvm::vfs::createPhysicalFileSystem();
+  if (!WorkingDir.empty()) {
+    std::error_code EC = FS->setCurrentWorkingDirectory(WorkingDir);
+    (void)EC; // a missing directory fails the unit's parse, reported there
+  }
   return std::make_unique<FileOptionsProvider>(
       ClangTidyGlobalOptions(), Defaults, Overrides,
-      llvm::vfs::createPhysicalFileSystem());
+      llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(FS.release()));
 }
 
 std::optional<int> validateChecks(const ConfigSource &Config,

@@ -24,7 +24,11 @@ public:
   /// Reads --config / --config-file; returns an exit code on an error
   /// already reported.
   std::optional<int> init(const Settings &S);
-  std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> make() const;
+  /// The provider for units compiled in \p WorkingDir: clang-tidy looks up
+  /// the configuration of a file named relative to its compile command's
+  /// directory from there, as the compiler would find the file.
+  std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
+  make(const std::string &WorkingDir = "") const;
 
 private:
   clang::tidy::ClangTidyOptions Defaults;

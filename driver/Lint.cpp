@@ -18,7 +18,12 @@ namespace {
 // directory of one compile command must not leak into another).
 UnitResult lintOne(const Units &U, const ConfigSource &Config,
                    const std::string &File) {
-  ClangTidyContext Context(Config.make(), false, false, false);
+  std::vector<clang::tooling::CompileCommand> Commands =
+      U.Database->getCompileCommands(File);
+  ClangTidyContext Context(
+      Config.make(Commands.empty() ? "" : Commands.front().Directory), false,
+      false, false);
+
   auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
       llvm::vfs::createPhysicalFileSystem());
   UnitResult R;
