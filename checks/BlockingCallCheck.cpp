@@ -3,7 +3,9 @@
 #include "BlockingCallCheck.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "utils/ASTHelpers.h"
+#include "utils/Awaitable.h"
 #include "utils/StmtWalk.h"
+#include "utils/UnitAnalysis.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -178,13 +180,18 @@ bool BlockingCallCheck::isUserFunction(const FunctionDecl *FD) {
 }
 
 bool BlockingCallCheck::isOffload(const NamedDecl *Callee) {
-  return Callee && Offload.matches(Names.get(Callee));
+  if (!Callee)
+    return false;
+  utils::UnitAnalysis &Unit = utils::UnitAnalysis::of(Callee->getASTContext());
+  return Offload.matches(Unit.names().get(Callee));
 }
 
 std::optional<std::string>
 BlockingCallCheck::blockingName(const Expr *E, const NamedDecl *Callee) {
   if (!Callee)
     return std::nullopt;
+  utils::UnitAnalysis &Unit = utils::UnitAnalysis::of(Callee->getASTContext());
+  utils::NameCache &Names = Unit.names();
   std::string Name = Names.get(Callee);
   // std::getline(file, line) and file >> x read from a file stream: the
   // first argument says whether the stream is a file.
@@ -239,7 +246,7 @@ BlockingCallCheck::blockingName(const Expr *E, const NamedDecl *Callee) {
   // Calling a function that returns an awaitable only creates it.
   if (const auto *FD = dyn_cast<FunctionDecl>(Callee);
       FD && !isa<CXXConstructorDecl>(FD) &&
-      Classifier.isAwaitable(FD->getReturnType()))
+      Unit.awaitables().isAwaitable(FD->getReturnType()))
     return std::nullopt;
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
     // A default-constructed stream or lock does nothing yet.
@@ -354,6 +361,8 @@ bool BlockingCallCheck::replacementIsAwaitable(StringRef Name,
   Name.split(Parts, "::");
   llvm::SmallVector<const DeclContext *, 4> Scopes{
       Ctx.getTranslationUnitDecl()};
+  utils::AwaitableClassifier &Classifier =
+      utils::UnitAnalysis::of(Ctx).awaitables();
   bool Awaitable = false;
   for (size_t I = 0; I < Parts.size() && !Awaitable; ++I) {
     llvm::SmallVector<const DeclContext *, 4> NextScopes;

@@ -4,7 +4,6 @@
 #define ASYNCLINT_CHECKS_BLOCKINGCALLCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
-#include "utils/Awaitable.h"
 #include "utils/QualifiedNames.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
@@ -81,8 +80,6 @@ private:
   utils::NameList Offload;
   llvm::StringMap<std::string> ReplacementFor;
   llvm::StringMap<bool> ReplacementAwaitable;
-  utils::NameCache Names;
-  utils::AwaitableClassifier Classifier;
   llvm::DenseMap<const FunctionDecl *, Chain> Chains;
   llvm::DenseMap<const FunctionDecl *, std::vector<Site>> SitesOf;
 };

@@ -4,6 +4,7 @@
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "utils/ASTHelpers.h"
 #include "utils/StmtWalk.h"
+#include "utils/UnitAnalysis.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -47,7 +48,7 @@ UnawaitedTaskCheck::UnawaitedTaskCheck(StringRef Name,
       IgnoredTypes(tidy::utils::options::parseStringList(
           Options.get("IgnoredTypes", ""))),
       AllowVoidCast(Options.get("AllowVoidCast", true)),
-      Classifier(AwaitableTypes, IgnoredTypes) {}
+      TypeNames(AwaitableTypes, IgnoredTypes) {}
 
 void UnawaitedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "AwaitableTypes",
@@ -110,6 +111,7 @@ void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
+  Classifier = &utils::UnitAnalysis::of(*Result.Context).awaitables(TypeNames);
   if (const FunctionDecl *FD = utils::matchedFunction(Result.Nodes))
     markCoroutineBody(FD);
   if (const auto *SE = Result.Nodes.getNodeAs<StmtExpr>("stmt-expr"))
@@ -121,7 +123,7 @@ void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *VD = Result.Nodes.getNodeAs<VarDecl>("var")) {
     QualType T = VD->getType();
     if (T->isReferenceType() || VD->isInvalidDecl() ||
-        isa<DecompositionDecl>(VD) || !Classifier.isAwaitable(T))
+        isa<DecompositionDecl>(VD) || !Classifier->isAwaitable(T))
       return;
     // Only a variable that received a task from a call owns a new task;
     // `task<> t;` is empty until something is assigned to it.
@@ -143,13 +145,13 @@ void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
     // hands it off. Any other member call is assumed to consume it.
     const auto *M = Result.Nodes.getNodeAs<CXXMethodDecl>("query");
     QualType R = M->getReturnType();
-    if (!R->isVoidType() && !Classifier.isAwaitable(R))
+    if (!R->isVoidType() && !Classifier->isAwaitable(R))
       Known[Ref] = {.Kind = UseKind::Query, .Assign = nullptr};
   }
   if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>("ref")) {
     const auto *VD = Result.Nodes.getNodeAs<VarDecl>("ref-var");
     if (VD && !VD->getType()->isReferenceType() &&
-        Classifier.isAwaitable(VD->getType()))
+        Classifier->isAwaitable(VD->getType()))
       recordUse(VD, Ref, *Result.SourceManager);
   }
 }
@@ -227,12 +229,12 @@ void UnawaitedTaskCheck::reportCall(const CallExpr *Call,
   QualType T = Call->getType();
   // Only a call returning by value creates a task; `t = other` returns a
   // reference to a task that lives on.
-  if (!Call->isPRValue() || T->isVoidType() || !Classifier.isAwaitable(T))
+  if (!Call->isPRValue() || T->isVoidType() || !Classifier->isAwaitable(T))
     return;
   const auto *Callee = dyn_cast_or_null<FunctionDecl>(Call->getCalleeDecl());
   const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
   bool IsLambda = Method && Method->getParent()->isLambda();
-  bool IsTask = Classifier.isTask(T) || utils::isCoroutine(Callee);
+  bool IsTask = Classifier->isTask(T) || utils::isCoroutine(Callee);
   // For `[]() -> task<> {...}()` the operator call begins at the callee.
   SourceLocation Loc = Call->getBeginLoc();
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
@@ -277,7 +279,7 @@ void UnawaitedTaskCheck::reportCall(const CallExpr *Call,
     const FunctionDecl *Fn =
         Statement ? CoroutineSlots.lookup(Statement) : nullptr;
     if (Fn && Postfix && Loc.isFileID() &&
-        Classifier.isAwaitableIn(T, utils::getPromiseRecord(Fn)))
+        Classifier->isAwaitableIn(T, utils::getPromiseRecord(Fn)))
       Diag << FixItHint::CreateInsertion(Loc, "co_await ");
   } // The warning is emitted here, before its note.
 
@@ -321,7 +323,9 @@ void UnawaitedTaskCheck::onEndOfTranslationUnit() {
   for (const auto &[VD, State] : Vars) {
     if (!State.Candidate)
       continue;
-    bool IsTask = Classifier.isTask(VD->getType());
+    bool IsTask = utils::UnitAnalysis::of(VD->getASTContext())
+                      .awaitables(TypeNames)
+                      .isTask(VD->getType());
     const CompoundStmt *Scope = VarScope.lookup(VD);
     if (!State.Consumed) {
       diag(VD->getLocation(), "%select{awaitable|task}0 stored in %1 is never "
@@ -353,6 +357,7 @@ void UnawaitedTaskCheck::onEndOfTranslationUnit() {
   VarScope.clear();
   StatementScope.clear();
   CoroutineSlots.clear();
+  Classifier = nullptr;
 }
 
 } // namespace clang::tidy::async

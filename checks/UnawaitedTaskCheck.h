@@ -58,7 +58,11 @@ private:
   /// An explicit cast to void silences the warning (AllowVoidCast).
   const bool AllowVoidCast;
 
-  utils::AwaitableClassifier Classifier;
+  /// The two lists above, for the unit's shared classifier.
+  const utils::AwaitableNames TypeNames;
+  /// The unit's classifier for TypeNames: set at the top of check(), which
+  /// every use but onEndOfTranslationUnit's is under.
+  utils::AwaitableClassifier *Classifier = nullptr;
   llvm::MapVector<const VarDecl *, VarState> Vars;
   /// Compound statements that are the body of a GNU statement expression.
   llvm::SmallPtrSet<const CompoundStmt *, 4> ValueCompounds;

@@ -2,6 +2,7 @@
 
 #include "AwaitOrdering.h"
 #include "DefUse.h"
+#include "UnitAnalysis.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 
 namespace clang::tidy::async::utils {
@@ -27,10 +28,11 @@ AwaitOrdering::Kind AwaitOrdering::classify(const CallExpr *Call) {
   const auto *Callee = dyn_cast_or_null<NamedDecl>(Call->getCalleeDecl());
   if (!Callee)
     return Kind::Ordered;
-  const std::string &Name = Names.get(Callee);
+  UnitAnalysis &Unit = UnitAnalysis::of(Callee->getASTContext());
+  const std::string &Name = Unit.names().get(Callee);
   if (Ignored.matches(Name))
     return Kind::Ignored;
-  if (Ordered.matches(Name) || Awaitables.isCombinator(Call))
+  if (Ordered.matches(Name) || Unit.awaitables().isCombinator(Call))
     return Kind::Ordered;
   return Kind::Independent;
 }

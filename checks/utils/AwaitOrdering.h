@@ -9,7 +9,6 @@
 #ifndef ASYNCLINT_CHECKS_UTILS_AWAITORDERING_H
 #define ASYNCLINT_CHECKS_UTILS_AWAITORDERING_H
 
-#include "Awaitable.h"
 #include "QualifiedNames.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang/AST/Expr.h"
@@ -42,8 +41,6 @@ private:
   const std::vector<StringRef> OrderedFunctions;
   NameList Ignored;
   NameList Ordered;
-  NameCache Names;
-  AwaitableClassifier Awaitables;
 };
 
 } // namespace clang::tidy::async::utils

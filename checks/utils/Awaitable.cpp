@@ -6,6 +6,8 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 
 namespace clang::tidy::async::utils {
 namespace {
@@ -140,24 +142,32 @@ const CXXRecordDecl *getRecordForStructure(QualType T) {
   return nullptr;
 }
 
-AwaitableClassifier::AwaitableClassifier(
-    std::vector<llvm::StringRef> ExtraAwaitable,
-    std::vector<llvm::StringRef> Ignored)
-    : ExtraAwaitable(std::move(ExtraAwaitable)), Ignored(std::move(Ignored)) {
-  for (auto *List : {&this->ExtraAwaitable, &this->Ignored})
-    for (llvm::StringRef &Name : *List)
+AwaitableNames::AwaitableNames(llvm::ArrayRef<llvm::StringRef> Awaitable,
+                               llvm::ArrayRef<llvm::StringRef> Ignored) {
+  auto Add = [&](llvm::ArrayRef<llvm::StringRef> From,
+                 std::vector<std::string> &To) {
+    for (llvm::StringRef Name : From) {
       Name.consume_front("::");
+      To.push_back(Name.str());
+    }
+  };
+  Add(Awaitable, this->Awaitable);
+  Add(Ignored, this->Ignored);
+  if (this->Awaitable.empty() && this->Ignored.empty())
+    return;
+  // Names hold no ';' (options split on it) and no '|'.
+  Key = llvm::join(this->Awaitable, ";") + "|" + llvm::join(this->Ignored, ";");
 }
 
+AwaitableClassifier::AwaitableClassifier(AwaitableNames Names)
+    : Names(std::move(Names)) {}
+
 bool AwaitableClassifier::nameIn(const NamedDecl *D,
-                                 llvm::ArrayRef<llvm::StringRef> Names) const {
+                                 llvm::ArrayRef<std::string> Names) {
   if (Names.empty() || !D)
     return false;
   std::string Qualified = D->getQualifiedNameAsString();
-  for (llvm::StringRef Name : Names)
-    if (Name == Qualified)
-      return true;
-  return false;
+  return llvm::is_contained(Names, Qualified);
 }
 
 AwaitableClassifier::Info AwaitableClassifier::compute(const CXXRecordDecl *RD,
@@ -165,7 +175,7 @@ AwaitableClassifier::Info AwaitableClassifier::compute(const CXXRecordDecl *RD,
   Info Result;
   if (!RD || RD->isInvalidDecl())
     return Result;
-  if (nameIn(RD, Ignored))
+  if (nameIn(RD, Names.ignored()))
     return Result;
   ASTContext &Ctx = RD->getASTContext();
   auto Name = [&](const char *S) {
@@ -173,7 +183,7 @@ AwaitableClassifier::Info AwaitableClassifier::compute(const CXXRecordDecl *RD,
   };
   DeclarationName CoAwait = Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait);
 
-  Result.Awaitable = nameIn(RD, ExtraAwaitable) ||
+  Result.Awaitable = nameIn(RD, Names.awaitable()) ||
                      (hasMember(RD, Name("await_ready")) &&
                       hasMember(RD, Name("await_suspend")) &&
                       hasMember(RD, Name("await_resume"))) ||
@@ -216,7 +226,7 @@ bool AwaitableClassifier::isAwaitableIn(QualType T,
   if (!Promise || !Promise->hasDefinition())
     return false;
   const CXXRecordDecl *RD = getRecordForStructure(T);
-  if (!RD || nameIn(RD, Ignored))
+  if (!RD || nameIn(RD, Names.ignored()))
     return false;
   // await_transform makes a type awaitable only inside coroutines with this
   // promise. Template overloads accept anything and tell us nothing.

@@ -14,9 +14,33 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringRef.h"
+#include <string>
 #include <vector>
 
 namespace clang::tidy::async::utils {
+
+/// The types a classifier decides by name rather than by structure
+/// (async-unawaited-task's AwaitableTypes and IgnoredTypes options):
+/// qualified names, a leading "::" ignored.
+class AwaitableNames {
+public:
+  AwaitableNames() = default;
+  /// \p Awaitable: treated as awaitable even when their structure is not
+  /// visible. \p Ignored: never treated as awaitable.
+  AwaitableNames(llvm::ArrayRef<llvm::StringRef> Awaitable,
+                 llvm::ArrayRef<llvm::StringRef> Ignored);
+
+  llvm::ArrayRef<std::string> awaitable() const { return Awaitable; }
+  llvm::ArrayRef<std::string> ignored() const { return Ignored; }
+  /// Both lists in one string, empty when both are: classifiers built from
+  /// equal keys give equal answers, so checks configured alike share one.
+  llvm::StringRef key() const { return Key; }
+
+private:
+  std::vector<std::string> Awaitable;
+  std::vector<std::string> Ignored;
+  std::string Key;
+};
 
 /// Classifies types by structure. A type is awaitable when `co_await` on a
 /// value of it is valid without help from the promise: it has the members
@@ -27,15 +51,12 @@ namespace clang::tidy::async::utils {
 /// coroutine type that is not awaitable, and so not a task.
 ///
 /// Results are cached per canonical type, so asking is O(1) after the first
-/// time. Dependent types are never awaitable: checks decide on the
+/// time; the cache belongs to one translation unit (UnitAnalysis keeps the
+/// classifiers). Dependent types are never awaitable: checks decide on the
 /// instantiations, where the types are known.
 class AwaitableClassifier {
 public:
-  /// \p ExtraAwaitable: qualified names of types treated as awaitable even
-  /// when their structure is not visible. \p Ignored: qualified names of
-  /// types never treated as awaitable. Names may start with "::".
-  AwaitableClassifier(std::vector<llvm::StringRef> ExtraAwaitable = {},
-                      std::vector<llvm::StringRef> Ignored = {});
+  explicit AwaitableClassifier(AwaitableNames Names = {});
 
   /// `co_await` on a value of type \p T (references and cv-qualifiers are
   /// looked through) is valid by the structure of the type.
@@ -61,10 +82,9 @@ private:
   };
   const Info &classify(QualType T);
   Info compute(const CXXRecordDecl *RD, const Type *Canon);
-  bool nameIn(const NamedDecl *D, llvm::ArrayRef<llvm::StringRef> Names) const;
+  static bool nameIn(const NamedDecl *D, llvm::ArrayRef<std::string> Names);
 
-  std::vector<llvm::StringRef> ExtraAwaitable;
-  std::vector<llvm::StringRef> Ignored;
+  const AwaitableNames Names;
   llvm::DenseMap<const Type *, Info> Cache;
 };
 

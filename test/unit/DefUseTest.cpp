@@ -174,6 +174,23 @@ TEST_F(DefUseTest, ThrowAndCoReturnReturn) {
   EXPECT_TRUE(factsOf(S[1]).Returns);
 }
 
+TEST_F(DefUseTest, ACoReturnedCaptureMayBeWrittenByThePromise) {
+  // return_value takes the value by forwarding reference: `co_return n`
+  // hands it a non-const reference to the captured n. This is why the
+  // effects walk (walks::Effects) enters co_return's promise call.
+  auto S = body(R"cpp(struct rtask {
+    struct promise_type {
+      rtask get_return_object();
+      std::suspend_never initial_suspend() noexcept;
+      std::suspend_never final_suspend() noexcept;
+      template <class T> void return_value(T &&);
+      void unhandled_exception();
+    };
+  };
+  void f(int n) { auto l = [&]() -> rtask { co_return n; }; })cpp");
+  EXPECT_TRUE(names(factsOf(S[0]).Effects.MayWrite).count("n"));
+}
+
 TEST_F(DefUseTest, ConflictsNeedAWrite) {
   auto S = body("void f(int x, int y) { pure(x); pure(x); x = 1; y = pure(2);"
                 " }");

@@ -1,0 +1,63 @@
+//===--- UnitAnalysis.cpp - asynclint -------------------------------------===//
+
+#include "UnitAnalysis.h"
+#include "llvm/ADT/DenseMap.h"
+#include <mutex>
+
+namespace clang::tidy::async::utils {
+namespace {
+
+struct Registry {
+  std::mutex Lock;
+  llvm::DenseMap<const ASTContext *, std::unique_ptr<UnitAnalysis>> Units;
+};
+
+Registry &registry() {
+  // Never destroyed: an ASTContext destroyed during exit, after static
+  // destructors have run, must still find it.
+  static auto *R = new Registry;
+  return *R;
+}
+
+// Called by ~ASTContext (ASTContext::AddDeallocation), on the thread that
+// destroys it.
+void forget(void *Ctx) {
+  std::unique_ptr<UnitAnalysis> Dead; // destroyed after the lock is released
+  Registry &R = registry();
+  std::lock_guard<std::mutex> Guard(R.Lock);
+  auto It = R.Units.find(static_cast<const ASTContext *>(Ctx));
+  if (It == R.Units.end())
+    return;
+  Dead = std::move(It->second);
+  R.Units.erase(It);
+}
+
+} // namespace
+
+UnitAnalysis &UnitAnalysis::of(ASTContext &Ctx) {
+  Registry &R = registry();
+  std::lock_guard<std::mutex> Guard(R.Lock);
+  std::unique_ptr<UnitAnalysis> &Slot = R.Units[&Ctx];
+  if (!Slot) {
+    Slot.reset(new UnitAnalysis());
+    Ctx.AddDeallocation(forget, &Ctx);
+  }
+  return *Slot;
+}
+
+AwaitableClassifier &UnitAnalysis::awaitables(const AwaitableNames &Names) {
+  if (Names.key().empty())
+    return Structural;
+  std::unique_ptr<AwaitableClassifier> &Slot = Named[Names.key()];
+  if (!Slot)
+    Slot = std::make_unique<AwaitableClassifier>(Names);
+  return *Slot;
+}
+
+unsigned UnitAnalysis::liveCount() {
+  Registry &R = registry();
+  std::lock_guard<std::mutex> Guard(R.Lock);
+  return R.Units.size();
+}
+
+} // namespace clang::tidy::async::utils
