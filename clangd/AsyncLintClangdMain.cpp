@@ -6,12 +6,14 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "AnalysisProcess.h"
 #include "BufferAnalysis.h"
 #include "ClangdProcess.h"
 #include "ClangdProxy.h"
 #include "LspFraming.h"
 #include "MessageIO.h"
 #include "ProxyArgs.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 #include <cerrno>
 #include <csignal>
@@ -46,8 +48,22 @@ ClangdProxy::Options proxyOptions(const ProxyArgs &A,
 // Relays until clangd exits, then leaves with its exit code. (The proxy's
 // worker may be in the middle of an analysis nobody wants any more, hence
 // _Exit after the last write.)
+// Analyses one buffer in a child process (AnalysisProcess.h); a failure is
+// logged and costs only this analysis.
+std::vector<BufferFinding> analyze(const std::string &Self,
+                                   const std::string &Path,
+                                   const std::string &Text,
+                                   CompileCommandFinder &Commands) {
+  AnalysisOutcome O = analyzeInChild(Self, Path, Text, Commands.directory(),
+                                     /*TimeoutSeconds=*/120);
+  if (!O.Failure.empty())
+    logLine("the analysis of " + Path + " did not finish: " + O.Failure +
+            " (clangd's own diagnostics are not affected)");
+  return std::move(O.Findings);
+}
+
 [[noreturn]] void relay(const ProxyArgs &A, const ClangdProcess &Clangd,
-                        int LspOut) {
+                        int LspOut, const std::string &Self) {
   std::mutex OutMutex;
   auto ToClient = [&](const std::string &Body) {
     std::scoped_lock Lock(OutMutex);
@@ -64,7 +80,7 @@ ClangdProxy::Options proxyOptions(const ProxyArgs &A,
   auto *Proxy = new ClangdProxy(
       proxyOptions(A, Commands), ToClient, ToServer,
       [&](const std::string &Path, const std::string &Text) {
-        return analyzeBuffer(Path, Text, Commands);
+        return analyze(Self, Path, Text, Commands);
       },
       logLine);
   std::thread FromServer([&] {
@@ -86,6 +102,10 @@ ClangdProxy::Options proxyOptions(const ProxyArgs &A,
 } // namespace
 
 int main(int Argc, char **Argv) {
+  if (Argc > 1 && llvm::StringRef(Argv[1]) == AnalyzeWorkerFlag)
+    return analyzeWorkerMain(Argc, Argv);
+  std::string Self = llvm::sys::fs::getMainExecutable(
+      Argv[0], reinterpret_cast<void *>(&analyzeWorkerMain));
   ProxyArgs A;
   if (std::optional<int> Stop = parseProxyArgs(Argc, Argv, A))
     return *Stop;
@@ -98,5 +118,5 @@ int main(int Argc, char **Argv) {
   std::optional<ClangdProcess> Clangd = startClangd(A.Clangd, A.Passed);
   if (!Clangd)
     return 2;
-  relay(A, *Clangd, LspOut);
+  relay(A, *Clangd, LspOut, Self);
 }

@@ -70,7 +70,13 @@ editsIn(const llvm::StringMap<tooling::Replacements> &Fix,
 
 } // namespace
 
+std::string CompileCommandFinder::directory() {
+  std::scoped_lock Lock(Mutex);
+  return Dir;
+}
+
 void CompileCommandFinder::setDirectory(std::string D) {
+
   std::scoped_lock Lock(Mutex);
   Dir = std::move(D);
 }

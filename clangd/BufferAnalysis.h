@@ -59,6 +59,9 @@ public:
   explicit CompileCommandFinder(std::string CompileCommandsDir = "")
       : Dir(std::move(CompileCommandsDir)) {}
   void setDirectory(std::string D);
+  /// The explicit directory, or "" for the nearest ancestor's database.
+  std::string directory();
+
   clang::tooling::CompileCommand commandFor(llvm::StringRef Path);
 
 private:

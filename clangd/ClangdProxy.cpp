@@ -3,7 +3,9 @@
 #include "ClangdProxy.h"
 #include "JsonText.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace asynclint {
@@ -14,6 +16,19 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 bool isIdentifierChar(char C) { return llvm::isAlnum(C) || C == '_'; }
+
+// \p Path with symlinks resolved; for a file not yet on disk, its
+// directory's.
+std::string realPath(const std::string &Path) {
+  llvm::SmallString<256> Real;
+  if (!llvm::sys::fs::real_path(Path, Real))
+    return std::string(Real);
+  if (!llvm::sys::fs::real_path(llvm::sys::path::parent_path(Path), Real)) {
+    llvm::sys::path::append(Real, llvm::sys::path::filename(Path));
+    return std::string(Real);
+  }
+  return Path;
+}
 
 // Moves [Begin, End) over a change of the text; false if the change touches
 // the range (it then no longer says what it did).
@@ -164,7 +179,9 @@ void ClangdProxy::onDidOpen(const json::Object &Params) {
     Document &D = Docs[URI->str()];
     D = Document();
     D.URI = URI->str();
-    D.Path = *Path;
+    // Analysis and results use the real path, which is what compilation
+    // databases spell; publications use the editor's URI.
+    D.Path = realPath(*Path);
     D.Text = Text->str();
     // Proxy-wide, so that a document closed and reopened during an analysis
     // cannot take the old document's result.
@@ -216,51 +233,85 @@ void ClangdProxy::fromServer(const std::string &Body) {
   llvm::Expected<json::Value> Parsed = json::parse(Body);
   if (!Parsed) {
     llvm::consumeError(Parsed.takeError());
-    ToClient(Body);
+    sendToClient(Body);
     return;
   }
   json::Object *Msg = Parsed->getAsObject();
   if (!Msg) {
-    ToClient(Body);
+    sendToClient(Body);
     return;
   }
   std::optional<llvm::StringRef> Method = Msg->getString("method");
   if (Method && *Method == "textDocument/publishDiagnostics") {
     if (json::Object *Params = Msg->getObject("params")) {
-      std::scoped_lock Lock(Mutex);
-      onPublishDiagnostics(*Params);
-      // Sent under the lock so that it cannot overtake, or be overtaken by,
-      // a publication of a newer analysis.
-      ToClient(text(std::move(*Msg)));
+      {
+        std::scoped_lock Lock(Mutex);
+        onPublishDiagnostics(*Params);
+        // Queued under the lock, so that it cannot overtake, or be
+        // overtaken by, a publication of a newer analysis.
+        post(text(std::move(*Msg)));
+      }
+      flush();
       return;
     }
   }
   const json::Value *Id = Msg->get("id");
-  if (!Method && Id) {
-    std::string Key = text(*Id);
-    std::scoped_lock Lock(Mutex);
-    if (Key == InitializeId) {
-      InitializeId.clear();
-      if (const json::Object *Result = Msg->getObject("result")) {
-        std::optional<llvm::StringRef> Name =
-            Result->getString("offsetEncoding");
-        if (const json::Object *Caps = Result->getObject("capabilities"))
-          if (auto P = Caps->getString("positionEncoding"))
-            Name = P;
-        if (Name)
-          Enc = lsp::parseEncoding(*Name).value_or(lsp::Encoding::UTF16);
-      }
-    } else if (auto It = PendingActions.find(Key); It != PendingActions.end()) {
-      PendingAction P = std::move(It->second);
-      PendingActions.erase(It);
-      if (json::Value *Result = Msg->get("result"))
-        if (addCodeActions(P, *Result)) {
-          ToClient(text(std::move(*Msg)));
-          return;
-        }
-    }
+  if (!Method && Id && answerFromServer(*Msg, text(*Id))) {
+    flush();
+    return;
   }
-  ToClient(Body);
+  sendToClient(Body);
+}
+
+bool ClangdProxy::answerFromServer(json::Object &Msg, const std::string &Key) {
+  std::scoped_lock Lock(Mutex);
+  if (Key == InitializeId) {
+    InitializeId.clear();
+    if (const json::Object *Result = Msg.getObject("result")) {
+      std::optional<llvm::StringRef> Name = Result->getString("offsetEncoding");
+      if (const json::Object *Caps = Result->getObject("capabilities"))
+        if (auto P = Caps->getString("positionEncoding"))
+          Name = P;
+      if (Name)
+        Enc = lsp::parseEncoding(*Name).value_or(lsp::Encoding::UTF16);
+    }
+  } else if (auto It = PendingActions.find(Key); It != PendingActions.end()) {
+    PendingAction P = std::move(It->second);
+    PendingActions.erase(It);
+    if (json::Value *Result = Msg.get("result"))
+      if (addCodeActions(P, *Result)) {
+        post(text(std::move(Msg)));
+        return true;
+      }
+  }
+  return false;
+}
+
+void ClangdProxy::post(std::string Body) { Outbox.push_back(std::move(Body)); }
+
+void ClangdProxy::flush() {
+  // One sender at a time, in the order of the queue; the state lock is
+  // taken only to pop, never while writing.
+  std::scoped_lock Sending(SendMutex);
+  for (;;) {
+    std::string Body;
+    {
+      std::scoped_lock Lock(Mutex);
+      if (Outbox.empty())
+        return;
+      Body = std::move(Outbox.front());
+      Outbox.pop_front();
+    }
+    ToClient(Body);
+  }
+}
+
+void ClangdProxy::sendToClient(std::string Body) {
+  {
+    std::scoped_lock Lock(Mutex);
+    post(std::move(Body));
+  }
+  flush();
 }
 
 void ClangdProxy::track(Document &D, std::vector<BufferFinding> Findings) {
@@ -322,6 +373,9 @@ void ClangdProxy::work() {
         " ms: " + std::to_string(Findings.size()) + " findings");
     track(It->second, std::move(Findings));
     publishOurs(It->second);
+    Lock.unlock();
+    flush();
+    Lock.lock();
   }
 }
 

@@ -26,6 +26,7 @@
 #include "llvm/Support/JSON.h"
 #include <chrono>
 #include <condition_variable>
+#include <deque>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -95,6 +96,15 @@ private:
   llvm::json::Value diagnostic(const Document &D, const Tracked &T) const;
   llvm::json::Array merged(const Document &D) const;
   void publishOurs(Document &D);
+  /// Handles a response from clangd to a request the proxy tracks; true
+  /// when the (changed) response was queued for the client.
+  bool answerFromServer(llvm::json::Object &Msg, const std::string &Key);
+  /// Queues a message for the client; the caller holds Mutex.
+  void post(std::string Body);
+  /// Sends the queued messages in order; the caller must not hold Mutex.
+  void flush();
+  /// post() and flush().
+  void sendToClient(std::string Body);
   void work();
 
   Options Opts;
@@ -103,6 +113,9 @@ private:
   Logger Log;
 
   std::mutex Mutex;
+  std::mutex SendMutex;           // held while writing to the client
+  std::deque<std::string> Outbox; // under Mutex; written in this order
+
   std::condition_variable Wake;
   bool Stopping = false;
   std::map<std::string, Document> Docs;

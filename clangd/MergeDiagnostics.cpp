@@ -79,7 +79,7 @@ void ClangdProxy::publishOurs(Document &D) {
                    {"method", "textDocument/publishDiagnostics"},
                    {"params", json::Object{{"uri", D.URI},
                                            {"diagnostics", std::move(All)}}}};
-  ToClient(text(std::move(Msg)));
+  post(text(std::move(Msg)));
 }
 
 } // namespace asynclint

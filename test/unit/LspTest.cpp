@@ -2,12 +2,16 @@
 // random, garbled and truncated streams in random chunks (fixed seeds, so a
 // failure reproduces), and positions in the three encodings.
 
+#include "ClangdProxy.h"
 #include "LspFraming.h"
 #include "LspText.h"
 #include "gtest/gtest.h"
+#include <atomic>
 #include <chrono>
+#include <memory>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace asynclint::lsp;
@@ -287,3 +291,51 @@ TEST(LspTextTest, FileURIs) {
 }
 
 } // namespace
+
+// The proxy never writes to the client while holding its state lock: an
+// editor that is slow to read must not stop the proxy from taking the
+// editor's next message (or clangd's). Each write here asks another thread
+// to hand the proxy a message and waits for it; under the lock that thread
+// would block until the write returned.
+TEST(ClangdProxyTest, WritesToTheClientWithoutHoldingTheStateLock) {
+  using asynclint::ClangdProxy;
+  struct Probe {
+    std::atomic<bool> Done{false};
+  };
+  std::vector<std::shared_ptr<Probe>> Probes;
+  std::atomic<int> Blocked{0};
+  ClangdProxy *Proxy = nullptr;
+  auto ToClient = [&](const std::string &) {
+    auto P = std::make_shared<Probe>();
+    Probes.push_back(P);
+    std::thread([Proxy, P] {
+      Proxy->fromClient(
+          R"({"jsonrpc":"2.0","method":"textDocument/didClose",)"
+          R"("params":{"textDocument":{"uri":"file:///o.cpp"}}})");
+      P->Done = true;
+    }).detach();
+    auto Deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (!P->Done && std::chrono::steady_clock::now() < Deadline)
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    Blocked += !P->Done;
+  };
+  ClangdProxy::Options Opts;
+  ClangdProxy TheProxy(
+      Opts, ToClient, [](const std::string &) {},
+      [](const std::string &, const std::string &) {
+        return std::vector<asynclint::BufferFinding>();
+      },
+      [](const std::string &) {});
+  Proxy = &TheProxy;
+  // A diagnostics list from clangd and an answer to an untracked request:
+  // both relayed to the client.
+  Proxy->fromServer(R"({"jsonrpc":"2.0","method":"textDocument/)"
+                    R"(publishDiagnostics","params":{"uri":"file:///o.cpp",)"
+                    R"("diagnostics":[]}})");
+  Proxy->fromServer(R"({"jsonrpc":"2.0","id":7,"result":null})");
+  EXPECT_EQ(Probes.size(), 2U);
+  EXPECT_EQ(Blocked, 0);
+  for (const auto &P : Probes) // the probes finish before the proxy goes
+    while (!P->Done)
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
