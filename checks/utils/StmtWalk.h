@@ -20,6 +20,7 @@
 #include "llvm/ADT/BitmaskEnum.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
+#include <cstdint>
 
 namespace clang::tidy::async::utils {
 
@@ -28,7 +29,7 @@ LLVM_ENABLE_BITMASK_ENUMS_IN_NAMESPACE();
 /// What a walk does not enter. A skipped statement is still visited (the
 /// visitor sees the lambda, the handler, the loop) unless its flag says
 /// otherwise; its children are not.
-enum class Skip : unsigned {
+enum class Skip : std::uint8_t {
   None = 0,
   /// Lambda expressions. Entered, a lambda's capture initialisers are
   /// walked where the lambda stands (they run there) and its body as a new

@@ -24,7 +24,7 @@ Registry &registry() {
 void forget(void *Ctx) {
   std::unique_ptr<UnitAnalysis> Dead; // destroyed after the lock is released
   Registry &R = registry();
-  std::lock_guard<std::mutex> Guard(R.Lock);
+  std::scoped_lock Guard(R.Lock);
   auto It = R.Units.find(static_cast<const ASTContext *>(Ctx));
   if (It == R.Units.end())
     return;
@@ -36,7 +36,7 @@ void forget(void *Ctx) {
 
 UnitAnalysis &UnitAnalysis::of(ASTContext &Ctx) {
   Registry &R = registry();
-  std::lock_guard<std::mutex> Guard(R.Lock);
+  std::scoped_lock Guard(R.Lock);
   std::unique_ptr<UnitAnalysis> &Slot = R.Units[&Ctx];
   if (!Slot) {
     Slot.reset(new UnitAnalysis());
@@ -56,7 +56,7 @@ AwaitableClassifier &UnitAnalysis::awaitables(const AwaitableNames &Names) {
 
 unsigned UnitAnalysis::liveCount() {
   Registry &R = registry();
-  std::lock_guard<std::mutex> Guard(R.Lock);
+  std::scoped_lock Guard(R.Lock);
   return R.Units.size();
 }
 

@@ -82,6 +82,7 @@ std::vector<Visit> refs(const std::string &Code, Skip Policy) {
 
 std::vector<std::string> names(const std::vector<Visit> &Visits) {
   std::vector<std::string> Out;
+  Out.reserve(Visits.size());
   for (const Visit &V : Visits)
     Out.push_back(V.Name);
   return Out;
@@ -261,6 +262,7 @@ TEST(UnitAnalysisTest, UnitsOnThreadsGetTheirOwnAnalysis) {
   constexpr int Threads = 4;
   std::vector<int> Correct(Threads, 0);
   std::vector<std::thread> Pool;
+  Pool.reserve(Threads);
   for (int T = 0; T < Threads; ++T)
     Pool.emplace_back([T, &Correct] {
       for (int Round = 0; Round < 3; ++Round) {
