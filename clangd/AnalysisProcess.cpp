@@ -9,6 +9,7 @@
 #include "llvm/Support/Program.h"
 #include "llvm/Support/Signals.h"
 #include "llvm/Support/raw_ostream.h"
+#include <array>
 #include <cstdlib>
 #include <optional>
 
@@ -48,7 +49,8 @@ namespace {
 json::Value encode(const std::vector<BufferFinding> &Findings) {
   json::Array All;
   for (const BufferFinding &F : Findings) {
-    json::Array Notes, Fixes;
+    json::Array Notes;
+    json::Array Fixes;
     for (const BufferFinding::Note &N : F.Notes)
       Notes.push_back(json::Object{
           {"path", N.Path}, {"offset", N.Offset}, {"message", N.Message}});
@@ -81,8 +83,10 @@ struct TempFile {
       Path.clear();
   }
   ~TempFile() {
-    if (!Path.empty())
-      (void)llvm::sys::fs::remove(Path);
+    if (!Path.empty()) {
+      std::error_code EC = llvm::sys::fs::remove(Path);
+      (void)EC; // a stray temporary file, nothing worse
+    }
   }
   std::string read() const {
     auto Buf = llvm::MemoryBuffer::getFile(Path);
@@ -97,7 +101,9 @@ AnalysisOutcome analyzeInChild(const std::string &Self, const std::string &Path,
                                const std::string &CompileCommandsDir,
                                unsigned TimeoutSeconds) {
   AnalysisOutcome Out;
-  TempFile In(".cpp"), Result(".json"), Err(".log");
+  TempFile In(".cpp");
+  TempFile Result(".json");
+  TempFile Err(".log");
   std::error_code EC;
   {
     llvm::raw_fd_ostream OS(In.Path, EC);
@@ -109,10 +115,11 @@ AnalysisOutcome analyzeInChild(const std::string &Self, const std::string &Path,
   }
   std::vector<llvm::StringRef> Args = {Self, AnalyzeWorkerFlag, Path};
   if (!CompileCommandsDir.empty())
-    Args.push_back(CompileCommandsDir);
-  std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(In.Path),
-                                                llvm::StringRef(Result.Path),
-                                                llvm::StringRef(Err.Path)};
+    Args.emplace_back(CompileCommandsDir);
+  std::array<std::optional<llvm::StringRef>, 3> Redirects = {
+      llvm::StringRef(In.Path), llvm::StringRef(Result.Path),
+      llvm::StringRef(Err.Path)};
+
   std::string Message;
   int Code = llvm::sys::ExecuteAndWait(Self, Args, std::nullopt, Redirects,
                                        TimeoutSeconds, 0, &Message);

@@ -17,7 +17,9 @@ std::vector<char *> argv(const std::string &Clangd,
                          std::vector<std::string> &Args) {
   Args.insert(Args.begin(), Clangd);
   std::vector<char *> V;
+  V.reserve(Args.size() + 1);
   for (std::string &A : Args)
+
     V.push_back(A.data());
   V.push_back(nullptr);
   return V;

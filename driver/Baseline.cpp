@@ -23,8 +23,9 @@ std::string baselineText(llvm::json::Array Entries) {
 
 } // namespace
 
-std::optional<int> Baseline::read(const std::string &File) {
-  Path = File;
+std::optional<int> Baseline::read(const std::string &BaselinePath) {
+  Path = BaselinePath;
+
   auto Buf = llvm::MemoryBuffer::getFile(Path);
   if (!Buf)
     return usageError("cannot read baseline '" + Path +
@@ -51,7 +52,7 @@ std::optional<int> Baseline::read(const std::string &File) {
   }
   // Entries of one fingerprint are used in file order.
   for (auto &[FP, Indices] : Unmatched)
-    std::reverse(Indices.begin(), Indices.end());
+    std::ranges::reverse(Indices);
   return std::nullopt;
 }
 

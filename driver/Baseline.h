@@ -27,7 +27,7 @@ namespace asynclint {
 class Baseline {
 public:
   /// Reads \p Path; returns an exit code on an error already reported.
-  std::optional<int> read(const std::string &Path);
+  std::optional<int> read(const std::string &BaselinePath);
   /// Marks the findings the baseline covers as Baselined.
   void apply(std::vector<Finding> &Findings);
   /// The number of entries that covered no finding, among those whose file

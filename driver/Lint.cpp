@@ -85,7 +85,8 @@ std::string unreadable(const std::string &File) {
       llvm::sys::fs::openNativeFileForRead(File);
   if (!F)
     return llvm::toString(F.takeError());
-  llvm::sys::fs::closeFile(*F);
+  std::error_code EC = llvm::sys::fs::closeFile(*F);
+  (void)EC;
   return "";
 }
 
@@ -116,7 +117,7 @@ void lintUnits(const Units &U, const ConfigSource &Config, const Settings &S,
   runInWorkers(
       Readable.size(), S.Jobs, S.TimeoutPerUnit,
       [&](size_t I) { return encodeUnit(lintOne(U, Config, *Readable[I])); },
-      [&](size_t I, WorkOutcome O) {
+      [&](size_t I, const WorkOutcome &O) {
         UnitResult R;
         if (!O.Done || !decodeUnit(O.Payload, R)) {
           R = UnitResult();

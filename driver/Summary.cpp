@@ -16,7 +16,10 @@ const char *plural(size_t N) { return N == 1 ? "" : "s"; }
 int summarise(const std::vector<Finding> &Findings, const RunOutcome &Run,
               bool Quiet) {
   std::map<std::string, unsigned> PerCheck;
-  unsigned Open = 0, Baselined = 0, Fixed = 0;
+  unsigned Open = 0;
+  unsigned Baselined = 0;
+  unsigned Fixed = 0;
+
   for (const Finding &F : Findings) {
     if (F.Error)
       continue;

@@ -34,7 +34,9 @@ public:
   }
   std::vector<std::string> getAllFiles() const override {
     std::vector<std::string> Files;
+    Files.reserve(ByFile.size());
     for (const auto &[File, Commands] : ByFile)
+
       Files.push_back(File);
     return Files;
   }

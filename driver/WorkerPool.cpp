@@ -8,6 +8,7 @@
 #include "llvm/Support/PrettyStackTrace.h"
 #include "llvm/Support/Signals.h"
 #include "llvm/Support/raw_ostream.h"
+#include <array>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -130,12 +131,13 @@ private:
   // items left are reported as failed).
   bool spawnAndAssign() {
     Worker W;
-    int ToChild[2], FromChild[2];
+    std::array<int, 2> ToChild{-1, -1};
+    std::array<int, 2> FromChild{-1, -1};
     llvm::SmallString<128> ErrPath;
     int ErrFD = -1;
     if (llvm::sys::fs::createTemporaryFile("asynclint-worker", "log", ErrFD,
                                            ErrPath) ||
-        ::pipe(ToChild) || ::pipe(FromChild))
+        ::pipe(ToChild.data()) || ::pipe(FromChild.data()))
       return failRest("cannot start a worker: " +
                       std::string(std::strerror(errno)));
     W.ErrPath = std::string(ErrPath);
@@ -183,6 +185,7 @@ private:
 
   void waitForEvents() {
     std::vector<pollfd> Fds;
+    Fds.reserve(Workers.size());
     for (Worker &W : Workers)
       Fds.push_back({W.Out, POLLIN, 0});
     int Wait = -1;
@@ -207,23 +210,26 @@ private:
 
   void readFrom(size_t Index) {
     Worker &W = Workers[Index];
-    char Chunk[65536];
-    ssize_t N = ::read(W.Out, Chunk, sizeof(Chunk));
+    std::array<char, 65536> Chunk;
+    ssize_t N = ::read(W.Out, Chunk.data(), Chunk.size());
     if (N < 0 && errno == EINTR)
       return;
     if (N <= 0) {
       lost(W, "");
       return;
     }
-    W.Buf.append(Chunk, static_cast<size_t>(N));
+    W.Buf.append(Chunk.data(), static_cast<size_t>(N));
     size_t Nl = W.Buf.find('\n');
     size_t Length = 0;
     if (Nl == std::string::npos ||
         llvm::StringRef(W.Buf).take_front(Nl).getAsInteger(10, Length) ||
         W.Buf.size() < Nl + 1 + Length)
       return;
+    if (!W.Item)
+      return; // an answer nobody asked for: ignored
     WorkOutcome O{true, W.Buf.substr(Nl + 1, Length), "", readFile(W.ErrPath)};
     size_t Item = *W.Item;
+
     W.Item.reset();
     ++Finished;
     Done(Item, std::move(O));
