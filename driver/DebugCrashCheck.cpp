@@ -3,8 +3,9 @@
 // A check that misbehaves on purpose, to test that the driver survives a
 // check that crashes or hangs (Lint.h). It exists only in the asynclint
 // executable, and only when ASYNCLINT_DEBUG_CRASH is set in the
-// environment: "abort:MARKER" aborts and "hang:MARKER" never returns, in
-// any unit whose main file contains MARKER. Never set it in real use.
+// environment: "abort:MARKER" aborts, "hang:MARKER" never returns and
+// "slow:MARKER" takes three seconds, in any unit whose main file contains
+// MARKER. Never set it in real use.
 //
 //===----------------------------------------------------------------------===//
 
@@ -42,6 +43,8 @@ public:
     if (Action == "hang")
       for (;;)
         std::this_thread::sleep_for(std::chrono::hours(1));
+    if (Action == "slow")
+      std::this_thread::sleep_for(std::chrono::seconds(3));
   }
 
 private:

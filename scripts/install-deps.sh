@@ -7,6 +7,8 @@ set -eu
 PACKAGES="
   clang-22 libclang-22-dev clang-tidy-22 clangd-22 llvm-22-dev llvm-22-tools
   clang-format-22 libclang-rt-22-dev
+  clang-tidy-14
+
   cmake ninja-build ccache python3
   libgtest-dev libgmock-dev libbenchmark-dev libboost1.81-dev
   neovim

@@ -16,3 +16,9 @@ status=0
 if [ "$status" -gt 1 ]; then
   exit "$status"
 fi
+if [ "$status" -eq 0 ]; then
+  echo "lint-examples: no findings: the planted mistakes in examples/ were" \
+    "not found (a check or the plugin is not working)" >&2
+  exit 1
+fi
+

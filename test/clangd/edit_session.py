@@ -153,6 +153,9 @@ def main():
     # Newest version wins: version 3 brings an unawaited call back; once its
     # analysis has started (the proxy logs "analysing"), version 4 takes the
     # call out again. The result for version 3 must be dropped, never shown.
+    # Version 3 carries the marker of the test-only slow check (the caller
+    # sets ASYNCLINT_DEBUG_CRASH=slow:...), so its analysis takes three
+    # seconds: version 4 always arrives while it runs.
     log_path = os.path.join(a.workdir, "stderr.log")
 
     def log_count(what):
@@ -175,7 +178,8 @@ def main():
         "textDocument": {"uri": uri, "version": 3},
         "contentChanges": [{"range": {"start": {"line": 5, "character": 0},
                                       "end": {"line": 5, "character": 0}},
-                            "text": "  fetch(3);\n"}]})
+                            "text": "  fetch(3); // ASYNCLINT_TEST_SLOW\n"}]})
+
     pump_until(lambda: log_count("analysing ") > started,
                "the analysis of version 3 started")
     c.published.clear()
