@@ -2,9 +2,9 @@
 //
 // The one statement walker of the checks, and what each walk skips.
 //
-// A walk visits a root statement and the statements below it once each,
-// parents before children, in source order, with an explicit stack (deeply
-// nested code cannot exhaust the call stack). What it does not enter is a
+// A walk visits a root statement and the statements below it, parents
+// before children, in source order, with an explicit stack (deeply nested
+// code cannot exhaust the call stack). What it does not enter is a
 // policy, a set of Skip flags; the presets in `walks` are every policy the
 // checks use, each with its reason. Whatever the policy, co_await, co_yield
 // and co_return are nodes Sema builds around the user's operand; the flags
@@ -43,10 +43,11 @@ enum class Skip : std::uint8_t {
   /// Expressions that contain errors (error recovery in half-typed code):
   /// neither visited nor entered, since their types are guesses.
   ErrorExprs = 1U << 3,
-  /// Of co_await and co_yield, all but the operand: the operator co_await,
-  /// await_transform and yield_value calls and the await_ready,
-  /// await_suspend and await_resume calls on the awaiter. They repeat the
-  /// operand (a walk would meet it twice) and name the hidden promise.
+  /// Of co_await and co_yield (dependent co_await too), all but the
+  /// operand: the operator co_await, await_transform and yield_value calls
+  /// and the await_ready, await_suspend and await_resume calls on the
+  /// awaiter. They repeat the operand (a walk would meet it twice) and name
+  /// the hidden promise.
   AwaitMachinery = 1U << 4,
   /// Of co_return, the promise's return_value or return_void call; only the
   /// operand is entered.
@@ -57,10 +58,12 @@ enum class Skip : std::uint8_t {
 /// Every policy the checks walk with, and why it skips what it skips.
 namespace walks {
 
-/// A function's own code, for async-sequential-awaits (its blocks) and
-/// async-await-in-loop (its loops); the three walks below skip more. A lambda
-/// is another function: its blocks and loops are checked when the lambda itself
-/// is, and its co_await suspends the lambda, not us.
+/// A function's own code, what its author wrote in it: for
+/// async-sequential-awaits (its blocks) and async-await-in-loop (its loops);
+/// the three walks below skip more. A lambda is another function: its
+/// blocks and loops are checked when the lambda itself is, and its co_await
+/// suspends the lambda, not us. The calls Sema builds around co_await,
+/// co_yield and co_return operands are the framework's.
 inline constexpr Skip OwnCode =
     Skip::Lambdas | Skip::AwaitMachinery | Skip::ReturnMachinery;
 
@@ -114,6 +117,7 @@ enum class Walk : unsigned char {
   Stop, ///< end the walk
 };
 
+/// The walker (see the file comment).
 class StmtWalker {
 public:
   using Visitor = llvm::function_ref<Walk(const Stmt *, const WalkContext &)>;
@@ -121,8 +125,11 @@ public:
   explicit StmtWalker(Skip Policy) : Policy(Policy) {}
 
   /// Calls \p Visit on \p Root and on the statements below it that the
-  /// policy lets the walk reach: each once, parents before children, in
-  /// source order. Returns false when \p Visit stopped the walk.
+  /// policy lets the walk reach: parents before children, in source order,
+  /// each once per place in the tree (the co_await and co_return machinery
+  /// gives an operand a second place). Returns false when \p Visit stopped
+  /// the walk. Time and memory are linear in the statements reached. Not
+  /// re-entrant: a visitor that walks a subtree uses another StmtWalker.
   bool walk(const Stmt *Root, Visitor Visit);
 
   /// From inside the visitor: walk the body of \p L too (after the subtree
