@@ -87,7 +87,10 @@ int runPipeline(int Argc, const char **Argv) {
   SourceText Src;
   FindingCollector Collector(Src, U.Root,
                              /*KeepErrors=*/!S.ExportFixes.empty());
-  lintUnits(U, Config, S, [&](UnitResult R) { Collector.add(std::move(R)); });
+  ResultCache Cache(S);
+  lintUnits(U, Config, S, Cache,
+            [&](UnitResult R) { Collector.add(std::move(R)); });
+
   std::vector<Finding> Findings = Collector.take();
 
   Recorded.apply(Findings);

@@ -5,33 +5,85 @@
 #include "WorkerPool.h"
 #include "clang-tidy/ClangTidy.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
+#include <chrono>
 
 using namespace clang::tidy;
 
 namespace asynclint {
 namespace {
 
+// Records every file opened for reading, with its size and modification
+// time at that moment: the unit's inputs, for the result cache.
+class InputRecorder : public llvm::vfs::ProxyFileSystem {
+public:
+  InputRecorder(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
+                std::vector<InputStamp> &Inputs)
+      : ProxyFileSystem(std::move(FS)), Inputs(Inputs) {}
+  llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>>
+  openFileForRead(const llvm::Twine &Path) override {
+    auto F = ProxyFileSystem::openFileForRead(Path);
+    if (F)
+      if (llvm::ErrorOr<llvm::vfs::Status> St = (*F)->status()) {
+        // Dots stay: "a/../b" is not "b" when a is a symlink.
+        llvm::SmallString<256> Abs(St->getName());
+        (void)makeAbsolute(Abs);
+
+        Inputs.push_back({std::string(Abs), St->getSize(),
+                          std::chrono::duration_cast<std::chrono::nanoseconds>(
+                              St->getLastModificationTime().time_since_epoch())
+                              .count()});
+      }
+    return F;
+  }
+
+private:
+  std::vector<InputStamp> &Inputs;
+};
+
+// The commands of \p File (the first one's directory is its working
+// directory).
+std::string workingDirectory(const Units &U, const std::string &File) {
+  std::vector<clang::tooling::CompileCommand> Commands =
+      U.Database->getCompileCommands(File);
+  return Commands.empty() ? "" : Commands.front().Directory;
+}
+
 // Lints one unit with its own context and its own file system (the working
 // directory of one compile command must not leak into another).
 UnitResult lintOne(const Units &U, const ConfigSource &Config,
                    const std::string &File) {
-  std::vector<clang::tooling::CompileCommand> Commands =
-      U.Database->getCompileCommands(File);
-  ClangTidyContext Context(
-      Config.make(Commands.empty() ? "" : Commands.front().Directory), false,
-      false, false);
-
-  auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-      llvm::vfs::createPhysicalFileSystem());
+  ClangTidyContext Context(Config.make(workingDirectory(U, File)), false, false,
+                           false);
   UnitResult R;
   R.File = File;
+  auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+      llvm::makeIntrusiveRefCnt<InputRecorder>(
+          llvm::vfs::createPhysicalFileSystem(), R.Inputs));
   R.Errors = runClangTidy(Context, *U.Database, {File}, FS,
                           /*ApplyAnyFix=*/false, false, "", /*Quiet=*/true);
   R.ParseFailed = llvm::any_of(R.Errors, isCompilerError);
+  llvm::sort(R.Inputs, [](const InputStamp &A, const InputStamp &B) {
+    return A.Path < B.Path;
+  });
+  R.Inputs.erase(std::unique(R.Inputs.begin(), R.Inputs.end(),
+                             [](const InputStamp &A, const InputStamp &B) {
+                               return A.Path == B.Path;
+                             }),
+                 R.Inputs.end());
   return R;
+}
+
+// The cache key of a unit: its commands and its effective configuration.
+std::string cacheKey(const ResultCache &Cache, const Units &U,
+                     const ConfigSource &Config, const std::string &File) {
+  clang::tidy::ClangTidyOptions Options =
+      Config.make(workingDirectory(U, File))->getOptions(File);
+  return Cache.key(File, U.Database->getCompileCommands(File),
+                   configurationAsText(Options));
 }
 
 // "[done/total] N findings" on a terminal, rewritten in place.
@@ -98,25 +150,41 @@ bool isCompilerError(const ClangTidyError &E) {
 }
 
 void lintUnits(const Units &U, const ConfigSource &Config, const Settings &S,
+               const ResultCache &Cache,
                const std::function<void(UnitResult)> &OnDone) {
   Progress Shown(U.Files.size(), S.Quiet);
+  auto Finish = [&](UnitResult R) {
+    Shown.unitDone(R);
+    OnDone(std::move(R));
+  };
   // A main file that cannot be read is one clear error, not clang's three
-  // location-less ones.
-  std::vector<const std::string *> Readable;
+  // location-less ones; a unit whose inputs are unchanged is not linted.
+  std::vector<std::pair<const std::string *, std::string>> ToLint; // and key
   for (const std::string &File : U.Files) {
+    UnitResult R;
+    R.File = File;
     if (std::string Why = unreadable(File); !Why.empty()) {
-      UnitResult R;
-      R.File = File;
       R.Failure = "cannot read the file: " + Why;
-      Shown.unitDone(R);
-      OnDone(std::move(R));
+      Finish(std::move(R));
       continue;
     }
-    Readable.push_back(&File);
+    std::string Key = Cache.enabled() ? cacheKey(Cache, U, Config, File) : "";
+    if (std::optional<std::string> Hit = Cache.lookup(Key))
+      if (decodeUnit(*Hit, R)) {
+        R.File = File;
+        Finish(std::move(R));
+        continue;
+      }
+    ToLint.emplace_back(&File, std::move(Key));
   }
+  if (S.Verbose)
+    llvm::errs() << "asynclint: " << U.Files.size() - ToLint.size() << " of "
+                 << U.Files.size() << " units from the cache\n";
   runInWorkers(
-      Readable.size(), S.Jobs, S.TimeoutPerUnit,
-      [&](size_t I) { return encodeUnit(lintOne(U, Config, *Readable[I])); },
+      ToLint.size(), S.Jobs, S.TimeoutPerUnit,
+      [&](size_t I) {
+        return encodeUnit(lintOne(U, Config, *ToLint[I].first));
+      },
       [&](size_t I, const WorkOutcome &O) {
         UnitResult R;
         if (!O.Done || !decodeUnit(O.Payload, R)) {
@@ -124,12 +192,16 @@ void lintUnits(const Units &U, const ConfigSource &Config, const Settings &S,
           R.Failure = (O.Done ? "sent an unreadable result"
                               : O.Failure + runningWhat(O.Stderr)) +
                       "; its findings are missing";
-        } else if (!O.Stderr.empty()) {
-          llvm::errs() << O.Stderr;
+        } else {
+          if (!O.Stderr.empty())
+            llvm::errs() << O.Stderr;
+          // A unit that did not parse may depend on a file that is missing
+          // now and added later: never reused.
+          if (!R.ParseFailed && !ToLint[I].second.empty())
+            Cache.store(ToLint[I].second, R.Inputs, O.Payload);
         }
-        R.File = *Readable[I];
-        Shown.unitDone(R);
-        OnDone(std::move(R));
+        R.File = *ToLint[I].first;
+        Finish(std::move(R));
       });
 }
 

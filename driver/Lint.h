@@ -10,6 +10,7 @@
 #ifndef ASYNCLINT_DRIVER_LINT_H
 #define ASYNCLINT_DRIVER_LINT_H
 
+#include "Cache.h"
 #include "Config.h"
 #include "Options.h"
 #include "Units.h"
@@ -28,6 +29,9 @@ struct UnitResult {
   /// Not linted to the end: "crashed with signal 11 (Segmentation fault)
   /// in check 'x'", "timed out after 600 s"; its findings are missing.
   std::string Failure;
+  /// Every file clang read for the unit, as it was when read (for the
+  /// cache).
+  std::vector<InputStamp> Inputs;
 };
 
 /// A compiler error (not a check's finding or a warning): the unit did not
@@ -39,6 +43,7 @@ bool isCompilerError(const clang::tidy::ClangTidyError &E);
 /// Call while this process has a single thread.
 
 void lintUnits(const Units &U, const ConfigSource &Config, const Settings &S,
+               const ResultCache &Cache,
                const std::function<void(UnitResult)> &OnDone);
 
 } // namespace asynclint

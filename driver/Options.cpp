@@ -38,6 +38,10 @@ options:
   --docs-url=URL         base URL of the check docs (SARIF help links)
   --timeout-per-unit=S   give up on a translation unit after S seconds
                          (default: 600; 0: never)
+  --cache-dir=DIR        reuse results of unchanged units from DIR (default:
+                         $XDG_CACHE_HOME/asynclint or ~/.cache/asynclint)
+  --no-cache             lint every unit, read and write no cache
+  --verbose              say how many units came from the cache
   --quiet                no progress line and no summary
 
 exit codes: 0 no findings (or only baselined), 1 findings, 2 usage or
@@ -62,6 +66,7 @@ std::map<std::string, Setter> valuedOptions(Settings &S, std::string &Jobs) {
       {"baseline", [&](const std::string &V) { S.Baseline = V; }},
       {"write-baseline", [&](const std::string &V) { S.WriteBaseline = V; }},
       {"docs-url", [&](const std::string &V) { S.DocsUrl = V; }},
+      {"cache-dir", [&](const std::string &V) { S.CacheDir = V; }},
   };
   Valued["j"] = Valued["jobs"] = [&](const std::string &V) { Jobs = V; };
   Valued["timeout-per-unit"] = [&S](const std::string &V) {
@@ -124,7 +129,16 @@ std::optional<int> parseOptions(int Argc, const char **Argv, Settings &S) {
       S.PruneBaseline = true;
       continue;
     }
+    if (A == "--no-cache" || A == "-no-cache") {
+      S.NoCache = true;
+      continue;
+    }
+    if (A == "--verbose" || A == "-verbose") {
+      S.Verbose = true;
+      continue;
+    }
     if (A == "--quiet" || A == "-quiet") {
+
       S.Quiet = true;
       continue;
     }

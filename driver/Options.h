@@ -41,7 +41,11 @@ struct Settings {
   std::string DocsUrl;
   bool Quiet = false;
   unsigned TimeoutPerUnit = 600; // seconds; 0: none
-  std::string TimeoutText;       // as given, checked by parseOptions
+  std::string CacheDir;          // --cache-dir; empty: the default
+  bool NoCache = false;
+  bool Verbose = false; // what came from the cache
+
+  std::string TimeoutText; // as given, checked by parseOptions
 
   std::vector<std::string> Patterns; // paths, directories or globs
 };

@@ -1,7 +1,9 @@
 //===--- UnitWire.cpp - asynclint driver ----------------------------------===//
 //
-// Format: "PARSE_FAILED WARNING_AS_ERROR_INDICES\n" then the YAML of a
-// tooling::TranslationUnitDiagnostics, e.g. "0 -\n---\n..." or "1 0,3\n...".
+// Format: "PARSE_FAILED WARNING_AS_ERROR_INDICES\n", the number of inputs
+// and one "SIZE MTIME_NS PATH" line per input, then the YAML of a
+// tooling::TranslationUnitDiagnostics, e.g. "0 -\n0\n---\n..." or
+// "1 0,3\n1\n120 1700000000 /src/a.cpp\n---\n...".
 //
 //===----------------------------------------------------------------------===//
 
@@ -28,14 +30,35 @@ std::string encodeUnit(const UnitResult &R) {
   std::string Out;
   llvm::raw_string_ostream OS(Out);
   OS << (R.ParseFailed ? "1 " : "0 ") << (AsErrors.empty() ? "-" : AsErrors)
-     << "\n";
+     << "\n"
+     << R.Inputs.size() << "\n";
+  for (const InputStamp &I : R.Inputs)
+    OS << I.Size << " " << I.ModifiedNs << " " << I.Path << "\n";
   llvm::yaml::Output YAML(OS);
   YAML << TUD;
   return Out;
 }
 
 bool decodeUnit(llvm::StringRef Bytes, UnitResult &R) {
-  auto [Head, Body] = Bytes.split('\n');
+  auto [Head, Rest] = Bytes.split('\n');
+  auto [CountText, Body] = Rest.split('\n');
+  size_t Count = 0;
+  if (CountText.getAsInteger(10, Count))
+    return false;
+  R.Inputs.clear();
+  for (size_t I = 0; I < Count; ++I) {
+    auto [Line, Next] = Body.split('\n');
+    auto [SizeText, After] = Line.split(' ');
+    auto [TimeText, Path] = After.split(' ');
+    InputStamp S;
+    S.Path = Path.str();
+    if (SizeText.getAsInteger(10, S.Size) ||
+        TimeText.getAsInteger(10, S.ModifiedNs))
+      return false;
+    R.Inputs.push_back(std::move(S));
+    Body = Next;
+  }
+
   auto [Failed, List] = Head.split(' ');
   if (Failed != "0" && Failed != "1")
     return false;

@@ -32,6 +32,9 @@ config.available_features.add("frontend-" + frontend)
 
 # Keep the user's environment out: no stray .clang-tidy, no colours.
 config.environment["HOME"] = config.test_exec_root
+config.environment["XDG_CACHE_HOME"] = os.path.join(config.test_exec_root,
+                                                    "cache")
+
 config.environment["TERM"] = "dumb"
 
 inputs = os.path.join(config.test_source_root, "Inputs")
