@@ -1,6 +1,7 @@
 //===--- Options.cpp - asynclint driver -----------------------------------===//
 
 #include "Options.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"
 #include <functional>
@@ -27,7 +28,9 @@ options:
   --checks=GLOBS         override the Checks of .clang-tidy
   --config=YAML          use this configuration instead of .clang-tidy files
   --config-file=FILE     read the configuration from FILE instead
-  --format=FMT           text (default), json or sarif
+  --format=FMT           text (default), json, sarif, github (workflow
+                         annotations) or gitlab (Code Quality JSON)
+
   --output=FILE          write the report to FILE instead of stdout
   --export-fixes=FILE    write fix-its as YAML for clang-apply-replacements
   --fix                  apply fix-its in place (atomically, per file)
@@ -89,9 +92,10 @@ std::optional<int> validate(Settings &S, const std::string &Jobs) {
       llvm::StringRef(S.TimeoutText).getAsInteger(10, S.TimeoutPerUnit))
     return usageError("invalid --timeout-per-unit '" + S.TimeoutText +
                       "': expected seconds (0 for none)");
-  if (S.Format != "text" && S.Format != "json" && S.Format != "sarif")
+  if (!llvm::is_contained({"text", "json", "sarif", "github", "gitlab"},
+                          S.Format))
     return usageError("invalid --format '" + S.Format +
-                      "': expected text, json or sarif");
+                      "': expected text, json, sarif, github or gitlab");
   if (S.BuildDir.empty())
     return usageError("no compilation database: pass -p BUILD_DIR (the "
                       "directory holding compile_commands.json)");

@@ -15,6 +15,11 @@ std::optional<int> writeReport(const Settings &S,
     Report = sarifReport(Findings, S.DocsUrl, Src);
   } else if (S.Format == "json") {
     Report = jsonReport(Findings);
+  } else if (S.Format == "github") {
+    Report = githubReport(Findings);
+  } else if (S.Format == "gitlab") {
+    Report = gitlabReport(Findings);
+
   } else {
     bool Colour = S.Output.empty() &&
                   llvm::sys::Process::StandardOutIsDisplayed() &&

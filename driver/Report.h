@@ -1,8 +1,9 @@
 //===--- Report.h - asynclint driver ----------------------------*- C++ -*-===//
 //
 // Stage 8: the report, one file per format (TextReport.cpp, JsonReport.cpp,
-// SarifReport.cpp), each writing the open findings (not baselined, not
-// fixed) of one run.
+// SarifReport.cpp, GithubReport.cpp, GitlabReport.cpp), each writing the
+// open findings (not baselined, not fixed) of one run.
+
 //
 //===----------------------------------------------------------------------===//
 
@@ -31,11 +32,18 @@ std::string jsonReport(const std::vector<Finding> &Findings);
 std::string sarifReport(const std::vector<Finding> &Findings,
                         const std::string &DocsUrl, SourceText &Src);
 
+/// GitHub Actions workflow commands, one annotation per finding.
+std::string githubReport(const std::vector<Finding> &Findings);
+
+/// GitLab's Code Quality report (JSON).
+std::string gitlabReport(const std::vector<Finding> &Findings);
+
 /// Writes the report S.Format asks for to S.Output or stdout; returns an
 /// exit code on an error already reported.
 std::optional<int> writeReport(const Settings &S,
                                const std::vector<Finding> &Findings,
                                SourceText &Src);
+
 
 } // namespace asynclint
 

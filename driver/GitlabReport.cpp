@@ -1,0 +1,47 @@
+//===--- GitlabReport.cpp - asynclint driver ------------------------------===//
+//
+// The GitLab Code Quality report: a JSON array with one issue per open
+// finding (description, check_name, fingerprint, severity, location with
+// path and begin line), the artifact `reports: codequality:` reads.
+//
+//===----------------------------------------------------------------------===//
+
+#include "FileSystem.h"
+#include "Report.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+
+namespace asynclint {
+
+std::string gitlabReport(const std::vector<Finding> &Findings) {
+  llvm::json::Array Issues;
+  for (const Finding &F : Findings) {
+    if (!F.open())
+      continue;
+    std::string Description = F.Message;
+    for (const Note &N : F.Notes)
+      Description += "; note: " + N.Message;
+    // Code Quality wants a fingerprint per issue, also for errors that
+    // have none of ours.
+    std::string Fingerprint =
+        F.Fingerprint.empty() ? F.Check + ":" + F.Message : F.Fingerprint;
+    Issues.push_back(llvm::json::Object{
+        {"type", "issue"},
+        {"check_name", F.Check},
+        {"description", Description},
+        {"categories", llvm::json::Array{"Bug Risk"}},
+        {"fingerprint", Fingerprint},
+        {"severity", F.Error || F.AsError ? "major" : "minor"},
+        {"location",
+         llvm::json::Object{
+             {"path", relativeToCwd(F.Loc.File)},
+             {"lines", llvm::json::Object{
+                           {"begin", std::max<unsigned>(F.Loc.Line, 1)}}}}}});
+  }
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Issues))) << "\n";
+  return Out;
+}
+
+} // namespace asynclint
