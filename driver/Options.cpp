@@ -3,6 +3,7 @@
 #include "Options.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 #include <functional>
 #include <map>
@@ -41,6 +42,11 @@ options:
   --docs-url=URL         base URL of the check docs (SARIF help links)
   --timeout-per-unit=S   give up on a translation unit after S seconds
                          (default: 600; 0: never)
+  --shard=K/N            lint only the K-th of N parts of the units (by a
+                         hash of each unit's path relative to BUILD_DIR);
+                         --shard=auto takes K and N from CI_NODE_INDEX and
+                         CI_NODE_TOTAL (GitLab), BUILDKITE_PARALLEL_JOB(_COUNT)
+                         or CIRCLE_NODE_INDEX/CIRCLE_NODE_TOTAL
   --cache-dir=DIR        reuse results of unchanged units from DIR (default:
                          $XDG_CACHE_HOME/asynclint or ~/.cache/asynclint)
   --no-cache             lint every unit, read and write no cache
@@ -70,6 +76,7 @@ std::map<std::string, Setter> valuedOptions(Settings &S, std::string &Jobs) {
       {"write-baseline", [&](const std::string &V) { S.WriteBaseline = V; }},
       {"docs-url", [&](const std::string &V) { S.DocsUrl = V; }},
       {"cache-dir", [&](const std::string &V) { S.CacheDir = V; }},
+      {"shard", [&](const std::string &V) { S.ShardText = V; }},
   };
   Valued["j"] = Valued["jobs"] = [&](const std::string &V) { Jobs = V; };
   Valued["timeout-per-unit"] = [&S](const std::string &V) {
@@ -78,9 +85,56 @@ std::map<std::string, Setter> valuedOptions(Settings &S, std::string &Jobs) {
   return Valued;
 }
 
+// K/N from the environment of a CI system that runs parallel jobs; K is
+// 1-based.
+std::optional<std::pair<unsigned, unsigned>> shardFromEnvironment() {
+  auto Get = [](const char *Name) -> std::optional<unsigned> {
+    std::optional<std::string> V = llvm::sys::Process::GetEnv(Name);
+    unsigned N = 0;
+    if (!V || llvm::StringRef(*V).getAsInteger(10, N))
+      return std::nullopt;
+    return N;
+  };
+  if (auto I = Get("CI_NODE_INDEX"), N = Get("CI_NODE_TOTAL"); I && N)
+    return std::pair(*I, *N); // GitLab: 1-based
+  if (auto I = Get("BUILDKITE_PARALLEL_JOB"),
+      N = Get("BUILDKITE_PARALLEL_JOB_COUNT");
+      I && N)
+    return std::pair(*I + 1, *N); // 0-based
+  if (auto I = Get("CIRCLE_NODE_INDEX"), N = Get("CIRCLE_NODE_TOTAL"); I && N)
+    return std::pair(*I + 1, *N); // 0-based
+  return std::nullopt;
+}
+
+std::optional<int> parseShard(Settings &S) {
+  if (S.ShardText.empty())
+    return std::nullopt;
+  std::optional<std::pair<unsigned, unsigned>> KN;
+  if (S.ShardText == "auto") {
+    KN = shardFromEnvironment();
+    if (!KN)
+      return usageError("--shard=auto: no CI_NODE_INDEX/CI_NODE_TOTAL, "
+                        "BUILDKITE_PARALLEL_JOB(_COUNT) or "
+                        "CIRCLE_NODE_INDEX/CIRCLE_NODE_TOTAL in the "
+                        "environment");
+  } else {
+    auto [K, N] = llvm::StringRef(S.ShardText).split('/');
+    unsigned KV = 0;
+    unsigned NV = 0;
+    if (!K.getAsInteger(10, KV) && !N.getAsInteger(10, NV))
+      KN = std::pair(KV, NV);
+  }
+  if (!KN || KN->second == 0 || KN->first == 0 || KN->first > KN->second)
+    return usageError("invalid --shard '" + S.ShardText +
+                      "': expected K/N with 1 <= K <= N, or auto");
+  std::tie(S.ShardIndex, S.ShardCount) = *KN;
+  return std::nullopt;
+}
+
 // The settings that depend on more than one option, checked once all are
 // read.
 std::optional<int> validate(Settings &S, const std::string &Jobs) {
+
   if (!Jobs.empty()) {
     unsigned N = 0;
     if (llvm::StringRef(Jobs).getAsInteger(10, N) || N == 0)
@@ -92,6 +146,8 @@ std::optional<int> validate(Settings &S, const std::string &Jobs) {
       llvm::StringRef(S.TimeoutText).getAsInteger(10, S.TimeoutPerUnit))
     return usageError("invalid --timeout-per-unit '" + S.TimeoutText +
                       "': expected seconds (0 for none)");
+  if (std::optional<int> Stop = parseShard(S))
+    return Stop;
   if (!llvm::is_contained({"text", "json", "sarif", "github", "gitlab"},
                           S.Format))
     return usageError("invalid --format '" + S.Format +

@@ -42,6 +42,10 @@ struct Settings {
   bool Quiet = false;
   unsigned TimeoutPerUnit = 600; // seconds; 0: none
   std::string CacheDir;          // --cache-dir; empty: the default
+  unsigned ShardIndex = 0;       // 1-based; 0: no sharding
+  unsigned ShardCount = 0;
+  std::string ShardText; // as given, checked by parseOptions
+
   bool NoCache = false;
   bool Verbose = false; // what came from the cache
 

@@ -5,6 +5,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/xxhash.h"
 #include <map>
 #include <set>
 
@@ -100,6 +101,19 @@ std::string projectRoot(const std::string &Dir) {
   return Dir;
 }
 
+// With --shard=K/N, keeps the units of part K: those whose path relative to
+// the database's directory hashes to K-1 modulo N. The same on every
+// machine, and a unit added to the project moves no other unit.
+void keepShard(const Settings &S, const std::string &DatabaseDir,
+               std::vector<std::string> &Files) {
+  if (S.ShardCount == 0)
+    return;
+  std::erase_if(Files, [&](const std::string &F) {
+    std::string Rel = relativeTo(DatabaseDir, F);
+    return llvm::xxh3_64bits(Rel) % S.ShardCount != S.ShardIndex - 1;
+  });
+}
+
 } // namespace
 
 std::optional<int> loadUnits(const Settings &S, Units &Out) {
@@ -121,8 +135,10 @@ std::optional<int> loadUnits(const Settings &S, Units &Out) {
   std::vector<std::string> Sorted(All.begin(), All.end());
   if (S.Patterns.empty()) {
     Out.Files = std::move(Sorted);
+    keepShard(S, absolute(S.BuildDir), Out.Files);
     return std::nullopt;
   }
+
   std::set<std::string> Chosen;
   for (const std::string &Pattern : S.Patterns) {
     bool IsGlob = Pattern.find_first_of("*?[") != std::string::npos;
@@ -131,6 +147,7 @@ std::optional<int> loadUnits(const Settings &S, Units &Out) {
       return Stop;
   }
   Out.Files.assign(Chosen.begin(), Chosen.end());
+  keepShard(S, absolute(S.BuildDir), Out.Files);
   return std::nullopt;
 }
 
