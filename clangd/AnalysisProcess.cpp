@@ -33,7 +33,8 @@ bool fromJSON(const json::Value &V, BufferFinding::Note &N, json::Path P) {
 
 bool fromJSON(const json::Value &V, BufferFinding::Fix &F, json::Path P) {
   json::ObjectMapper O(V, P);
-  return O && O.map("title", F.Title) && O.map("edits", F.Edits);
+  return O && O.map("title", F.Title) && O.map("edits", F.Edits) &&
+         O.map("unsafe", F.Unsafe);
 }
 
 bool fromJSON(const json::Value &V, BufferFinding &F, json::Path P) {
@@ -61,8 +62,9 @@ json::Value encode(const std::vector<BufferFinding> &Findings) {
                                      {"offset", E.Offset},
                                      {"length", E.Length},
                                      {"text", E.Text}});
-      Fixes.push_back(
-          json::Object{{"title", X.Title}, {"edits", std::move(Edits)}});
+      Fixes.push_back(json::Object{{"title", X.Title},
+                                   {"edits", std::move(Edits)},
+                                   {"unsafe", X.Unsafe}});
     }
     All.push_back(json::Object{{"check", F.Check},
                                {"message", F.Message},

@@ -180,7 +180,7 @@ std::vector<BufferFinding> analyzeBuffer(const std::string &Path,
           {normal(N.FilePath, Directory), N.FileOffset, N.Message});
       std::vector<BufferEdit> Alt = editsIn(N.Fix, Directory);
       if (!Alt.empty())
-        F.Fixes.push_back({N.Message, std::move(Alt)});
+        F.Fixes.push_back({N.Message, std::move(Alt), /*Unsafe=*/true});
     }
     Findings.push_back(std::move(F));
   }

@@ -45,7 +45,10 @@ struct BufferFinding {
   struct Fix {
     std::string Title;
     std::vector<BufferEdit> Edits;
+    /// A note's fix-it: an alternative that may change meaning.
+    bool Unsafe = false;
   };
+
   std::vector<Fix> Fixes;
 };
 

@@ -74,12 +74,17 @@ bool ClangdProxy::addCodeActions(const PendingAction &Request,
       json::Object Edit;
       for (auto &[URI, Edits] : Changes)
         Edit[URI] = std::move(Edits);
-      Ours.push_back(
-          json::Object{{"title", fixTitle(Fix, D.Text, D.Path, T.Finding)},
-                       {"kind", "quickfix"},
-                       {"diagnostics", json::Array{diagnostic(D, T)}},
-                       {"isPreferred", T.Finding.Fixes.size() == 1},
-                       {"edit", json::Object{{"changes", std::move(Edit)}}}});
+      // A fix that may change meaning says so, and is never preferred
+      // (editors apply a preferred fix with one key).
+      std::string Title = fixTitle(Fix, D.Text, D.Path, T.Finding);
+      if (Fix.Unsafe)
+        Title += " (may change meaning)";
+      Ours.push_back(json::Object{
+          {"title", Title},
+          {"kind", "quickfix"},
+          {"diagnostics", json::Array{diagnostic(D, T)}},
+          {"isPreferred", !Fix.Unsafe && T.Finding.Fixes.size() == 1},
+          {"edit", json::Object{{"changes", std::move(Edit)}}}});
     }
   }
   if (Ours.empty())

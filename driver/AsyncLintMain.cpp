@@ -108,7 +108,8 @@ int runPipeline(int Argc, const char **Argv) {
                         Collector.keptErrors()))
       return *Stop;
   if (S.Fix)
-    applyFixes(Findings, Collector.untouchable());
+    applyFixes(Findings, Collector.untouchable(), S.FixUnsafe);
+
   if (std::optional<int> Stop = writeReport(S, Findings, Src))
     return *Stop;
   size_t Stale = S.PruneBaseline ? 0 : Recorded.stale(Linted);

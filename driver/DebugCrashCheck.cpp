@@ -5,7 +5,9 @@
 // executable, and only when ASYNCLINT_DEBUG_CRASH is set in the
 // environment: "abort:MARKER" aborts, "hang:MARKER" never returns and
 // "slow:MARKER" takes three seconds, in any unit whose main file contains
-// MARKER. Never set it in real use.
+// MARKER; "fixes:MARKER" reports each MARKER_SAFE with a fix-it on the
+// warning and another on a note, and each MARKER_UNSAFE with a fix-it on a
+// note only (the driver's fix-safety tests). Never set it in real use.
 //
 //===----------------------------------------------------------------------===//
 
@@ -45,10 +47,30 @@ public:
         std::this_thread::sleep_for(std::chrono::hours(1));
     if (Action == "slow")
       std::this_thread::sleep_for(std::chrono::seconds(3));
+    if (Action == "fixes")
+      reportFixes(SM);
   }
 
 private:
+  void reportFixes(const SourceManager &SM) {
+    StringRef Text = SM.getBufferData(SM.getMainFileID());
+    SourceLocation Start = SM.getLocForStartOfFile(SM.getMainFileID());
+    for (size_t At = Text.find(Marker); At != StringRef::npos;
+         At = Text.find(Marker, At + 1)) {
+      SourceLocation Loc = Start.getLocWithOffset(At);
+      bool Safe = Text.substr(At + Marker.size()).starts_with("_SAFE");
+      {
+        auto D = diag(Loc, "debug finding"); // emitted at the end of scope
+        if (Safe)
+          D << FixItHint::CreateInsertion(Loc, "/*safe*/ ");
+      }
+      diag(Loc, "an alternative that may change meaning", DiagnosticIDs::Note)
+          << FixItHint::CreateInsertion(Loc, "/*unsafe*/ ");
+    }
+  }
+
   std::string Action;
+
   std::string Marker;
 };
 

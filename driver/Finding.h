@@ -28,21 +28,42 @@ struct Note {
   Location Loc;
 };
 
+/// One way to fix a finding: the fix-it of the warning itself (safe), or of
+/// one of its notes (an alternative that may change meaning: unsafe, as
+/// clang-tidy's own --fix never applies note fix-its).
+struct FixIt {
+  std::string Description; // the note's message; empty for the warning's
+  std::vector<clang::tooling::Replacement> Edits; // absolute file paths
+  bool Safe = true;
+};
+
 struct Finding {
   std::string Check; // the check's name, or clang-diagnostic-*
   std::string Message;
   Location Loc;
   std::vector<Note> Notes;
-  std::vector<clang::tooling::Replacement> Fixes; // absolute file paths
-  std::string Fingerprint; // stable across line shifts (Findings.h)
-  bool Baselined = false;  // recorded in --baseline: not reported
-  bool Fixed = false;      // fixed by --fix: not reported
-  bool Error = false;      // a compiler error, not a check's finding
-  bool AsError = false;    // a check's finding that WarningsAsErrors names
+  std::vector<FixIt> Fixes; // the safe one first, then unsafe alternatives
+  std::string Fingerprint;  // stable across line shifts (Findings.h)
+  bool Baselined = false;   // recorded in --baseline: not reported
+  bool Fixed = false;       // fixed by --fix: not reported
+  bool Error = false;       // a compiler error, not a check's finding
+  bool AsError = false;     // a check's finding that WarningsAsErrors names
 
   /// Reported, and counted against the exit code.
   bool open() const { return !Baselined && !Fixed; }
+  /// The fix --fix applies (a safe one), else --fix-unsafe, else null.
+  const FixIt *fixFor(bool Unsafe) const {
+    for (const FixIt &X : Fixes)
+      if (X.Safe || Unsafe)
+        return &X;
+    return nullptr;
+  }
+  /// "safe", "unsafe" or "none": the best fix there is.
+  const char *fixKind() const {
+    return Fixes.empty() ? "none" : Fixes.front().Safe ? "safe" : "unsafe";
+  }
   /// "error" or "warning", as every report spells it.
+
   const char *level() const { return Error || AsError ? "error" : "warning"; }
 };
 

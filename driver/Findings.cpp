@@ -52,12 +52,25 @@ Finding FindingCollector::makeFinding(const ClangTidyError &E, bool WithFixes) {
       Src.resolve(L);
     F.Notes.push_back({N.Message, L});
   }
-  if (WithFixes)
-    for (const auto &[File, Reps] : E.Message.Fix)
+  auto FixOf = [&](const tooling::DiagnosticMessage &M, bool Safe) {
+    if (!WithFixes)
+      return;
+
+    FixIt X;
+    X.Safe = Safe;
+    X.Description = Safe ? "" : M.Message;
+    for (const auto &[File, Reps] : M.Fix)
       for (const tooling::Replacement &Rep : Reps)
-        F.Fixes.emplace_back(absoluteIn(E.BuildDirectory, Rep.getFilePath()),
+        X.Edits.emplace_back(absoluteIn(E.BuildDirectory, Rep.getFilePath()),
                              Rep.getOffset(), Rep.getLength(),
                              Rep.getReplacementText());
+    if (!X.Edits.empty())
+      F.Fixes.push_back(std::move(X));
+  };
+  FixOf(E.Message, /*Safe=*/true);
+  for (const tooling::DiagnosticMessage &N : E.Notes)
+    FixOf(N, /*Safe=*/false);
+
   F.Fingerprint = F.Loc.File.empty() ? "" : fingerprint(F, Root, Src);
   return F;
 }

@@ -15,12 +15,13 @@ namespace {
 
 using PerFileReplacements = std::map<std::string, tooling::Replacements>;
 
-// Adds all of \p F's replacements to \p PerFile, or none when one conflicts:
-// they are tried on copies of the files it touches. Returns the files.
-std::vector<std::string> addAllOrNone(const Finding &F,
+// Adds all of \p Fix's replacements to \p PerFile, or none when one
+// conflicts: they are tried on copies of the files it touches. Returns the
+// files.
+std::vector<std::string> addAllOrNone(const FixIt &Fix,
                                       PerFileReplacements &PerFile) {
   PerFileReplacements Trial;
-  for (const tooling::Replacement &R : F.Fixes) {
+  for (const tooling::Replacement &R : Fix.Edits) {
     std::string File = R.getFilePath().str();
     auto [It, New] = Trial.try_emplace(File);
     if (New)
@@ -77,19 +78,19 @@ exportFixes(const std::string &Path, const std::string &MainFile,
 }
 
 void applyFixes(std::vector<Finding> &Findings,
-                const std::set<std::string> &Untouchable) {
+                const std::set<std::string> &Untouchable, bool Unsafe) {
   PerFileReplacements PerFile;
   std::map<std::string, std::set<Finding *>> Owners;
   for (Finding &F : Findings) {
-    if (F.Fixes.empty() || F.Error)
-      continue;
-    if (llvm::any_of(F.Fixes, [&](const tooling::Replacement &R) {
+    const FixIt *Fix = F.Error ? nullptr : F.fixFor(Unsafe);
+    if (!Fix || llvm::any_of(Fix->Edits, [&](const tooling::Replacement &R) {
           return Untouchable.contains(R.getFilePath().str());
         }))
       continue;
-    for (const std::string &File : addAllOrNone(F, PerFile))
+    for (const std::string &File : addAllOrNone(*Fix, PerFile))
       Owners[File].insert(&F);
   }
+
   for (auto &[File, Reps] : PerFile) {
     if (!rewrite(File, Reps))
       continue;

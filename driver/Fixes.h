@@ -24,12 +24,13 @@ std::optional<int>
 exportFixes(const std::string &Path, const std::string &MainFile,
             const std::vector<clang::tidy::ClangTidyError> &Errors);
 
-/// Applies every finding's fix-its that do not conflict with an earlier
-/// finding's, all of a finding's or none, and marks those findings Fixed.
-/// Files in \p Untouchable are left alone. Errors are reported and the
-/// file is left unchanged.
+/// Applies each finding's safe fix (with \p Unsafe, else its first unsafe
+/// alternative) unless it conflicts with an earlier finding's: all of a
+/// fix's edits or none. Marks those findings Fixed. Files in
+/// \p Untouchable are left alone. Errors are reported and the file is left
+/// unchanged.
 void applyFixes(std::vector<Finding> &Findings,
-                const std::set<std::string> &Untouchable);
+                const std::set<std::string> &Untouchable, bool Unsafe);
 
 } // namespace asynclint
 

@@ -38,7 +38,9 @@ std::string jsonReport(const std::vector<Finding> &Findings) {
     O["message"] = F.Message;
     O["notes"] = std::move(Notes);
     O["fingerprint"] = F.Fingerprint;
-    O["fixable"] = !F.Fixes.empty();
+    O["fixable"] = F.fixFor(/*Unsafe=*/false) != nullptr; // by --fix
+    O["fix"] = F.fixKind();
+
     A.push_back(std::move(O));
   }
   std::string Out;

@@ -34,7 +34,9 @@ options:
 
   --output=FILE          write the report to FILE instead of stdout
   --export-fixes=FILE    write fix-its as YAML for clang-apply-replacements
-  --fix                  apply fix-its in place (atomically, per file)
+  --fix                  apply safe fix-its in place (atomically, per file)
+  --fix-unsafe           also apply fix-its that may change meaning (the
+                         first alternative a note offers)
   --baseline=FILE        findings recorded in FILE do not fail the run
   --write-baseline=FILE  record the current findings in FILE
   --prune-baseline       remove the entries of --baseline that match no
@@ -185,6 +187,11 @@ std::optional<int> parseOptions(int Argc, const char **Argv, Settings &S) {
       S.Fix = true;
       continue;
     }
+    if (A == "--fix-unsafe" || A == "-fix-unsafe") {
+      S.Fix = S.FixUnsafe = true;
+      continue;
+    }
+
     if (A == "--prune-baseline" || A == "-prune-baseline") {
       S.PruneBaseline = true;
       continue;

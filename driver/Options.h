@@ -35,6 +35,8 @@ struct Settings {
   std::string Output;
   std::string ExportFixes;
   bool Fix = false;
+  bool FixUnsafe = false; // --fix-unsafe: also fixes that may change meaning
+
   std::string Baseline;
   std::string WriteBaseline;
   bool PruneBaseline = false; // rewrite --baseline without stale entries

@@ -44,7 +44,6 @@ std::optional<int> writeReport(const Settings &S,
                                const std::vector<Finding> &Findings,
                                SourceText &Src);
 
-
 } // namespace asynclint
 
 #endif // ASYNCLINT_DRIVER_REPORT_H

@@ -59,10 +59,11 @@ Object rule(const Finding &F, const std::string &DocsUrl) {
   return Rule;
 }
 
-// The finding's fix-its as one SARIF fix, its replacements grouped by file.
-Array fixes(const Finding &F, SourceText &Src) {
+// One fix-it as a SARIF fix, its replacements grouped by file; whether it
+// is safe is in its properties (SARIF has no field of its own for it).
+Object fix(const Finding &F, const FixIt &X, SourceText &Src) {
   std::map<std::string, Array> PerFile;
-  for (const clang::tooling::Replacement &R : F.Fixes) {
+  for (const clang::tooling::Replacement &R : X.Edits) {
     Location Start{R.getFilePath().str(), R.getOffset(), 0, 0};
     Location End{Start.File, R.getOffset() + R.getLength(), 0, 0};
     Src.resolve(Start);
@@ -78,8 +79,11 @@ Array fixes(const Finding &F, SourceText &Src) {
   for (auto &[File, Reps] : PerFile)
     Changes.push_back(Object{{"artifactLocation", artifact(File)},
                              {"replacements", std::move(Reps)}});
-  return Array{Object{{"description", Object{{"text", F.Message}}},
-                      {"artifactChanges", std::move(Changes)}}};
+  return Object{
+      {"description",
+       Object{{"text", X.Description.empty() ? F.Message : X.Description}}},
+      {"artifactChanges", std::move(Changes)},
+      {"properties", Object{{"applicability", X.Safe ? "safe" : "unsafe"}}}};
 }
 
 Object result(const Finding &F, unsigned RuleIndex, SourceText &Src) {
@@ -96,8 +100,12 @@ Object result(const Finding &F, unsigned RuleIndex, SourceText &Src) {
                              {"physicalLocation", physical(N.Loc)}});
   if (!Related.empty())
     Result["relatedLocations"] = std::move(Related);
-  if (!F.Fixes.empty())
-    Result["fixes"] = fixes(F, Src);
+  Array Fixes;
+  for (const FixIt &X : F.Fixes)
+    Fixes.push_back(fix(F, X, Src));
+  if (!Fixes.empty())
+    Result["fixes"] = std::move(Fixes);
+
   return Result;
 }
 

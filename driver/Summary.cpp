@@ -3,6 +3,7 @@
 #include "Summary.h"
 #include "FileSystem.h"
 #include "Options.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/raw_ostream.h"
 #include <map>
 
@@ -52,7 +53,16 @@ int summarise(const std::vector<Finding> &Findings, const RunOutcome &Run,
     llvm::errs() << "\n";
     for (const auto &[Check, N] : PerCheck)
       llvm::errs() << "  " << Check << ": " << N << "\n";
+    size_t UnsafeOnly = llvm::count_if(Findings, [](const Finding &F) {
+      return F.open() && !F.Error && !F.fixFor(false) && F.fixFor(true);
+    });
+    if (UnsafeOnly)
+      llvm::errs() << "asynclint: " << UnsafeOnly << " finding"
+                   << (UnsafeOnly == 1 ? " has" : "s have")
+                   << " only an unsafe fix (--fix-unsafe applies "
+                   << (UnsafeOnly == 1 ? "it" : "them") << ")\n";
     if (Run.StaleBaseline)
+
       llvm::errs() << "asynclint: " << Run.StaleBaseline << " baseline entr"
                    << (Run.StaleBaseline == 1 ? "y matches" : "ies match")
                    << " no finding any more (--prune-baseline removes "

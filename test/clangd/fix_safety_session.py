@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""Quick fixes that may change meaning say so in their title and are never
+preferred. Uses the test-only check's fixes mode (the caller sets
+ASYNCLINT_DEBUG_CRASH=fixes:FIXME): a finding with a safe fix and a note
+alternative, and one with only a note alternative.
+
+  fix_safety_session.py PROXY CLANGD WORKDIR
+"""
+import json
+import os
+import shutil
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from lsp_client import QUIET_CLANGD, Client, ours, quiet_clangd, uri_of  # noqa
+
+BUFFER = "int a = 1; // FIXME_SAFE\nint b = 2; // FIXME_UNSAFE\n"
+
+
+def main():
+    proxy, clangd, workdir = sys.argv[1:4]
+    shutil.rmtree(workdir, ignore_errors=True)
+    os.makedirs(workdir)
+    path = os.path.join(workdir, "fixes.cpp")
+    with open(path, "w") as f:
+        f.write(BUFFER)
+    with open(os.path.join(workdir, "compile_commands.json"), "w") as f:
+        json.dump([{"directory": workdir, "file": path,
+                    "arguments": ["clang++-22", "-std=c++20", "-c", path]}], f)
+    with open(os.path.join(workdir, ".clang-tidy"), "w") as f:
+        f.write("CheckOptions: {}\n")
+    quiet_clangd(workdir)
+    log = open(os.path.join(workdir, "stderr.log"), "wb")
+    c = Client([proxy, "--clangd=" + clangd, "--asynclint-debounce=0"] +
+               QUIET_CLANGD, cwd=workdir, stderr=log)
+    c.initialize(workdir)
+    uri = uri_of(path)
+    c.notify("textDocument/didOpen", {"textDocument": {
+        "uri": uri, "languageId": "cpp", "version": 1, "text": BUFFER}})
+    diags = c.wait_diagnostics(uri, lambda ds: len(ours(ds)) == 2)
+    for d in sorted(ours(diags), key=lambda d: d["range"]["start"]["line"]):
+        actions = c.request("textDocument/codeAction", {
+            "textDocument": {"uri": uri}, "range": d["range"],
+            "context": {"diagnostics": [d]}})
+        for a in actions or []:
+            if a.get("diagnostics", [{}])[0].get("source") == "asynclint":
+                print("line %d: %s%s" % (d["range"]["start"]["line"] + 1,
+                                         a["title"],
+                                         " [preferred]" if a.get("isPreferred")
+                                         else ""))
+    print("exit code:", c.shutdown())
+
+
+if __name__ == "__main__":
+    main()
