@@ -8,10 +8,13 @@
 #include "utils/UnitAnalysis.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ExprConcepts.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang::ast_matchers;
 
@@ -26,7 +29,10 @@ constexpr const char *DefaultBlocking =
     "::sleep;::usleep;::nanosleep;::clock_nanosleep;"
     "std::this_thread::sleep_for;std::this_thread::sleep_until;"
     // C stdio and POSIX file I/O on paths.
-    "::fopen;::fread;::fwrite;::fgets;::fscanf;::open;::openat;::creat;"
+    "::fopen;::fread;::fwrite;::fgets;::fscanf;::fflush;::tmpfile;::open;"
+    "::openat;::creat;"
+    // Console input (std::cin >> x, std::getline(std::cin, s)).
+    "std::cin;"
     // C++ file streams: opening (construction with a file name, open()).
     "std::basic_ifstream;std::basic_ofstream;std::basic_fstream;"
     "std::basic_ifstream::open;std::basic_ofstream::open;"
@@ -56,15 +62,20 @@ constexpr const char *DefaultBlocking =
     // Processes.
     "::system;::popen;::waitpid;::wait;"
     // Synchronous waits.
-    "std::future::get;std::future::wait;std::shared_future::get;"
-    "std::shared_future::wait;std::thread::join;std::jthread::join;"
+    "std::future::get;std::future::wait;std::future::wait_for;"
+    "std::future::wait_until;std::shared_future::get;std::shared_future::wait;"
+    "std::shared_future::wait_for;std::shared_future::wait_until;"
+    "std::thread::join;std::jthread::join;"
     "std::condition_variable::wait;std::condition_variable::wait_for;"
     "std::condition_variable::wait_until;std::condition_variable_any::wait;"
     "std::condition_variable_any::wait_for;"
     "std::condition_variable_any::wait_until;std::latch::wait;"
+    "std::latch::arrive_and_wait;std::atomic::wait;std::atomic_flag::wait;"
+    "std::atomic_ref::wait;"
     "std::barrier::arrive_and_wait;std::counting_semaphore::acquire;"
     // A nested event loop or a synchronous wait on a task.
-    "*::sync_wait;*::blockingWait;*::blocking_wait;*::io_context::run;"
+    "*::sync_wait;*::block_on;*::blockingWait;*::blocking_wait;"
+    "*::io_context::run;"
     "*::io_context::run_one;aio::run";
 
 constexpr const char *MutexLocking =
@@ -75,6 +86,50 @@ constexpr const char *MutexLocking =
 constexpr const char *DefaultOffload =
     "*::to_thread;std::thread;std::jthread;std::async;*::post;*::dispatch;"
     "*::defer;*::co_spawn;*::run_in_executor;*::submit";
+
+// Awaiting one of these moves the rest of the coroutine onto another
+// executor: concurrencpp's resume_on, the thread pools' schedule() of
+// libcoro and cppcoro, Asio's post/defer/dispatch with a completion token,
+// async_simple's dispatch.
+constexpr const char *DefaultExecutorSwitches =
+    "concurrencpp::resume_on;coro::thread_pool::schedule;"
+    "cppcoro::static_thread_pool::schedule;*::asio::post;*::asio::defer;"
+    "*::asio::dispatch;async_simple::coro::dispatch";
+
+// Awaiting one of these waits for a file descriptor to become ready: aio's
+// readable/writable, libcoro's poll.
+constexpr const char *DefaultReadinessAwaitables =
+    "*::readable;*::writable;*::poll;*::wait_readable;*::wait_writable";
+
+// Test frameworks: their assertion macros call into these scopes, whose
+// internals (doctest asks /proc whether a debugger is attached) are not the
+// code under test.
+constexpr const char *DefaultIgnoredCallees =
+    "doctest::*;Catch::*;testing::*;boost::unit_test::*;boost::test_tools::*";
+
+// Macros whose use shows a non-blocking socket.
+bool isNonBlockingMacro(StringRef Name) {
+  return Name == "EAGAIN" || Name == "EWOULDBLOCK" || Name == "EINPROGRESS" ||
+         Name == "SOCK_NONBLOCK" || Name == "O_NONBLOCK" ||
+         Name == "MSG_DONTWAIT";
+}
+
+// Names of would-block answers: try_again(), would_block,
+// std::errc::resource_unavailable_try_again, operation_in_progress.
+bool isWouldBlockName(StringRef Name) {
+  std::string Lower = Name.lower();
+  StringRef L(Lower);
+  return L.contains("try_again") || L.contains("would_block") ||
+         L.contains("wouldblock") || L.contains("in_progress") ||
+         L.contains("eagain");
+}
+
+// The call an awaited operand makes, under temporaries and conversions.
+const CallExpr *awaitedCall(const Expr *Operand) {
+  if (!Operand)
+    return nullptr;
+  return dyn_cast<CallExpr>(utils::stripWrappers(Operand));
+}
 
 // The integer value of argument I if it is a constant expression.
 std::optional<llvm::APSInt> constantArg(const CallExpr *Call, unsigned I,
@@ -125,7 +180,14 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
           Options.get("Replacements", ""))),
       TransitiveDepth(Options.get("TransitiveDepth", 3U)),
       FlagMutexLock(Options.get("FlagMutexLock", false)),
-      Offload(OffloadFunctions) {
+      ExecutorSwitches(tidy::utils::options::parseStringList(
+          Options.get("ExecutorSwitches", DefaultExecutorSwitches))),
+      ReadinessAwaitables(tidy::utils::options::parseStringList(
+          Options.get("ReadinessAwaitables", DefaultReadinessAwaitables))),
+      IgnoredCallees(tidy::utils::options::parseStringList(
+          Options.get("IgnoredCallees", DefaultIgnoredCallees))),
+      Offload(OffloadFunctions), Switches(ExecutorSwitches),
+      Readiness(ReadinessAwaitables), Ignored(IgnoredCallees) {
   std::vector<StringRef> Base =
       tidy::utils::options::parseStringList(DefaultBlocking);
   if (FlagMutexLock)
@@ -160,6 +222,12 @@ void BlockingCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
                 tidy::utils::options::serializeStringList(Replacements));
   Options.store(Opts, "TransitiveDepth", TransitiveDepth);
   Options.store(Opts, "FlagMutexLock", FlagMutexLock);
+  Options.store(Opts, "ExecutorSwitches",
+                tidy::utils::options::serializeStringList(ExecutorSwitches));
+  Options.store(Opts, "ReadinessAwaitables",
+                tidy::utils::options::serializeStringList(ReadinessAwaitables));
+  Options.store(Opts, "IgnoredCallees",
+                tidy::utils::options::serializeStringList(IgnoredCallees));
 }
 
 void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
@@ -168,15 +236,41 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
   utils::addFunctionMatchers(Finder, this);
 }
 
-bool BlockingCallCheck::isUserFunction(const FunctionDecl *FD) {
+bool BlockingCallCheck::isSocketCall(StringRef Name) {
+  // The C API's socket and descriptor calls (global names only): with a
+  // non-blocking descriptor they return EAGAIN instead of waiting.
+  return llvm::is_contained(
+      std::initializer_list<StringRef>{
+          "connect", "accept", "accept4", "recv", "send", "recvfrom", "sendto",
+          "recvmsg", "sendmsg", "read", "write", "readv", "writev"},
+      Name);
+}
+
+bool BlockingCallCheck::followable(const Expr *Call, const FunctionDecl *FD) {
   if (!FD || !FD->hasBody() || utils::isCoroutine(FD))
     return false;
-  // A lambda's body is looked at where the lambda is handed to a call.
-  if (const auto *M = dyn_cast<CXXMethodDecl>(FD);
-      M && M->getParent()->isLambda())
-    return false;
   const ASTContext &Ctx = FD->getASTContext();
-  return !Ctx.getSourceManager().isInSystemHeader(FD->getLocation());
+  if (Ctx.getSourceManager().isInSystemHeader(FD->getLocation()))
+    return false;
+  // A lambda called through a variable (`auto f = [] {...}; f();`) is
+  // followed like a function. One invoked where it is written, or handed to
+  // a call, is walked in place by collectSites.
+  if (const auto *M = dyn_cast<CXXMethodDecl>(FD);
+      M && M->getParent()->isLambda()) {
+    // A parameter holding a lambda (`template <class F> void run(F f)
+    // { f(); }`) is not followed: the lambda's body was walked where it was
+    // handed over.
+    const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(Call);
+    const auto *Ref =
+        Op && Op->getNumArgs() > 0
+            ? dyn_cast<DeclRefExpr>(utils::stripWrappers(Op->getArg(0)))
+            : nullptr;
+    if (!Ref || !isa<VarDecl>(Ref->getDecl()) ||
+        isa<ParmVarDecl>(Ref->getDecl()))
+      return false;
+  }
+  utils::UnitAnalysis &Unit = utils::UnitAnalysis::of(FD->getASTContext());
+  return !Ignored.matches(Unit.names().get(FD));
 }
 
 bool BlockingCallCheck::isOffload(const NamedDecl *Callee) {
@@ -203,6 +297,18 @@ BlockingCallCheck::blockingName(const Expr *E, const NamedDecl *Callee) {
     else if (const auto *Call = dyn_cast<CallExpr>(E);
              Call && Call->getNumArgs() > 0)
       Stream = Call->getArg(0);
+    // std::cin waits for its user.
+    if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
+            Stream ? Stream->IgnoreParenImpCasts() : nullptr)) {
+      const std::string &Var = Names.get(Ref->getDecl());
+      if (Var == "std::cin" || Var == "std::wcin") {
+        if (!Blocking.matches("std::cin"))
+          return std::nullopt;
+        return StringRef(Name).ends_with("getline")
+                   ? std::string("std::getline")
+                   : std::string("std::cin");
+      }
+    }
     const CXXRecordDecl *RD =
         Stream ? Stream->IgnoreParenImpCasts()->getType()->getAsCXXRecordDecl()
                : nullptr;
@@ -253,6 +359,15 @@ BlockingCallCheck::blockingName(const Expr *E, const NamedDecl *Callee) {
     if (Construct->getNumArgs() == 0 ||
         isa<CXXDefaultArgExpr>(Construct->getArg(0)))
       return std::nullopt;
+    // A lock told not to wait: std::defer_lock, std::try_to_lock, and
+    // std::adopt_lock (already held).
+    for (const Expr *Arg : Construct->arguments())
+      if (const auto *Tag = Arg->getType()->getAsCXXRecordDecl()) {
+        const std::string &TagName = Names.get(Tag);
+        if (TagName == "std::defer_lock_t" || TagName == "std::try_to_lock_t" ||
+            TagName == "std::adopt_lock_t")
+          return std::nullopt;
+      }
     return Name;
   }
   const auto *Call = cast<CallExpr>(E);
@@ -270,29 +385,115 @@ BlockingCallCheck::blockingName(const Expr *E, const NamedDecl *Callee) {
   return Name;
 }
 
-void BlockingCallCheck::collectSites(const Stmt *Body, std::vector<Site> &Out) {
-  // walks::CallSites: the function's own calls, and those of the lambdas
-  // handed to a call that runs them right here.
-  utils::StmtWalker Walker(utils::walks::CallSites);
-  Walker.walk(Body, [&](const Stmt *S, const utils::WalkContext &Ctx) {
-    bool Direct = !Ctx.InLambda;
-    if (const auto *Call = dyn_cast<CallExpr>(S)) {
-      const auto *Callee = dyn_cast_or_null<NamedDecl>(Call->getCalleeDecl());
-      Out.push_back({Call, Callee, Direct, Ctx.InCatchHandler});
-      // A lambda handed to an ordinary call may run right here (an
-      // algorithm, call_once, an immediately invoked lambda); one handed to
-      // an offload function runs elsewhere.
-      if (!isOffload(Callee))
-        for (const Expr *Arg : Call->arguments())
-          if (const auto *L =
-                  dyn_cast_or_null<LambdaExpr>(utils::stripWrappers(Arg)))
-            Walker.enterLambdaBody(L);
-    } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
-      Out.push_back(
-          {Construct, Construct->getConstructor(), Direct, Ctx.InCatchHandler});
+void BlockingCallCheck::noteFacts(const Stmt *S, bool InLambda, Facts &Seen) {
+  const Expr *Operand = nullptr;
+  if (const auto *Await = dyn_cast<CoawaitExpr>(S))
+    Operand = Await->getOperand();
+  else if (const auto *Dependent = dyn_cast<DependentCoawaitExpr>(S))
+    Operand = Dependent->getOperand();
+  if (Operand) {
+    // co_await in a lambda body entered here cannot be (that lambda is not
+    // a coroutine), but say so: a switch moves this coroutine only.
+    const CallExpr *Call = awaitedCall(Operand);
+    const auto *Callee =
+        Call ? dyn_cast_or_null<NamedDecl>(Call->getCalleeDecl()) : nullptr;
+    if (Callee) {
+      const std::string &Name =
+          utils::UnitAnalysis::of(Callee->getASTContext()).names().get(Callee);
+      if (Readiness.matches(Name))
+        Seen.NonBlocking = true;
+      if (!InLambda && Seen.SwitchEnd.isInvalid() && Switches.matches(Name))
+        Seen.SwitchEnd = S->getEndLoc();
     }
-    return utils::Walk::Into;
-  });
+    return;
+  }
+  if (Seen.NonBlocking)
+    return;
+  if (const auto *Lit = dyn_cast<IntegerLiteral>(S); Lit && AST) {
+    // EWOULDBLOCK expands to EAGAIN expands to 11: look at every level.
+    const SourceManager &SM = AST->getSourceManager();
+    for (SourceLocation Loc = Lit->getBeginLoc(); Loc.isMacroID();
+         Loc = SM.getImmediateMacroCallerLoc(Loc))
+      if (isNonBlockingMacro(
+              Lexer::getImmediateMacroName(Loc, SM, AST->getLangOpts()))) {
+        Seen.NonBlocking = true;
+        return;
+      }
+  }
+  const NamedDecl *Named = nullptr;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    Named = Ref->getDecl();
+  else if (const auto *Member = dyn_cast<MemberExpr>(S))
+    Named = Member->getMemberDecl();
+  // SOCK_NONBLOCK is also an enumerator of the same name.
+  if (Named && Named->getIdentifier() &&
+      (isWouldBlockName(Named->getName()) ||
+       isNonBlockingMacro(Named->getName())))
+    Seen.NonBlocking = true;
+}
+
+void BlockingCallCheck::collectSites(const Stmt *Body, std::vector<Site> &Out,
+                                     Facts &Seen) {
+  // walks::CallSites: the function's own calls, and those of the lambdas
+  // handed to a call that runs them right here. The branch an `if
+  // constexpr` keeps is walked afterwards, with its context, by a further
+  // walk of the same walker (the discarded one never runs).
+  utils::StmtWalker Walker(utils::walks::CallSites);
+  struct Root {
+    const Stmt *S;
+    utils::WalkContext Ctx;
+  };
+  llvm::SmallVector<Root, 2> Roots{{Body, {}}};
+  llvm::SmallPtrSet<const Stmt *, 16> Statements;
+  while (!Roots.empty()) {
+    Root R = Roots.pop_back_val();
+    Walker.walk(R.S, [&](const Stmt *S, const utils::WalkContext &WCtx) {
+      bool InLambda = WCtx.InLambda || R.Ctx.InLambda;
+      bool InHandler = WCtx.InCatchHandler || R.Ctx.InCatchHandler;
+      // Unevaluated operands are not calls.
+      if (isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, RequiresExpr>(S))
+        return utils::Walk::Over;
+      if (const auto *TypeId = dyn_cast<CXXTypeidExpr>(S);
+          TypeId && !TypeId->isPotentiallyEvaluated())
+        return utils::Walk::Over;
+      if (const auto *Compound = dyn_cast<CompoundStmt>(S))
+        for (const Stmt *Child : Compound->body())
+          if (const auto *E = dyn_cast<Expr>(Child))
+            Statements.insert(utils::stripWrappers(E));
+      if (const auto *If = dyn_cast<IfStmt>(S); If && If->isConstexpr()) {
+        if (!AST)
+          return utils::Walk::Over;
+        // In a template pattern the condition is dependent: each
+        // instantiation has only the branch it keeps.
+        std::optional<const Stmt *> Kept = If->getNondiscardedCase(*AST);
+        if (Kept && *Kept) {
+          utils::WalkContext Inner = WCtx;
+          Inner.InLambda = InLambda;
+          Inner.InCatchHandler = InHandler;
+          Roots.push_back({*Kept, Inner});
+        }
+        return utils::Walk::Over;
+      }
+      noteFacts(S, InLambda, Seen);
+      if (const auto *Call = dyn_cast<CallExpr>(S)) {
+        const auto *Callee = dyn_cast_or_null<NamedDecl>(Call->getCalleeDecl());
+        Out.push_back(
+            {Call, Callee, !InLambda, InHandler, Statements.contains(Call)});
+        // A lambda handed to an ordinary call may run right here (an
+        // algorithm, call_once, an immediately invoked lambda); one handed
+        // to an offload function runs elsewhere.
+        if (!isOffload(Callee))
+          for (const Expr *Arg : Call->arguments())
+            if (const auto *L =
+                    dyn_cast_or_null<LambdaExpr>(utils::stripWrappers(Arg)))
+              Walker.enterLambdaBody(L);
+      } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
+        Out.push_back({Construct, Construct->getConstructor(), !InLambda,
+                       InHandler, false});
+      }
+      return utils::Walk::Into;
+    });
+  }
   // Source order, so the first blocking call in a body is the one reported;
   // of the sites that begin together, the enclosing one first (`a().b()`:
   // b, then a), as the walk met them.
@@ -306,46 +507,66 @@ void BlockingCallCheck::collectSites(const Stmt *Body, std::vector<Site> &Out) {
 }
 
 const BlockingCallCheck::Chain &
-BlockingCallCheck::chainFrom(const FunctionDecl *FD, unsigned Budget) {
+BlockingCallCheck::chainFrom(const FunctionDecl *FD, unsigned Budget,
+                             bool SocketsNonBlocking, unsigned &Cut) {
   FD = FD->getDefinition() ? FD->getDefinition() : FD;
-  Chain &Memo = Chains[FD];
+  auto &Memos = Chains[SocketsNonBlocking];
+  Chain &Memo = Memos[FD];
+  if (Memo.Depth != ~0U) {
+    // A cycle: this function's search is still running further up.
+    Cut = std::min(Cut, Memo.Depth);
+    return Memo;
+  }
   // A result found within the budget stays valid for any budget that
   // reaches it; "none" is valid for budgets no larger than it was searched.
-  if (Memo.InProgress ||
-      (Memo.Computed && ((Memo.Hops != ~0U && Memo.Hops <= Budget) ||
-                         (Memo.Hops == ~0U && Memo.Budget >= Budget))))
+  if (Memo.Computed && ((Memo.Hops != ~0U && Memo.Hops <= Budget) ||
+                        (Memo.Hops == ~0U && Memo.Budget >= Budget)))
     return Memo;
-  Memo.InProgress = true;
+  unsigned MyDepth = StackDepth++;
+  Memo = Chain();
+  Memo.Depth = MyDepth;
   auto It = SitesOf.find(FD);
   if (It == SitesOf.end()) {
     std::vector<Site> Sites;
-    collectSites(FD->getBody(), Sites);
+    Facts Seen;
+    collectSites(FD->getBody(), Sites, Seen);
+    FactsOf[FD] = Seen;
     It = SitesOf.try_emplace(FD, std::move(Sites)).first;
   }
+  bool OwnEvidence = FactsOf[FD].NonBlocking;
   Chain Best;
   Best.Budget = Budget;
+  unsigned MyCut = ~0U;
   for (const Site &S : It->second) {
-    if (blockingName(S.E, S.Callee)) {
-      Best.Hops = 0;
-      Best.Call = S.E;
-      Best.Next = nullptr;
-      break;
+    if (std::optional<std::string> Name = blockingName(S.E, S.Callee)) {
+      if (!((SocketsNonBlocking || OwnEvidence) && isSocketCall(*Name))) {
+        Best.Hops = 0;
+        Best.Call = S.E;
+        Best.Next = nullptr;
+        break;
+      }
+      continue;
     }
     const auto *Next = dyn_cast_or_null<FunctionDecl>(S.Callee);
-    if (Budget == 0 || !isUserFunction(Next))
+    if (Budget == 0 || !followable(S.E, Next))
       continue;
     // Copy: the map may grow (and move) during the recursive call.
-    Chain Down = chainFrom(Next, Budget - 1);
+    Chain Down = chainFrom(Next, Budget - 1, SocketsNonBlocking, MyCut);
     if (Down.Hops != ~0U && Down.Hops + 1 < Best.Hops) {
       Best.Hops = Down.Hops + 1;
       Best.Call = S.E;
       Best.Next = Next->getDefinition() ? Next->getDefinition() : Next;
     }
   }
-  Chain &Slot = Chains[FD];
+  --StackDepth;
+  Chain &Slot = Memos[FD];
   Slot = Best;
-  Slot.InProgress = false;
-  Slot.Computed = true;
+  // A search that ran into a function still in progress above this one saw
+  // that function's answer as "none" so far: its result holds for this
+  // search only, and is searched again by the next caller.
+  Slot.Computed = MyCut >= MyDepth;
+  if (MyCut < MyDepth)
+    Cut = std::min(Cut, MyCut);
   return Slot;
 }
 
@@ -387,51 +608,83 @@ void BlockingCallCheck::checkCoroutine(const FunctionDecl *FD,
                                        ASTContext &Ctx) {
   const auto *Body = cast<CoroutineBodyStmt>(FD->getBody())->getBody();
   std::vector<Site> Sites;
-  collectSites(Body, Sites);
+  Facts Seen;
+  collectSites(Body, Sites, Seen);
   const auto *Method = dyn_cast<CXXMethodDecl>(FD);
   bool IsLambda = Method && Method->getParent()->isLambda();
   bool Instantiated = FD->isTemplateInstantiation();
+  const SourceManager &SM = Ctx.getSourceManager();
+  // After an awaited executor switch the coroutine runs on another executor
+  // (a pool meant for blocking work) to its end: the check cannot tell
+  // which executor is the event loop, so it does not look for a way back.
+  SourceLocation Switched = Seen.SwitchEnd.isValid()
+                                ? SM.getExpansionLoc(Seen.SwitchEnd)
+                                : SourceLocation();
+  auto OnOtherExecutor = [&](SourceLocation Loc) {
+    return Switched.isValid() &&
+           SM.isBeforeInTranslationUnit(Switched, SM.getExpansionLoc(Loc));
+  };
 
   for (const Site &S : Sites) {
     const SourceLocation Loc = S.E->getBeginLoc();
+    if (OnOtherExecutor(Loc))
+      continue;
     if (std::optional<std::string> Blocked = blockingName(S.E, S.Callee)) {
       const std::string &Name = *Blocked;
+      if (Seen.NonBlocking && isSocketCall(Name))
+        continue;
       auto Repl = ReplacementFor.find(Name);
       bool HasRepl = Repl != ReplacementFor.end();
-      {
-        auto D = diag(Loc, "'%0' blocks the event loop inside "
-                           "%select{coroutine %2|a coroutine lambda}1")
-                 << Name << IsLambda << utils::displayDecl(FD);
-        // co_await the replacement instead: only for a direct call in the
-        // coroutine's own body, spelled in the file, outside a handler,
-        // not in a template instantiation, when the replacement is awaitable.
-        const auto *Call = dyn_cast<CallExpr>(S.E);
-        if (HasRepl && Call && S.Direct && !S.InHandler && !Instantiated &&
-            Loc.isFileID() && Call->getCallee()->getEndLoc().isFileID() &&
-            replacementIsAwaitable(Repl->second, Ctx))
-          D << FixItHint::CreateReplacement(Call->getCallee()->getSourceRange(),
-                                            "co_await " + Repl->second);
-      }
-      if (HasRepl)
-        diag(Loc, "use 'co_await %0' instead", DiagnosticIDs::Note)
-            << Repl->second;
+      diag(Loc, "'%0' blocks the event loop inside "
+                "%select{coroutine %2|a coroutine lambda}1")
+          << Name << IsLambda << utils::displayDecl(FD);
+      if (!HasRepl)
+        continue;
+      auto Note = diag(Loc, "use 'co_await %0' instead", DiagnosticIDs::Note)
+                  << Repl->second;
+      // co_await the replacement instead: suspending where the call blocked
+      // lets other tasks run in between, so the fix-it is on the note
+      // (applied only on request). Only for a plain call to a named
+      // function (`fut.get()` would lose its object) that is a whole
+      // statement in the coroutine's own body, spelled in the file, outside
+      // a handler, not in a template instantiation, when the replacement
+      // is awaitable.
+      const auto *Call = dyn_cast<CallExpr>(S.E);
+      if (Call && !isa<CXXMemberCallExpr, CXXOperatorCallExpr>(Call) &&
+          isa<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts()) &&
+          S.Direct && S.Statement && !S.InHandler && !Instantiated &&
+          Loc.isFileID() && Call->getCallee()->getEndLoc().isFileID() &&
+          replacementIsAwaitable(Repl->second, Ctx))
+        Note << FixItHint::CreateReplacement(
+            Call->getCallee()->getSourceRange(), "co_await " + Repl->second);
       continue;
     }
     const auto *Callee = dyn_cast_or_null<FunctionDecl>(S.Callee);
-    if (TransitiveDepth == 0 || !isUserFunction(Callee))
+    if (TransitiveDepth == 0 || !followable(S.E, Callee))
       continue;
-    Chain C = chainFrom(Callee, TransitiveDepth - 1);
+    unsigned Cut = ~0U;
+    Chain C = chainFrom(Callee, TransitiveDepth - 1, Seen.NonBlocking, Cut);
     if (C.Hops == ~0U)
       continue;
+    const auto &Memos = Chains[Seen.NonBlocking];
+    // A lambda called through a variable is named by the variable.
+    const NamedDecl *Shown = utils::displayDecl(Callee);
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S.E);
+        Op && Op->getNumArgs() > 0 && isa<CXXMethodDecl>(Callee) &&
+        cast<CXXMethodDecl>(Callee)->getParent()->isLambda())
+      if (const auto *Ref =
+              dyn_cast<DeclRefExpr>(utils::stripWrappers(Op->getArg(0))))
+        Shown = Ref->getDecl();
     diag(Loc, "call to %0 blocks the event loop inside "
               "%select{coroutine %2|a coroutine lambda}1")
-        << utils::displayDecl(Callee) << IsLambda << utils::displayDecl(FD);
+        << Shown << IsLambda << utils::displayDecl(FD);
     // Walk the chain down to the blocking call, one note per hop.
     const FunctionDecl *At = Callee->getDefinition();
     for (unsigned Hop = 0; At && Hop <= TransitiveDepth; ++Hop) {
-      const Chain &Step = Chains[At];
-      if (!Step.Call)
+      auto StepIt = Memos.find(At);
+      if (StepIt == Memos.end() || !StepIt->second.Call)
         break;
+      const Chain &Step = StepIt->second;
       if (!Step.Next) {
         const auto *Blocker =
             isa<CXXConstructExpr>(Step.Call)
@@ -455,12 +708,16 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   const FunctionDecl *FD = utils::matchedFunction(Result.Nodes);
   if (!FD || FD->isInvalidDecl() || !utils::isCoroutine(FD))
     return;
+  AST = Result.Context;
   checkCoroutine(FD, *Result.Context);
 }
 
 void BlockingCallCheck::onEndOfTranslationUnit() {
-  Chains.clear();
+  Chains[0].clear();
+  Chains[1].clear();
   SitesOf.clear();
+  FactsOf.clear();
+  AST = nullptr;
   ReplacementAwaitable.clear();
 }
 

@@ -40,6 +40,16 @@ private:
     const NamedDecl *Callee;
     bool Direct;    // in the body itself, not in a lambda argument
     bool InHandler; // in a catch handler (co_await is ill-formed there)
+    bool Statement; // a whole statement (co_await can prefix it)
+  };
+  /// What a function body shows besides its calls.
+  struct Facts {
+    /// Evidence that its sockets are non-blocking: a readiness await, a
+    /// would-block check (EAGAIN, try_again()), O_NONBLOCK and friends.
+    bool NonBlocking = false;
+    /// The end of the first co_await of an executor switch in the body
+    /// itself; invalid when there is none.
+    SourceLocation SwitchEnd;
   };
   /// The shortest chain from a function to a blocking call: Hops functions
   /// down, through Call (a call to Next, or the blocking call when Hops==0).
@@ -48,19 +58,28 @@ private:
     unsigned Budget = 0; // the depth this was computed with
     const Expr *Call = nullptr;
     const FunctionDecl *Next = nullptr;
-    bool InProgress = false;
+    unsigned Depth = ~0U; // stack depth while in progress, else ~0U
     bool Computed = false;
   };
 
-  void collectSites(const Stmt *Body, std::vector<Site> &Out);
+  void collectSites(const Stmt *Body, std::vector<Site> &Out, Facts &Seen);
+  /// Looks at one statement for the evidence of Facts.
+  void noteFacts(const Stmt *S, bool InLambda, Facts &Seen);
   /// The name under which the call blocks, or nullopt if it does not.
   std::optional<std::string> blockingName(const Expr *E,
                                           const NamedDecl *Callee);
   bool isOffload(const NamedDecl *Callee);
-  const Chain &chainFrom(const FunctionDecl *FD, unsigned Budget);
+  /// The chain from \p FD; with \p SocketsNonBlocking, socket calls do not
+  /// count (the coroutine showed they are non-blocking). \p Cut receives the
+  /// lowest stack depth of an unfinished function the search ran into (a
+  /// cycle): a result cut that way is not memoised for other callers.
+  const Chain &chainFrom(const FunctionDecl *FD, unsigned Budget,
+                         bool SocketsNonBlocking, unsigned &Cut);
+  /// Whether a call to \p FD (by \p Call) is followed transitively.
+  bool followable(const Expr *Call, const FunctionDecl *FD);
   void checkCoroutine(const FunctionDecl *FD, ASTContext &Ctx);
   bool replacementIsAwaitable(StringRef Name, ASTContext &Ctx);
-  static bool isUserFunction(const FunctionDecl *FD);
+  static bool isSocketCall(StringRef Name);
 
   /// Added to the default blocking list (BlockingFunctions).
   const std::vector<StringRef> BlockingFunctions;
@@ -74,14 +93,28 @@ private:
   const unsigned TransitiveDepth;
   /// Also report std::mutex locking (FlagMutexLock).
   const bool FlagMutexLock;
+  /// Awaitables that move the rest of the coroutine to another executor
+  /// (ExecutorSwitches).
+  const std::vector<StringRef> ExecutorSwitches;
+  /// Awaitables that wait for a socket to be ready (ReadinessAwaitables).
+  const std::vector<StringRef> ReadinessAwaitables;
+  /// Functions and scopes not followed transitively (IgnoredCallees).
+  const std::vector<StringRef> IgnoredCallees;
 
   utils::NameList Blocking;     // the default list, for system declarations
   utils::NameList UserBlocking; // BlockingFunctions, for any declaration
   utils::NameList Offload;
+  utils::NameList Switches;
+  utils::NameList Readiness;
+  utils::NameList Ignored;
   llvm::StringMap<std::string> ReplacementFor;
   llvm::StringMap<bool> ReplacementAwaitable;
-  llvm::DenseMap<const FunctionDecl *, Chain> Chains;
+  /// Memoised chains, without ([0]) and with ([1]) SocketsNonBlocking.
+  llvm::DenseMap<const FunctionDecl *, Chain> Chains[2];
   llvm::DenseMap<const FunctionDecl *, std::vector<Site>> SitesOf;
+  llvm::DenseMap<const FunctionDecl *, Facts> FactsOf;
+  unsigned StackDepth = 0;
+  const ASTContext *AST = nullptr; // of the translation unit being checked
 };
 
 } // namespace clang::tidy::async

@@ -64,11 +64,18 @@ void NameList::add(llvm::StringRef Entry) {
     return;
   }
   Entry.consume_front("::");
+  if (Entry.consume_back("::*")) {
+    Scopes.push_back((Entry + "::").str());
+    return;
+  }
   Exact.push_back(Entry.str());
 }
 
 bool NameList::matches(llvm::StringRef Name) const {
   if (llvm::is_contained(Exact, Name))
+    return true;
+  if (llvm::any_of(Scopes,
+                   [&](const std::string &S) { return Name.starts_with(S); }))
     return true;
   return llvm::any_of(Suffixes, [&](const std::string &S) {
     // "*::sync_wait" matches "sync_wait" in any namespace, and the global one.

@@ -2,7 +2,9 @@
 //
 // Matching declarations against user-configurable name lists: exact
 // qualified names ("std::this_thread::sleep_for", a leading "::" allowed) or
-// suffix patterns that match in any namespace or class ("*::sync_wait").
+// suffix patterns that match in any namespace or class ("*::sync_wait"), or
+// scope patterns that match everything declared in a namespace or class
+// ("doctest::*").
 // Names are computed once per declaration, ignoring inline namespaces
 // (std::__cxx11) and template arguments (std::future<int>::get is
 // "std::future::get").
@@ -38,6 +40,7 @@ private:
   void add(llvm::StringRef Entry);
   std::vector<std::string> Exact;
   std::vector<std::string> Suffixes; // "::name", matched at a "::" boundary
+  std::vector<std::string> Scopes;   // "scope::", matched as a prefix
 };
 
 /// Caches stableQualifiedName per declaration.
