@@ -10,6 +10,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Lex/Lexer.h"
 
 using namespace clang::ast_matchers;
 
@@ -48,6 +49,9 @@ UnawaitedTaskCheck::UnawaitedTaskCheck(StringRef Name,
       IgnoredTypes(tidy::utils::options::parseStringList(
           Options.get("IgnoredTypes", ""))),
       AllowVoidCast(Options.get("AllowVoidCast", true)),
+      ReportStartedHandles(Options.get("ReportStartedHandles", false)),
+      ThrowProbes(Options.get("ThrowProbes", "throw")),
+      ThrowProbeRegex(ThrowProbes, llvm::Regex::IgnoreCase),
       TypeNames(AwaitableTypes, IgnoredTypes) {}
 
 void UnawaitedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -56,6 +60,8 @@ void UnawaitedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "IgnoredTypes",
                 tidy::utils::options::serializeStringList(IgnoredTypes));
   Options.store(Opts, "AllowVoidCast", AllowVoidCast);
+  Options.store(Opts, "ReportStartedHandles", ReportStartedHandles);
+  Options.store(Opts, "ThrowProbes", ThrowProbes);
 }
 
 void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
@@ -81,6 +87,23 @@ void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(binaryOperator(InUserCode, hasOperatorName(","),
                                     hasLHS(expr().bind("comma-lhs"))),
                      this);
+  // Throw probes: a lambda handed to `assert_throws(...)`-like functions is
+  // called to see it throw; what it discards is the point of the test.
+  auto Lambda = ignoringImplicit(lambdaExpr());
+  Finder->addMatcher(
+      callExpr(InUserCode, callee(functionDecl().bind("probe-callee")),
+               hasAnyArgument(anyOf(
+                   Lambda, ignoringImplicit(cxxConstructExpr(
+                               argumentCountIs(1), hasArgument(0, Lambda))))))
+          .bind("probe-call"),
+      this);
+  // Operands that are never evaluated (decltype, sizeof, noexcept): parents
+  // are visited first, so the range is known before the operand is seen.
+  Finder->addMatcher(
+      expr(InUserCode, anyOf(unaryExprOrTypeTraitExpr(), cxxNoexceptExpr()))
+          .bind("unevaluated"),
+      this);
+  Finder->addMatcher(typeLoc(loc(decltypeType())).bind("decltype"), this);
   // Local variables and every reference to one; whether a task variable is
   // ever consumed is decided at the end of the translation unit, in one pass.
   Finder->addMatcher(varDecl(InUserCode, hasLocalStorage(),
@@ -112,6 +135,25 @@ void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
 
 void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   Classifier = &utils::UnitAnalysis::of(*Result.Context).awaitables(TypeNames);
+  SM = Result.SourceManager;
+  ASTCtx = Result.Context;
+  LangOpts = &Result.Context->getLangOpts();
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("probe-call")) {
+    const auto *Callee = Result.Nodes.getNodeAs<FunctionDecl>("probe-callee");
+    if (Callee->getIdentifier() && ThrowProbeRegex.match(Callee->getName()))
+      for (const Expr *Arg : Call->arguments()) {
+        const Expr *E = utils::stripWrappers(Arg);
+        if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(E);
+            Construct && Construct->getNumArgs() == 1)
+          E = utils::stripWrappers(Construct->getArg(0));
+        if (const auto *L = dyn_cast_or_null<LambdaExpr>(E))
+          skipRange(L->getBody()->getSourceRange());
+      }
+  }
+  if (const auto *E = Result.Nodes.getNodeAs<Expr>("unevaluated"))
+    skipRange(E->getSourceRange());
+  if (const auto *TL = Result.Nodes.getNodeAs<TypeLoc>("decltype"))
+    skipRange(TL->getSourceRange());
   if (const FunctionDecl *FD = utils::matchedFunction(Result.Nodes))
     markCoroutineBody(FD);
   if (const auto *SE = Result.Nodes.getNodeAs<StmtExpr>("stmt-expr"))
@@ -134,7 +176,12 @@ void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
                  : nullptr;
     if (!Init || Init->containsErrors() || !isa<CallExpr>(Init))
       return;
-    Vars[VD].Candidate = true;
+    if (skipped(VD->getLocation()))
+      return;
+    VarState &State = Vars[VD];
+    State.Candidate = true;
+    State.Callee =
+        dyn_cast_or_null<FunctionDecl>(cast<CallExpr>(Init)->getCalleeDecl());
   }
   if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>("assigned"))
     Known[Ref] = {.Kind = UseKind::Reassign,
@@ -177,6 +224,23 @@ void UnawaitedTaskCheck::checkStatementPosition(const Stmt *S) {
       if (!LastIsValue || Child != CS->body_back())
         Discarded(Child);
   } else if (const auto *If = dyn_cast<IfStmt>(S)) {
+    // A discarded `if constexpr` branch is not code that runs. In a template
+    // pattern neither branch is known to run (the instantiations decide);
+    // elsewhere the condition is a constant.
+    if (If->isConstexpr() && If->getCond()) {
+      bool Value = false;
+      const Expr *Cond = If->getCond();
+      bool Dependent = Cond->isValueDependent() || Cond->isTypeDependent();
+      if (Dependent || !Cond->EvaluateAsBooleanCondition(Value, *ASTCtx)) {
+        if (If->getThen())
+          skipRange(If->getThen()->getSourceRange());
+        if (If->getElse())
+          skipRange(If->getElse()->getSourceRange());
+        return;
+      }
+      if (const Stmt *Dead = Value ? If->getElse() : If->getThen())
+        skipRange(Dead->getSourceRange());
+    }
     Discarded(If->getThen());
     Discarded(If->getElse());
   } else if (const auto *For = dyn_cast<ForStmt>(S)) {
@@ -224,6 +288,23 @@ void UnawaitedTaskCheck::checkDiscarded(const Expr *E, const Stmt *Statement) {
     reportCall(Call, Statement);
 }
 
+bool UnawaitedTaskCheck::reported(const utils::DropInfo &Info) const {
+  switch (Info.Kind) {
+  case utils::DropInfo::LazyTask:
+  case utils::DropInfo::Operation:
+    return true;
+  case utils::DropInfo::Started:
+    // The work runs anyway; only its result and exceptions are lost. Worth a
+    // default warning where dropping it destroys the work or the author
+    // marked the type [[nodiscard]].
+    return Info.DestroysFrame || Info.NoDiscard || ReportStartedHandles;
+  case utils::DropInfo::None:
+  case utils::DropInfo::Unknown:
+    return false;
+  }
+  return false;
+}
+
 void UnawaitedTaskCheck::reportCall(const CallExpr *Call,
                                     const Stmt *Statement) {
   QualType T = Call->getType();
@@ -232,15 +313,35 @@ void UnawaitedTaskCheck::reportCall(const CallExpr *Call,
   if (!Call->isPRValue() || T->isVoidType() || !Classifier->isAwaitable(T))
     return;
   const auto *Callee = dyn_cast_or_null<FunctionDecl>(Call->getCalleeDecl());
+  utils::DropInfo Info = Classifier->dropInfo(T, Callee);
+  if (!reported(Info))
+    return;
   const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
   bool IsLambda = Method && Method->getParent()->isLambda();
-  bool IsTask = Classifier->isTask(T) || utils::isCoroutine(Callee);
   // For `[]() -> task<> {...}()` the operator call begins at the callee.
   SourceLocation Loc = Call->getBeginLoc();
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
       Op && Op->getOperator() == OO_Call && Op->getNumArgs() > 0)
     Loc = Op->getArg(0)->getBeginLoc();
+  if (skipped(Loc))
+    return;
+  unsigned Lost = lostSelect(Info);
 
+  // `co_await` is valid here when the whole statement is a postfix call (so
+  // co_await binds to all of it), it is spelled in the file (not a macro),
+  // and the innermost enclosing function is a coroutine, outside any catch
+  // handler, and not a template instantiation (the same edit may be
+  // ill-formed in another one).
+  bool Postfix = !isa<CXXOperatorCallExpr>(Call) ||
+                 cast<CXXOperatorCallExpr>(Call)->getOperator() == OO_Call;
+  const FunctionDecl *Fn =
+      Statement ? CoroutineSlots.lookup(Statement) : nullptr;
+  bool CanAwait = Fn && Postfix && Loc.isFileID() &&
+                  Classifier->isAwaitableIn(T, utils::getPromiseRecord(Fn));
+  // It keeps the meaning only for a lazy task, which does nothing until
+  // awaited anyway. Awaiting an operation or a started handle makes the
+  // coroutine wait where it did not: offered on a note, which --fix leaves.
+  bool SafeFix = CanAwait && Info.Kind == utils::DropInfo::LazyTask;
   {
     // A lambda called through a variable or parameter is named by it.
     // A function template specialization is named by its template: the
@@ -257,35 +358,68 @@ void UnawaitedTaskCheck::reportCall(const CallExpr *Call,
       if (IsLambda && !Named)
         return diag(Loc, "%select{awaitable|task}0 returned by this "
                          "%select{|coroutine }1lambda is never "
-                         "awaited%select{| and never runs}0")
-               << IsTask << utils::isCoroutine(Callee);
+                         "awaited%select{| and never runs|: its result and "
+                         "exceptions are lost|: dropping it destroys work "
+                         "that already started}2")
+               << Info.Coroutine << utils::isCoroutine(Callee) << Lost;
       if (!Named)
         return diag(Loc,
                     "%select{awaitable|task}0 returned by this call is never "
-                    "awaited%select{| and never runs}0")
-               << IsTask;
+                    "awaited%select{| and never runs|: its result and "
+                    "exceptions are lost|: dropping it destroys work that "
+                    "already started}1")
+               << Info.Coroutine << Lost;
       return diag(Loc, "%select{awaitable|task}0 returned by %1 is never "
-                       "awaited%select{| and never runs}0")
-             << IsTask << Named;
+                       "awaited%select{| and never runs|: its result and "
+                       "exceptions are lost|: dropping it destroys work that "
+                       "already started}2")
+             << Info.Coroutine << Named << Lost;
     }();
-
-    // `co_await` is inserted only where it is valid and keeps the meaning: the
-    // whole statement is a postfix call (so co_await binds to all of it), it
-    // is spelled in the file (not a macro), and the innermost enclosing
-    // function is a coroutine, outside any catch handler, and not a template
-    // instantiation (the same edit may be ill-formed in another one).
-    bool Postfix = !isa<CXXOperatorCallExpr>(Call) ||
-                   cast<CXXOperatorCallExpr>(Call)->getOperator() == OO_Call;
-    const FunctionDecl *Fn =
-        Statement ? CoroutineSlots.lookup(Statement) : nullptr;
-    if (Fn && Postfix && Loc.isFileID() &&
-        Classifier->isAwaitableIn(T, utils::getPromiseRecord(Fn)))
+    if (SafeFix)
       Diag << FixItHint::CreateInsertion(Loc, "co_await ");
-  } // The warning is emitted here, before its note.
+  } // The warning is emitted here, before its notes.
 
+  if (CanAwait && !SafeFix)
+    diag(Loc,
+         "insert 'co_await' to wait for it here (this changes when the "
+         "coroutine continues)",
+         DiagnosticIDs::Note)
+        << FixItHint::CreateInsertion(Loc, "co_await ");
   if (Callee && !IsLambda && Callee->getLocation().isValid())
     diag(Callee->getLocation(), "%0 declared here", DiagnosticIDs::Note)
         << utils::displayDecl(Callee);
+}
+
+unsigned UnawaitedTaskCheck::lostSelect(const utils::DropInfo &Info) {
+  if (Info.Kind == utils::DropInfo::LazyTask)
+    return 1;
+  if (Info.Kind == utils::DropInfo::Started)
+    return Info.DestroysFrame && Info.Coroutine ? 3 : 2;
+  return 0;
+}
+
+void UnawaitedTaskCheck::skipRange(SourceRange R) {
+  if (!SM || R.isInvalid())
+    return;
+  SkippedRanges.emplace_back(SM->getExpansionLoc(R.getBegin()),
+                             SM->getExpansionRange(R.getEnd()).getEnd());
+}
+
+bool UnawaitedTaskCheck::skipped(SourceLocation Loc) const {
+  if (!SM || Loc.isInvalid())
+    return false;
+  // A statement spelled in an EXPECT_THROW-like macro's argument.
+  for (SourceLocation L = Loc; L.isMacroID();
+       L = SM->getImmediateMacroCallerLoc(L)) {
+    StringRef Macro = Lexer::getImmediateMacroName(L, *SM, *LangOpts);
+    if (!Macro.empty() && ThrowProbeRegex.match(Macro))
+      return true;
+  }
+  SourceLocation E = SM->getExpansionLoc(Loc);
+  return llvm::any_of(SkippedRanges, [&](SourceRange R) {
+    return !SM->isBeforeInTranslationUnit(E, R.getBegin()) &&
+           !SM->isBeforeInTranslationUnit(R.getEnd(), E);
+  });
 }
 
 void UnawaitedTaskCheck::markCoroutineBody(const FunctionDecl *FD) {
@@ -323,14 +457,19 @@ void UnawaitedTaskCheck::onEndOfTranslationUnit() {
   for (const auto &[VD, State] : Vars) {
     if (!State.Candidate)
       continue;
-    bool IsTask = utils::UnitAnalysis::of(VD->getASTContext())
-                      .awaitables(TypeNames)
-                      .isTask(VD->getType());
+    utils::DropInfo Info = utils::UnitAnalysis::of(VD->getASTContext())
+                               .awaitables(TypeNames)
+                               .dropInfo(VD->getType(), State.Callee);
+    if (!reported(Info))
+      continue;
+    unsigned Lost = lostSelect(Info);
     const CompoundStmt *Scope = VarScope.lookup(VD);
     if (!State.Consumed) {
-      diag(VD->getLocation(), "%select{awaitable|task}0 stored in %1 is never "
-                              "awaited%select{| and never runs}0")
-          << IsTask << VD;
+      diag(VD->getLocation(),
+           "%select{awaitable|task}0 stored in %1 is never "
+           "awaited%select{| and never runs|: its result and exceptions are "
+           "lost|: dropping it destroys work that already started}2")
+          << Info.Coroutine << VD << Lost;
       if (Scope)
         diag(Scope->getRBracLoc(), "%0 is destroyed here without being awaited",
              DiagnosticIDs::Note)
@@ -348,7 +487,7 @@ void UnawaitedTaskCheck::onEndOfTranslationUnit() {
     diag(Assign->getOperatorLoc(),
          "%select{awaitable|task}0 stored in %1 is destroyed by this "
          "assignment before it was awaited")
-        << IsTask << VD;
+        << Info.Coroutine << VD;
     diag(VD->getLocation(), "%0 declared here", DiagnosticIDs::Note) << VD;
   }
   Vars.clear();
@@ -357,7 +496,11 @@ void UnawaitedTaskCheck::onEndOfTranslationUnit() {
   VarScope.clear();
   StatementScope.clear();
   CoroutineSlots.clear();
+  SkippedRanges.clear();
   Classifier = nullptr;
+  SM = nullptr;
+  LangOpts = nullptr;
+  ASTCtx = nullptr;
 }
 
 } // namespace clang::tidy::async

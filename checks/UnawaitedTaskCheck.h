@@ -8,6 +8,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Support/Regex.h"
 #include <cstdint>
 #include <vector>
 
@@ -37,6 +38,8 @@ private:
   enum class UseKind : std::uint8_t { Consume, Reassign, Query };
   struct VarState {
     bool Candidate = false;
+    /// The function whose call initialised it (for the promise).
+    const FunctionDecl *Callee = nullptr;
     bool Consumed = false;
     const DeclRefExpr *FirstUse = nullptr;
     UseKind FirstKind = UseKind::Query;
@@ -48,6 +51,15 @@ private:
   void checkDiscarded(const Expr *E, const Stmt *Statement);
   void reportCall(const CallExpr *Call, const Stmt *Statement);
   void markCoroutineBody(const FunctionDecl *FD);
+  /// Whether a drop of this kind is reported with the current options.
+  bool reported(const utils::DropInfo &Info) const;
+  /// The %select index of what a drop loses, for the messages.
+  static unsigned lostSelect(const utils::DropInfo &Info);
+  /// \p Loc is in a throw probe (a lambda passed to an `assert_throws`-like
+  /// function, an `EXPECT_THROW`-like macro), an unevaluated operand, or a
+  /// discarded `if constexpr` branch.
+  bool skipped(SourceLocation Loc) const;
+  void skipRange(SourceRange R);
   void recordUse(const VarDecl *VD, const DeclRefExpr *Ref,
                  const SourceManager &SM);
 
@@ -57,6 +69,13 @@ private:
   const std::vector<StringRef> IgnoredTypes;
   /// An explicit cast to void silences the warning (AllowVoidCast).
   const bool AllowVoidCast;
+  /// Report dropped handles to started work that neither destroy the work
+  /// nor are [[nodiscard]] (ReportStartedHandles).
+  const bool ReportStartedHandles;
+  /// Functions and macros whose lambda or statement argument is called only
+  /// to see it throw, as a case-insensitive regex (ThrowProbes).
+  const StringRef ThrowProbes;
+  llvm::Regex ThrowProbeRegex;
 
   /// The two lists above, for the unit's shared classifier.
   const utils::AwaitableNames TypeNames;
@@ -64,6 +83,11 @@ private:
   /// every use but onEndOfTranslationUnit's is under.
   utils::AwaitableClassifier *Classifier = nullptr;
   llvm::MapVector<const VarDecl *, VarState> Vars;
+  /// Source ranges (expansion locations) whose discards are not reported.
+  std::vector<SourceRange> SkippedRanges;
+  const SourceManager *SM = nullptr;
+  ASTContext *ASTCtx = nullptr;
+  const LangOptions *LangOpts = nullptr;
   /// Compound statements that are the body of a GNU statement expression.
   llvm::SmallPtrSet<const CompoundStmt *, 4> ValueCompounds;
   /// References whose parent was seen not to consume the task.

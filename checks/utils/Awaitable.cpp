@@ -2,12 +2,15 @@
 
 #include "Awaitable.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/DeclFriend.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include <optional>
 
 namespace clang::tidy::async::utils {
 namespace {
@@ -40,6 +43,30 @@ bool hasMember(const CXXRecordDecl *RD, DeclarationName Name,
   return false;
 }
 
+// A member operator co_await that `co_await x` could call from outside the
+// class: not deleted and public (a deleted or private one makes the
+// expression ill-formed, so it says the type is NOT awaitable).
+bool hasUsableMember(const CXXRecordDecl *RD, DeclarationName Name,
+                     unsigned Depth = 0) {
+  if (!RD || Depth > MaxBaseDepth)
+    return false;
+  const CXXRecordDecl *Def = RD->getDefinition();
+  if (!Def || Def->isInvalidDecl())
+    return false;
+  auto Found = Def->lookup(Name);
+  if (!Found.empty())
+    return llvm::any_of(Found, [](const NamedDecl *ND) {
+      const FunctionDecl *FD = ND->getAsFunction();
+      return FD && !FD->isDeleted() &&
+             (ND->getAccess() == AS_public || ND->getAccess() == AS_none);
+    });
+  for (const CXXBaseSpecifier &Base : Def->bases())
+    if (Base.getAccessSpecifier() == AS_public &&
+        hasUsableMember(getRecordForStructure(Base.getType()), Name, Depth + 1))
+      return true;
+  return false;
+}
+
 // The first parameter of a free operator co_await names RD (or the template
 // RD comes from). A fully generic `template <class T> operator
 // co_await(T&&)` does not count: it says nothing about RD.
@@ -64,11 +91,12 @@ bool hasFreeCoAwait(const CXXRecordDecl *RD, DeclarationName OpName) {
   // Hidden friends are found only by argument-dependent lookup.
   for (const FriendDecl *F : Def->friends())
     if (const NamedDecl *ND = F->getFriendDecl())
-      if (ND->getDeclName() == OpName)
+      if (ND->getDeclName() == OpName &&
+          !(ND->getAsFunction() && ND->getAsFunction()->isDeleted()))
         return true;
   const DeclContext *NS = Def->getDeclContext()->getEnclosingNamespaceContext();
   for (const NamedDecl *ND : NS->lookup(OpName))
-    if (firstParamNames(ND, Def))
+    if (firstParamNames(ND, Def) && !ND->getAsFunction()->isDeleted())
       return true;
   return false;
 }
@@ -87,15 +115,14 @@ const ClassTemplateDecl *findCoroutineTraits(const ASTContext &Ctx) {
   return nullptr;
 }
 
-// A std::coroutine_traits specialization gives RD a promise type without a
-// nested promise_type (Boost.Asio's awaitable does this). Partial and
-// explicit specializations whose first argument is RD (or RD's template)
-// count; so do implicit instantiations that Sema made for a coroutine of
-// this return type and that have a promise_type.
-bool hasTraitsPromise(const CXXRecordDecl *RD, const Type *Canon) {
+// Calls F with each std::coroutine_traits partial or explicit specialization
+// (and implicit instantiation) whose first argument is RD (or RD's template).
+template <typename Fn>
+void forEachTraitsSpecialization(const CXXRecordDecl *RD, const Type *Canon,
+                                 Fn F) {
   const ClassTemplateDecl *CT = findCoroutineTraits(RD->getASTContext());
   if (!CT)
-    return false;
+    return;
   const ClassTemplateDecl *Tmpl = templateOf(RD);
   auto FirstArgMatches = [&](const TemplateArgumentList &Args) {
     if (Args.size() < 1 || Args[0].getKind() != TemplateArgument::Type)
@@ -109,15 +136,194 @@ bool hasTraitsPromise(const CXXRecordDecl *RD, const Type *Canon) {
         return Tmpl && TD->getCanonicalDecl() == Tmpl;
     return false;
   };
-  DeclarationName PromiseName(&RD->getASTContext().Idents.get("promise_type"));
   llvm::SmallVector<ClassTemplatePartialSpecializationDecl *, 4> Partials;
   CT->getPartialSpecializations(Partials);
   for (const ClassTemplatePartialSpecializationDecl *PS : Partials)
     if (FirstArgMatches(PS->getTemplateArgs()))
-      return true;
+      F(PS, /*Partial=*/true);
   for (const ClassTemplateSpecializationDecl *S : CT->specializations())
-    if (FirstArgMatches(S->getTemplateArgs()) && hasMember(S, PromiseName))
+    if (FirstArgMatches(S->getTemplateArgs()))
+      F(S, /*Partial=*/false);
+}
+
+// A std::coroutine_traits specialization gives RD a promise type without a
+// nested promise_type (Boost.Asio's awaitable does this). Partial and
+// explicit specializations whose first argument is RD (or RD's template)
+// count; so do implicit instantiations that Sema made for a coroutine of
+// this return type and that have a promise_type.
+bool hasTraitsPromise(const CXXRecordDecl *RD, const Type *Canon) {
+  DeclarationName PromiseName(&RD->getASTContext().Idents.get("promise_type"));
+  bool Found = false;
+  forEachTraitsSpecialization(
+      RD, Canon, [&](const ClassTemplateSpecializationDecl *S, bool Partial) {
+        Found = Found || Partial || hasMember(S, PromiseName);
+      });
+  return Found;
+}
+
+// The first declaration named Name in RD or its bases, as a function (a
+// member template gives its pattern).
+const FunctionDecl *findMethod(const CXXRecordDecl *RD, DeclarationName Name,
+                               unsigned Depth = 0) {
+  if (!RD || Depth > MaxBaseDepth)
+    return nullptr;
+  const CXXRecordDecl *Def = RD->getDefinition();
+  if (!Def || Def->isInvalidDecl())
+    return nullptr;
+  for (const NamedDecl *ND : Def->lookup(Name))
+    if (const FunctionDecl *FD = ND->getAsFunction())
+      return FD;
+  for (const CXXBaseSpecifier &Base : Def->bases())
+    if (const FunctionDecl *FD =
+            findMethod(getRecordForStructure(Base.getType()), Name, Depth + 1))
+      return FD;
+  return nullptr;
+}
+
+// The body of FD, or of the template member it was (or will be) instantiated
+// from: members of a class template specialization get a body only when used.
+const Stmt *bodyOf(const FunctionDecl *FD) {
+  if (!FD)
+    return nullptr;
+  const FunctionDecl *Def = nullptr;
+  if (FD->hasBody(Def))
+    return Def->getBody();
+  if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
+    if (Pattern->hasBody(Def))
+      return Def->getBody();
+  if (const FunctionDecl *Member = FD->getInstantiatedFromMemberFunction())
+    if (Member->hasBody(Def))
+      return Def->getBody();
+  return nullptr;
+}
+
+// The value a function whose whole body is `return <constant>;` returns.
+std::optional<bool> constantBoolResult(const FunctionDecl *FD) {
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(bodyOf(FD));
+  if (!Body || Body->size() != 1)
+    return std::nullopt;
+  const auto *Ret = dyn_cast<ReturnStmt>(Body->body_front());
+  const Expr *V = Ret ? Ret->getRetValue() : nullptr;
+  if (!V || V->isValueDependent() || V->isTypeDependent())
+    return std::nullopt;
+  bool Result = false;
+  if (!V->EvaluateAsBooleanCondition(Result, FD->getASTContext()))
+    return std::nullopt;
+  return Result;
+}
+
+// The type initial_suspend() returns; for `auto initial_suspend()` not yet
+// deduced, the type of its return statement's operand.
+QualType initialSuspendType(const FunctionDecl *FD) {
+  QualType R = FD->getReturnType();
+  if (!R.isNull() && !R->isDependentType() && !R->isUndeducedType())
+    return R;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(bodyOf(FD));
+  if (!Body)
+    return {};
+  for (const Stmt *S : Body->body())
+    if (const auto *Ret = dyn_cast<ReturnStmt>(S))
+      if (const Expr *V = Ret->getRetValue();
+          V && !V->isTypeDependent() && !V->getType()->isDependentType())
+        return V->getType();
+  return {};
+}
+
+TaskStart startOfPromise(const CXXRecordDecl *Promise) {
+  if (!Promise)
+    return TaskStart::Unknown;
+  ASTContext &Ctx = Promise->getASTContext();
+  auto Name = [&](const char *S) {
+    return DeclarationName(&Ctx.Idents.get(S));
+  };
+  const FunctionDecl *Initial = findMethod(Promise, Name("initial_suspend"));
+  if (!Initial)
+    return TaskStart::Unknown;
+  const CXXRecordDecl *Awaiter =
+      getRecordForStructure(initialSuspendType(Initial));
+  if (!Awaiter)
+    return TaskStart::Unknown;
+  std::optional<bool> Ready =
+      constantBoolResult(findMethod(Awaiter, Name("await_ready")));
+  if (!Ready)
+    return TaskStart::Unknown;
+  if (*Ready)
+    return TaskStart::Eager;
+  // Suspended, but an await_suspend that does something with the handle
+  // (posts it to an executor, resumes it) starts the body anyway.
+  const FunctionDecl *Suspend = findMethod(Awaiter, Name("await_suspend"));
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(bodyOf(Suspend));
+  if (Suspend && Suspend->getReturnType()->isVoidType() && Body &&
+      Body->body_empty())
+    return TaskStart::Lazy;
+  return TaskStart::Unknown;
+}
+
+TaskStart combine(std::optional<TaskStart> A, TaskStart B) {
+  if (!A || *A == B)
+    return B;
+  return TaskStart::Unknown;
+}
+
+// The promise type a nested `promise_type` member names.
+const CXXRecordDecl *nestedPromise(const CXXRecordDecl *RD) {
+  DeclarationName N(&RD->getASTContext().Idents.get("promise_type"));
+  for (unsigned Depth = 0; RD && Depth <= MaxBaseDepth; ++Depth) {
+    const CXXRecordDecl *Def = RD->getDefinition();
+    if (!Def)
+      return nullptr;
+    for (const NamedDecl *ND : Def->lookup(N)) {
+      if (const auto *Rec = dyn_cast<CXXRecordDecl>(ND))
+        return recordStructure(Rec);
+      if (const auto *TD = dyn_cast<TypedefNameDecl>(ND))
+        return getRecordForStructure(TD->getUnderlyingType());
+    }
+    if (Def->getNumBases() != 1)
+      return nullptr;
+    RD = getRecordForStructure(Def->bases_begin()->getType());
+  }
+  return nullptr;
+}
+
+// A member call named `destroy` on a coroutine handle (or, in a template
+// pattern, on an object whose type is not known yet).
+bool destroysFrame(const CXXRecordDecl *RD) {
+  const CXXRecordDecl *Def = RD ? RD->getDefinition() : nullptr;
+  if (!Def)
+    return false;
+  const CXXDestructorDecl *Dtor = Def->getDestructor();
+  if (!Dtor)
+    return false;
+  llvm::SmallVector<const Stmt *, 16> Work{bodyOf(Dtor)};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *ME = dyn_cast<MemberExpr>(S)) {
+      const auto *Handle = ME->getBase()->getType()->getAsCXXRecordDecl();
+      if (ME->getMemberNameInfo().getAsString() == "destroy" && Handle &&
+          Handle->getName() == "coroutine_handle")
+        return true;
+    }
+    if (const auto *DME = dyn_cast<CXXDependentScopeMemberExpr>(S);
+        DME && DME->getMember().getAsString() == "destroy")
       return true;
+    if (const auto *UME = dyn_cast<UnresolvedMemberExpr>(S);
+        UME && UME->getName().getAsString() == "destroy")
+      return true;
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return false;
+}
+
+bool noDiscard(const CXXRecordDecl *RD) {
+  if (!RD)
+    return false;
+  if (RD->hasAttr<WarnUnusedResultAttr>())
+    return true;
+  if (const ClassTemplateDecl *CT = templateOf(RD))
+    return CT->getTemplatedDecl()->hasAttr<WarnUnusedResultAttr>();
   return false;
 }
 
@@ -127,19 +333,28 @@ const CXXRecordDecl *getRecordForStructure(QualType T) {
   if (T.isNull())
     return nullptr;
   T = T.getNonReferenceType();
-  if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl()) {
-    if (RD->hasDefinition())
-      return RD;
-    // A specialization that was never instantiated: look at its pattern.
-    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
-      return Spec->getSpecializedTemplate()->getTemplatedDecl();
-    return RD;
-  }
+  if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl())
+    return recordStructure(RD);
   if (const auto *TST = T->getAs<TemplateSpecializationType>())
     if (const auto *CT = dyn_cast_or_null<ClassTemplateDecl>(
             TST->getTemplateName().getAsTemplateDecl()))
       return CT->getTemplatedDecl();
   return nullptr;
+}
+
+const CXXRecordDecl *recordStructure(const CXXRecordDecl *RD) {
+  {
+    if (RD->hasDefinition())
+      return RD;
+    // A specialization that was never instantiated: look at its pattern.
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+      return Spec->getSpecializedTemplate()->getTemplatedDecl();
+    // A member class of a specialization (`task<int>::promise_type`) that
+    // was never instantiated: the member of the pattern.
+    if (const CXXRecordDecl *From = RD->getInstantiatedFromMemberClass())
+      return From;
+    return RD;
+  }
 }
 
 AwaitableNames::AwaitableNames(llvm::ArrayRef<llvm::StringRef> Awaitable,
@@ -187,7 +402,8 @@ AwaitableClassifier::Info AwaitableClassifier::compute(const CXXRecordDecl *RD,
                      (hasMember(RD, Name("await_ready")) &&
                       hasMember(RD, Name("await_suspend")) &&
                       hasMember(RD, Name("await_resume"))) ||
-                     hasMember(RD, CoAwait) || hasFreeCoAwait(RD, CoAwait);
+                     hasUsableMember(RD, CoAwait) ||
+                     hasFreeCoAwait(RD, CoAwait);
   // Only awaitable types need the (costlier) coroutine question.
   if (Result.Awaitable)
     Result.CoroutineType =
@@ -254,6 +470,75 @@ bool AwaitableClassifier::isCombinator(const CallExpr *Call) {
       return true;
   }
   return false;
+}
+
+TaskStart AwaitableClassifier::taskStart(QualType T,
+                                         const FunctionDecl *Callee) {
+  // A coroutine defined in this unit: its own promise, exactly.
+  if (isCoroutine(Callee))
+    return startOfPromise(getPromiseRecord(Callee));
+  if (T.isNull())
+    return TaskStart::Unknown;
+  QualType Canon = T.getNonReferenceType().getCanonicalType();
+  if (Canon->isDependentType() || !Canon->isRecordType())
+    return TaskStart::Unknown;
+  const Type *Key = Canon.getUnqualifiedType().getTypePtr();
+  if (auto It = StartCache.find(Key); It != StartCache.end())
+    return It->second;
+  TaskStart Start = TaskStart::Unknown;
+  if (const CXXRecordDecl *RD = getRecordForStructure(Canon)) {
+    if (const CXXRecordDecl *Promise = nestedPromise(RD)) {
+      Start = startOfPromise(Promise);
+    } else {
+      // Every coroutine_traits specialization for this type must agree:
+      // concurrencpp picks an eager or a rescheduling promise by the
+      // coroutine's parameters.
+      std::optional<TaskStart> All;
+      forEachTraitsSpecialization(
+          RD, Key, [&](const ClassTemplateSpecializationDecl *S, bool) {
+            All = combine(All, startOfPromise(nestedPromise(S)));
+          });
+      Start = All.value_or(TaskStart::Unknown);
+    }
+  }
+  return StartCache.try_emplace(Key, Start).first->second;
+}
+
+DropInfo AwaitableClassifier::dropInfo(QualType T, const FunctionDecl *Callee) {
+  DropInfo Info;
+  if (!isAwaitable(T))
+    return Info;
+  const CXXRecordDecl *RD = getRecordForStructure(T);
+  Info.NoDiscard =
+      noDiscard(RD) || (Callee && Callee->hasAttr<WarnUnusedResultAttr>());
+  Info.DestroysFrame = destroysFrame(RD);
+  Info.Coroutine = isTask(T) || isCoroutine(Callee);
+  if (Info.Coroutine) {
+    switch (taskStart(T, Callee)) {
+    case TaskStart::Lazy:
+      Info.Kind = DropInfo::LazyTask;
+      break;
+    case TaskStart::Eager:
+      Info.Kind = DropInfo::Started;
+      break;
+    case TaskStart::Unknown:
+      Info.Kind = DropInfo::Unknown;
+      break;
+    }
+    return Info;
+  }
+  // Not a coroutine. A trivially destructible awaiter owns nothing that
+  // could be running: the operation it describes happens when awaited. One
+  // that owns state (a shared state, a frame) may stand for started work.
+  const CXXRecordDecl *Def = RD ? RD->getDefinition() : nullptr;
+  bool Trivial = Def && !Def->isDependentType()
+                     ? Def->hasTrivialDestructor()
+                     : Def && !Def->hasUserDeclaredDestructor() &&
+                           llvm::all_of(Def->fields(), [](const FieldDecl *F) {
+                             return F->getType()->isScalarType();
+                           });
+  Info.Kind = Trivial ? DropInfo::Operation : DropInfo::Started;
+  return Info;
 }
 
 bool isCoroutine(const FunctionDecl *FD) {

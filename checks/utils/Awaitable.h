@@ -14,6 +14,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringRef.h"
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,49 @@ private:
   std::vector<std::string> Awaitable;
   std::vector<std::string> Ignored;
   std::string Key;
+};
+
+/// When the body of a coroutine starts, decided from its promise's
+/// `initial_suspend()`: the type it returns, that type's `await_ready` and
+/// `await_suspend`.
+enum class TaskStart : std::uint8_t {
+  /// `await_ready` is constantly false and `await_suspend` does nothing with
+  /// the handle (`std::suspend_always`): nothing runs until it is awaited.
+  Lazy,
+  /// `await_ready` is constantly true (`std::suspend_never`): the body runs
+  /// when the coroutine is called.
+  Eager,
+  /// Anything else (an `await_suspend` that schedules the handle, a value
+  /// only known at run time, a promise we cannot see).
+  Unknown,
+};
+
+/// What is lost when a value of an awaitable type is dropped unawaited.
+struct DropInfo {
+  enum KindT : std::uint8_t {
+    /// Not awaitable: nothing to report.
+    None,
+    /// A coroutine that has not started: it never runs.
+    LazyTask,
+    /// A plain awaiter or awaitable that is not a coroutine and is trivially
+    /// destructible: it owns nothing that runs, so the operation it stands
+    /// for happens only when awaited.
+    Operation,
+    /// A handle to work that already started (an eager coroutine), or may
+    /// have (an awaitable that is not a coroutine and owns state): its
+    /// result and exceptions are lost.
+    Started,
+    /// A coroutine type whose start is not known: stay silent.
+    Unknown,
+  };
+  KindT Kind = None;
+  /// The value is a coroutine type (or came from a coroutine).
+  bool Coroutine = false;
+  /// The type or the callee is `[[nodiscard]]`.
+  bool NoDiscard = false;
+  /// The type's destructor destroys a coroutine frame (calls `destroy()` on a
+  /// coroutine handle): dropping a started one cancels its work.
+  bool DestroysFrame = false;
 };
 
 /// Classifies types by structure. A type is awaitable when `co_await` on a
@@ -75,6 +119,16 @@ public:
   /// Promise::await_transform overload. \p Promise may be null.
   bool isAwaitableIn(QualType T, const CXXRecordDecl *Promise);
 
+  /// When a coroutine returning \p T starts. \p Callee, when it is a
+  /// coroutine defined in this unit, gives the exact promise; otherwise the
+  /// promise comes from \p T (a nested promise_type, or every
+  /// std::coroutine_traits specialization for it, which must agree).
+  TaskStart taskStart(QualType T, const FunctionDecl *Callee);
+
+  /// What dropping a value of type \p T returned by \p Callee (may be null)
+  /// loses.
+  DropInfo dropInfo(QualType T, const FunctionDecl *Callee);
+
 private:
   struct Info {
     bool Awaitable = false;
@@ -86,6 +140,7 @@ private:
 
   const AwaitableNames Names;
   llvm::DenseMap<const Type *, Info> Cache;
+  llvm::DenseMap<const Type *, TaskStart> StartCache;
 };
 
 /// The function's body is a coroutine body (it contains co_await, co_yield
@@ -104,6 +159,11 @@ const CXXRecordDecl *getPromiseRecord(const FunctionDecl *FD);
 /// sugar and cv-qualifiers, or null. For a specialization that was never
 /// instantiated, the pattern it would be instantiated from.
 const CXXRecordDecl *getRecordForStructure(QualType T);
+
+/// \p RD, or where its structure is when it was never instantiated: the
+/// pattern of a class template specialization, the member class of the
+/// pattern for a member class of a specialization.
+const CXXRecordDecl *recordStructure(const CXXRecordDecl *RD);
 
 } // namespace clang::tidy::async::utils
 

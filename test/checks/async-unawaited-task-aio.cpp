@@ -16,11 +16,16 @@ aio::task<int> mistakes() {
   fetch(1);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'fetch' is never awaited and never runs [async-unawaited-task]
   // CHECK-FIXES: {{^}}  co_await fetch(1);{{$}}
-  aio::sleep_for(10ms);
+  aio::sleep_for(10ms); // an operation, not a task
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: awaitable returned by 'sleep_for' is never awaited [async-unawaited-task]
-  // CHECK-FIXES: {{^}}  co_await aio::sleep_for(10ms);{{$}}
-  aio::create_task(fetch(2));
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: awaitable returned by 'create_task' is never awaited [async-unawaited-task]
+  // Awaiting it makes the coroutine wait here: the fix-it is on a note, which
+  // --fix does not apply.
+  // CHECK-FIXES: {{^}}  aio::sleep_for(10ms); // an operation, not a task{{$}}
+  aio::create_task(fetch(2)); // started
+  // The task runs anyway: its result and exceptions are what is lost, and
+  // inserting co_await would turn launching into waiting (note only).
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: awaitable returned by 'create_task' is never awaited: its result and exceptions are lost [async-unawaited-task]
+  // CHECK-FIXES: {{^}}  aio::create_task(fetch(2)); // started{{$}}
   auto later = fetch(3);
   // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: task stored in 'later' is never awaited and never runs [async-unawaited-task]
   auto tick = aio::sleep_for(1ms);
