@@ -56,6 +56,19 @@ aio::task<std::unique_ptr<int>> move_only() {
   co_return std::make_unique<int>(7);
 }
 
+aio::task<int> awaits_an_empty_task() {
+  aio::task<int> t;
+  co_return co_await t;
+}
+
+aio::task<int> awaits_a_moved_from_task() {
+  aio::task<int> t = ready(1);
+  aio::task<int> u = std::move(t);
+  int v = co_await u;
+  // NOLINTNEXTLINE(bugprone-use-after-move): the mistake under test
+  co_return v + co_await t;
+}
+
 } // namespace
 
 TEST_F(TaskTest, TaskDoesNotStartUntilAwaited) {
@@ -107,4 +120,26 @@ TEST_F(TaskTest, MovedFromTaskOwnsNothingAndFrameIsDestroyedOnce) {
   aio::task<int> c;
   c = std::move(b);
   EXPECT_EQ(aio::run(std::move(c)), 1);
+}
+
+TEST_F(TaskTest, AwaitingAnEmptyOrMovedFromTaskIsAClearError) {
+  // It used to dereference the null handle. Debug builds assert (with the
+  // message); release builds throw std::logic_error into the awaiter.
+#ifdef NDEBUG
+  for (auto make : {awaits_an_empty_task, awaits_a_moved_from_task}) {
+    try {
+      aio::run(make());
+      ADD_FAILURE() << "expected std::logic_error";
+    } catch (const std::logic_error &e) {
+      EXPECT_NE(std::string(e.what()).find("empty or moved-from task"),
+                std::string::npos)
+          << e.what();
+    }
+  }
+#else
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_DEATH(aio::run(awaits_an_empty_task()), "empty or moved-from task");
+  EXPECT_DEATH(aio::run(awaits_a_moved_from_task()),
+               "empty or moved-from task");
+#endif
 }

@@ -10,8 +10,10 @@
 
 #include "detail/frame_allocator.hpp"
 
+#include <cassert>
 #include <coroutine>
 #include <exception>
+#include <stdexcept>
 #include <type_traits>
 #include <utility>
 #include <variant>
@@ -107,7 +109,16 @@ public:
   bool done() const noexcept { return !handle_ || handle_.done(); }
 
   // Awaiting an rvalue or lvalue task starts it; the result is moved out.
-  bool await_ready() const noexcept { return !handle_ || handle_.done(); }
+  // An empty or moved-from task has no frame to start or result to give:
+  // a bug in the caller, so debug builds stop at the assertion and release
+  // builds throw into the awaiting coroutine (never a null dereference).
+  bool await_ready() const {
+    assert(handle_ && "aio::task: co_await on an empty or moved-from task");
+    if (!handle_)
+      throw std::logic_error(
+          "aio::task: co_await on an empty or moved-from task");
+    return handle_.done();
+  }
   std::coroutine_handle<>
   await_suspend(std::coroutine_handle<> awaiter) noexcept {
     handle_.promise().set_continuation(awaiter);
