@@ -1,8 +1,10 @@
 // aio::with(resource, body): the counterpart of Python's `async with`.
 // Runs co_await body(resource), then always co_awaits resource.close(),
-// also when the body threw (then the body's exception is rethrown after the
-// cleanup; an exception from close() itself propagates when the body
-// succeeded).
+// also when the body threw. The first exception wins: when the body threw,
+// its exception is rethrown after the cleanup, also if close() threw too
+// (close()'s is then reported on stderr, as C++ cannot chain it onto the
+// body's the way Python does); when the body succeeded, an exception from
+// close() propagates.
 //
 //   co_await aio::with(co_await open_connection(), [](connection &c) ->
 //   aio::task<> {
@@ -12,11 +14,33 @@
 
 #include "task.hpp"
 
+#include <cstdio>
 #include <exception>
 #include <optional>
 #include <type_traits>
+#include <utility>
 
 namespace aio {
+
+namespace detail {
+// Cleanup after a body that threw `error`: close, then rethrow `error`
+// whatever close() did.
+template <typename Resource>
+task<> close_after_error(Resource &resource, std::exception_ptr error) {
+  try {
+    co_await resource.close();
+  } catch (const std::exception &e) {
+    std::fprintf(stderr,
+                 "aio::with: close() threw while the body's exception was "
+                 "propagating (kept the body's): %s\n",
+                 e.what());
+  } catch (...) {
+    std::fprintf(stderr, "aio::with: close() threw while the body's "
+                         "exception was propagating (kept the body's)\n");
+  }
+  std::rethrow_exception(std::move(error));
+}
+} // namespace detail
 
 template <typename Resource, typename Body>
 auto with(Resource resource, Body body)
@@ -29,9 +53,10 @@ auto with(Resource resource, Body body)
     } catch (...) {
       error = std::current_exception();
     }
-    co_await resource.close();
-    if (error)
-      std::rethrow_exception(error);
+    if (error) // closes, then rethrows
+      co_await detail::close_after_error(resource, std::move(error));
+    else
+      co_await resource.close();
   } else {
     std::optional<result_type> result;
     try {
@@ -39,9 +64,10 @@ auto with(Resource resource, Body body)
     } catch (...) {
       error = std::current_exception();
     }
-    co_await resource.close();
-    if (error)
-      std::rethrow_exception(error);
+    if (error) // closes, then rethrows
+      co_await detail::close_after_error(resource, std::move(error));
+    else
+      co_await resource.close();
     co_return std::move(*result);
   }
 }
