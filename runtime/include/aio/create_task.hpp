@@ -80,10 +80,13 @@ detached_frame run_detached(task<T> t, std::shared_ptr<handle_state<T>> state) {
     state->outcome.template emplace<2>(std::current_exception());
   }
   state->done = true;
+  event_loop &loop = event_loop::require("aio::create_task");
+  // A wait_for deadline still queued is taken out of the timer heap now
+  // (eventually: see event_loop::cancel), not left there until it passes.
   if (state->deadline)
-    state->deadline->cancelled = true;
+    loop.cancel(*state->deadline);
   if (auto w = std::exchange(state->waiter, {}))
-    event_loop::require("aio::create_task").post(w);
+    loop.post(w);
 }
 
 } // namespace detail

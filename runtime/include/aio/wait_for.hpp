@@ -23,12 +23,15 @@ template <typename T> struct deadline_awaiter {
   clock::time_point deadline;
   bool await_ready() const noexcept { return state.done; }
   void await_suspend(std::coroutine_handle<> h) {
-    state.waiter = h;
     // Whichever comes first resumes h: the task's completion (which cancels
-    // the guard) or the timer (which clears the waiter slot).
-    state.deadline = std::make_shared<timer_guard>();
-    state.deadline->waiter_slot = &state.waiter;
-    event_loop::require("aio::wait_for").call_at(deadline, h, state.deadline);
+    // the timer) or the timer (which clears the waiter slot). The timer is
+    // queued before h is published, so a failure to queue it leaves nothing
+    // behind that could resume h a second time.
+    auto guard = std::make_shared<timer_guard>();
+    guard->waiter_slot = &state.waiter;
+    event_loop::require("aio::wait_for").call_at(deadline, h, guard);
+    state.deadline = std::move(guard);
+    state.waiter = h;
   }
   void await_resume() const noexcept {}
 };

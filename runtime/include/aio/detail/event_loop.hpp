@@ -30,9 +30,12 @@ namespace aio::detail {
 using clock = std::chrono::steady_clock;
 
 // Lets a timer be disarmed after it was queued (wait_for's deadline once the
-// task finished first). Shared between the heap entry and its owner.
+// task finished first). Shared between the heap entry and its owner; both
+// live on the loop thread.
 struct timer_guard {
-  bool cancelled = false;
+  // Fired, or cancelled through event_loop::cancel: whichever came first
+  // settles it, and the other then does nothing.
+  bool settled = false;
   std::coroutine_handle<> *waiter_slot = nullptr;
 };
 
@@ -113,6 +116,22 @@ public:
     std::ranges::push_heap(timers_, later);
   }
 
+  // Disarms a timer queued with a guard; nothing if it already fired. The
+  // entry stays in the heap until it reaches the top or the heap is purged:
+  // like asyncio, purge once cancelled entries are over half of a heap of
+  // some size, so the heap stays within about twice the live timers at an
+  // amortised O(1) per cancel.
+  void cancel(timer_guard &guard) {
+    if (std::exchange(guard.settled, true))
+      return;
+    ++cancelled_timers_;
+    if (timers_.size() > 64 && cancelled_timers_ * 2 > timers_.size()) {
+      std::erase_if(timers_, [](const timer &t) { return is_cancelled(t); });
+      std::ranges::make_heap(timers_, later);
+      cancelled_timers_ = 0;
+    }
+  }
+
   // One-shot readiness: h is resumed once fd is readable (or writable).
   void watch(int fd, bool writable, std::coroutine_handle<> h) {
     auto &w = watchers_[fd];
@@ -125,7 +144,12 @@ public:
     rearm(fd, w, /*registered=*/w.registered);
   }
 
+  // Entries in the timer heap, cancelled ones not yet purged included (for
+  // tests).
+  std::size_t timers_queued() const noexcept { return timers_.size(); }
+
   void adopt(void *frame) { detached_.insert(frame); }
+
   void disown(void *frame) noexcept { detached_.erase(frame); }
 
   // Runs until *done is true. Throws if nothing can ever make progress.
@@ -142,7 +166,11 @@ public:
       }
       if (done)
         return;
+      // A cancelled deadline must neither delay the deadlock report below
+      // nor set the wait: only a live timer counts.
+      drop_cancelled_front();
       int timeout;
+
       if (!ready_.empty()) {
         timeout = 0;
       } else if (!timers_.empty()) {
@@ -173,6 +201,11 @@ private:
   static bool later(const timer &a, const timer &b) {
     return a.when != b.when ? a.when > b.when : a.seq > b.seq;
   }
+  // A settled guard on an entry still queued means it was cancelled: a
+  // timer that fires leaves the heap as it settles.
+  static bool is_cancelled(const timer &t) noexcept {
+    return t.guard && t.guard->settled;
+  }
   struct fd_watch {
     std::coroutine_handle<> reader, writer;
     bool registered = false;
@@ -183,20 +216,32 @@ private:
     return loop;
   }
 
+  timer pop_timer() {
+    std::ranges::pop_heap(timers_, later);
+    timer t = std::move(timers_.back());
+    timers_.pop_back();
+    if (is_cancelled(t))
+      --cancelled_timers_;
+    return t;
+  }
+
   void fire_timers(clock::time_point now) {
     while (!timers_.empty() && timers_.front().when <= now) {
-      std::ranges::pop_heap(timers_, later);
-      timer t = std::move(timers_.back());
-      timers_.pop_back();
+      timer t = pop_timer();
       if (t.guard) {
-        if (t.guard->cancelled)
-          continue;
-        t.guard->cancelled = true;
+        if (t.guard->settled)
+          continue; // cancelled
+        t.guard->settled = true;
         if (t.guard->waiter_slot)
           *t.guard->waiter_slot = {};
       }
       ready_.push_back(t.handle);
     }
+  }
+
+  void drop_cancelled_front() {
+    while (!timers_.empty() && is_cancelled(timers_.front()))
+      pop_timer();
   }
 
   void rearm(int fd, fd_watch &w, bool registered) const {
@@ -265,6 +310,7 @@ private:
   int wake_fd_ = -1;
   std::deque<std::coroutine_handle<>> ready_;
   std::vector<timer> timers_;
+  std::size_t cancelled_timers_ = 0; // entries of timers_ that are cancelled
   std::uint64_t next_seq_ = 0;
   std::unordered_map<int, fd_watch> watchers_;
   std::size_t watching_ = 0;
