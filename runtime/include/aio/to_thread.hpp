@@ -24,21 +24,33 @@ public:
   bool await_ready() const noexcept { return false; }
   void await_suspend(std::coroutine_handle<> h) {
     detail::event_loop &loop = detail::event_loop::require("aio::to_thread");
+    // Counted before the job exists, so the loop cannot end while it runs.
+    // If the pool cannot take it (std::bad_alloc, or std::system_error from
+    // starting the pool's threads), nothing will ever post it back: uncount
+    // it, or the loop would wait for it forever when it ends. The exception
+    // then reaches the awaiting coroutine.
     loop.begin_external();
-    detail::default_pool().submit([this, h, &loop] {
-      try {
-        if constexpr (std::is_void_v<result_type>) {
-          fn_();
-          value_.emplace(true);
-        } else {
-          value_.emplace(fn_());
+    try {
+      // The worker holds the inbox, not the loop: its post is the last
+      // thing it does for this job, and the inbox outlives the loop.
+      detail::default_pool().submit([this, h, inbox = loop.inbox()] {
+        try {
+          if constexpr (std::is_void_v<result_type>) {
+            fn_();
+            value_.emplace(true);
+          } else {
+            value_.emplace(fn_());
+          }
+        } catch (...) {
+          error_ = std::current_exception();
         }
-      } catch (...) {
-        error_ = std::current_exception();
-      }
-      // Publishes value_/error_ to the loop thread (mutex in the inbox).
-      loop.post_from_any_thread(h);
-    });
+        // Publishes value_/error_ to the loop thread (see remote_inbox).
+        inbox->post(h, /*job=*/true);
+      });
+    } catch (...) {
+      loop.end_external();
+      throw;
+    }
   }
   result_type await_resume() {
     if (error_)

@@ -1,7 +1,7 @@
 // The event loop behind aio::run: a ready queue, a timer heap, epoll for
 // file-descriptor readiness, and an inbox that other threads (to_thread's
-// pool) post completions to. Everything but the inbox is touched only by the
-// loop's own thread.
+// pool, event::set) post handles to. Everything but the inbox is touched
+// only by the loop's own thread.
 #pragma once
 
 #include <algorithm>
@@ -39,21 +39,80 @@ struct timer_guard {
   std::coroutine_handle<> *waiter_slot = nullptr;
 };
 
+// The part of a loop that other threads touch: the handles they post (to_thread
+// completions, event::set from another thread) and the eventfd that wakes
+// the loop's epoll_wait for them. Shared between the loop and every poster,
+// so a thread that posts after the loop ended finds it closed, never freed.
+class remote_inbox {
+public:
+  struct item {
+    std::coroutine_handle<> handle;
+    bool job; // a to_thread completion, which the loop counts as pending
+  };
+
+  remote_inbox() : wake_fd_(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) {
+    if (wake_fd_ < 0)
+      throw std::system_error(errno, std::generic_category(), "eventfd");
+  }
+  remote_inbox(const remote_inbox &) = delete;
+  remote_inbox &operator=(const remote_inbox &) = delete;
+  ~remote_inbox() { close(); }
+
+  // Loop thread.
+  int fd() const noexcept { return wake_fd_; }
+
+  // Any thread. The mutex orders the poster's writes (a job's result)
+  // before the loop thread's reads after it took the item. Returns false,
+  // dropping h, once the loop has ended.
+  bool post(std::coroutine_handle<> h, bool job) {
+    std::scoped_lock lock(mutex_);
+    if (wake_fd_ < 0)
+      return false;
+    items_.push_back({h, job});
+    // Still under the lock: the loop can end only after it took this item,
+    // which needs the lock, so the descriptor is open and still the loop's.
+    // Written after unlocking, the loop could take the item, end and close
+    // the descriptor (which may then be reused) before this write.
+    std::uint64_t one = 1;
+    [[maybe_unused]] auto n = ::write(wake_fd_, &one, sizeof one);
+    return true;
+  }
+
+  // Loop thread: everything posted so far. Reading the counter before
+  // taking the lock is safe: an item posted after the read comes with a
+  // write after it, so epoll reports the descriptor again.
+  std::vector<item> take() {
+    std::uint64_t count = 0;
+    [[maybe_unused]] auto r = ::read(wake_fd_, &count, sizeof count);
+    std::vector<item> batch;
+    std::scoped_lock lock(mutex_);
+    batch.swap(items_);
+    return batch;
+  }
+
+  // Loop thread, as the loop ends: later posts are dropped.
+  void close() noexcept {
+    std::scoped_lock lock(mutex_);
+    if (wake_fd_ >= 0)
+      ::close(std::exchange(wake_fd_, -1));
+  }
+
+private:
+  std::mutex mutex_;
+  int wake_fd_;
+  std::vector<item> items_;
+};
+
 class event_loop {
 public:
-  event_loop() {
+  event_loop() : inbox_(std::make_shared<remote_inbox>()) {
     epoll_fd_ = ::epoll_create1(EPOLL_CLOEXEC);
     if (epoll_fd_ < 0)
       throw std::system_error(errno, std::generic_category(), "epoll_create1");
-    wake_fd_ = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-    if (wake_fd_ < 0) {
-      ::close(epoll_fd_);
-      throw std::system_error(errno, std::generic_category(), "eventfd");
-    }
     epoll_event ev{};
     ev.events = EPOLLIN;
-    ev.data.fd = wake_fd_;
-    ::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, wake_fd_, &ev);
+    ev.data.fd = inbox_->fd();
+    ::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, inbox_->fd(), &ev);
     current_ref() = this;
   }
 
@@ -75,7 +134,9 @@ public:
     detached_.clear();
     for (void *frame : frames)
       std::coroutine_handle<>::from_address(frame).destroy();
-    ::close(wake_fd_);
+    // A thread still holding the inbox (an event::set racing the end) now
+    // finds it closed.
+    inbox_->close();
     ::close(epoll_fd_);
     current_ref() = nullptr;
   }
@@ -93,19 +154,15 @@ public:
 
   void post(std::coroutine_handle<> h) { ready_.push_back(h); }
 
-  // Any thread. The mutex orders the job's writes (its result) before the
-  // loop thread's reads after it drains the inbox.
-  void post_from_any_thread(std::coroutine_handle<> h) {
-    {
-      std::scoped_lock lock(inbox_mutex_);
-      inbox_.push_back(h);
-    }
-    std::uint64_t one = 1;
-    [[maybe_unused]] auto n = ::write(wake_fd_, &one, sizeof one);
-  }
+  // What other threads post to; see remote_inbox.
+  const std::shared_ptr<remote_inbox> &inbox() const noexcept { return inbox_; }
 
-  // A job was handed to another thread and will come back through the inbox.
+  // A job is being handed to another thread and will come back through the
+  // inbox (posted with job = true). The loop does not end, and does not
+  // report a deadlock, while one is out. If the hand-off fails, the caller
+  // takes it back with end_external.
   void begin_external() noexcept { ++external_; }
+  void end_external() noexcept { --external_; }
 
   void call_at(clock::time_point when, std::coroutine_handle<> h,
                std::shared_ptr<timer_guard> guard = nullptr) {
@@ -149,7 +206,6 @@ public:
   std::size_t timers_queued() const noexcept { return timers_.size(); }
 
   void adopt(void *frame) { detached_.insert(frame); }
-
   void disown(void *frame) noexcept { detached_.erase(frame); }
 
   // Runs until *done is true. Throws if nothing can ever make progress.
@@ -170,7 +226,6 @@ public:
       // nor set the wait: only a live timer counts.
       drop_cancelled_front();
       int timeout;
-
       if (!ready_.empty()) {
         timeout = 0;
       } else if (!timers_.empty()) {
@@ -264,7 +319,7 @@ private:
       throw std::system_error(errno, std::generic_category(), "epoll_wait");
     for (int i = 0; i < n; ++i) {
       int fd = events[i].data.fd;
-      if (fd == wake_fd_) {
+      if (fd == inbox_->fd()) {
         drain_inbox(resume);
         continue;
       }
@@ -291,23 +346,19 @@ private:
     }
   }
 
+  // Without resume (the loop is ending), handles are only counted off: their
+  // frames are about to be destroyed.
   void drain_inbox(bool resume) {
-    std::uint64_t count;
-    [[maybe_unused]] auto r = ::read(wake_fd_, &count, sizeof count);
-    std::vector<std::coroutine_handle<>> batch;
-    {
-      std::scoped_lock lock(inbox_mutex_);
-      batch.swap(inbox_);
-    }
-    for (auto h : batch) {
-      --external_;
+    for (const remote_inbox::item &it : inbox_->take()) {
+      if (it.job)
+        --external_;
       if (resume)
-        ready_.push_back(h);
+        ready_.push_back(it.handle);
     }
   }
 
+  std::shared_ptr<remote_inbox> inbox_;
   int epoll_fd_ = -1;
-  int wake_fd_ = -1;
   std::deque<std::coroutine_handle<>> ready_;
   std::vector<timer> timers_;
   std::size_t cancelled_timers_ = 0; // entries of timers_ that are cancelled
@@ -315,8 +366,6 @@ private:
   std::unordered_map<int, fd_watch> watchers_;
   std::size_t watching_ = 0;
   std::size_t external_ = 0;
-  std::mutex inbox_mutex_;
-  std::vector<std::coroutine_handle<>> inbox_;
   std::unordered_set<void *> detached_;
 };
 

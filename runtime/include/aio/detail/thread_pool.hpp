@@ -15,18 +15,20 @@ namespace aio::detail {
 class thread_pool {
 public:
   explicit thread_pool(unsigned workers) {
-    for (unsigned i = 0; i < workers; ++i)
-      threads_.emplace_back([this] { work(); });
-  }
-  ~thread_pool() {
-    {
-      std::scoped_lock lock(mutex_);
-      stopping_ = true;
+    try {
+      threads_.reserve(workers);
+      for (unsigned i = 0; i < workers; ++i)
+        threads_.emplace_back([this] { work(); });
+    } catch (...) {
+      // A std::thread that failed to start (std::system_error, bad_alloc)
+      // leaves the ones already running: a joinable std::thread destroyed
+      // with the vector would terminate the process.
+      stop();
+      throw;
     }
-    wake_.notify_all();
-    for (auto &t : threads_)
-      t.join();
   }
+  ~thread_pool() { stop(); }
+
   void submit(std::function<void()> job) {
     {
       std::scoped_lock lock(mutex_);
@@ -36,6 +38,16 @@ public:
   }
 
 private:
+  void stop() noexcept {
+    {
+      std::scoped_lock lock(mutex_);
+      stopping_ = true;
+    }
+    wake_.notify_all();
+    for (auto &t : threads_)
+      t.join();
+  }
+
   void work() {
     for (;;) {
       std::function<void()> job;
