@@ -9,6 +9,7 @@
 #include <aio/to_thread.hpp>
 
 #include <chrono>
+#include <stdexcept>
 #include <thread>
 #include <vector>
 
@@ -34,6 +35,20 @@ aio::task<> set_on_pool_thread(aio::event &ev) {
 aio::task<> wait_forever(aio::event &ev) {
   aio_test::counted c;
   co_await ev.wait();
+}
+
+aio::task<> own_an_event(aio::event *&published, aio::event &never_set) {
+  aio::event owned;
+  published = &owned;
+  co_await never_set.wait();
+}
+
+aio::task<> wait_on_an_event_owned_elsewhere(aio::event &never_set) {
+  aio::event *owned = nullptr;
+  [[maybe_unused]] auto owner =
+      aio::create_task(own_an_event(owned, never_set));
+  co_await aio::sleep_for(0ms); // the owner runs and publishes its event
+  co_await owned->wait();
 }
 } // namespace
 
@@ -104,4 +119,14 @@ TEST_F(EventTest, WaiterDestroyedWithItsLoopIsNotResumedByALaterSet) {
     ev.set();
     co_await aio::sleep_for(1ms);
   }(ev));
+}
+
+TEST_F(EventTest, EventDestroyedBeforeItsWaiterLetsTheWaiterGo) {
+  // Nothing can set either event: run reports the deadlock, and the loop
+  // destroys the detached owner (and its event) before run destroys the
+  // main task, still queued on that event. Leaving the event must not touch
+  // it then (AddressSanitizer: heap-use-after-free when it did).
+  aio::event never_set;
+  EXPECT_THROW(aio::run(wait_on_an_event_owned_elsewhere(never_set)),
+               std::logic_error);
 }

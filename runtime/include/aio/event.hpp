@@ -63,6 +63,16 @@ public:
   event() = default;
   event(const event &) = delete;
   event &operator=(const event &) = delete;
+  // Waiters still queued are frames the loop is tearing down in some order
+  // (or a program that will never wake them): let them go, so that their
+  // destructors, which may run after this one, do not touch the event.
+  ~event() {
+    std::scoped_lock lock(mutex_);
+    while (awaiter *w = head_) {
+      unlink(*w);
+      w->queued_.store(false, std::memory_order_release);
+    }
+  }
 
   bool is_set() const noexcept { return set_.load(std::memory_order_acquire); }
   void clear() noexcept { set_.store(false, std::memory_order_release); }
