@@ -28,6 +28,9 @@ struct LoopParts {
   llvm::SmallVector<const Stmt *, 3> Header;
   utils::DeclSet Varying;
   bool Rebound = false; // Varying are fresh each iteration (range-for)
+  /// What the range-for variable refers to (the range, its iterators):
+  /// written through the variable, only this iteration's element changes.
+  utils::DeclSet OwnElement;
 };
 
 std::optional<LoopParts> partsOf(const Stmt *Loop) {
@@ -50,6 +53,8 @@ std::optional<LoopParts> partsOf(const Stmt *Loop) {
       for (const BindingDecl *B : DD->bindings())
         P.Varying.insert(B);
     P.Rebound = true;
+    P.OwnElement = P.Varying;
+    utils::addAliases(P.OwnElement);
   } else if (const auto *While = dyn_cast<WhileStmt>(Loop)) {
     P.Body = While->getBody();
     P.Header = {While->getCond(), While->getConditionVariableDeclStmt()};
@@ -133,7 +138,8 @@ void AwaitInLoopCheck::checkLoop(const Stmt *Loop) {
   utils::DeclSet Carried;
   for (const ValueDecl *D : Body.Effects.MayWrite)
     if (!Body.Declares.contains(D) &&
-        !(Parts->Rebound && Parts->Varying.contains(D)))
+        !(Parts->Rebound && Parts->Varying.contains(D)) &&
+        !Parts->OwnElement.contains(D))
       Carried.insert(D);
   // The loop condition or increment reads something an iteration computes
   // (`while (!done)`, `i += step`): the loop may end on an awaited result.

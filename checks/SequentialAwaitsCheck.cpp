@@ -22,6 +22,15 @@ std::string spelled(SourceRange R, const ASTContext &Ctx) {
       .str();
 }
 
+// The awaited call of \p CA, if it is an explicit co_await of a call whose
+// result carries data (see isStatusResult).
+const CallExpr *awaitedCall(const CoawaitExpr *CA) {
+  if (CA->isImplicit() || CA->containsErrors() || CA->isTypeDependent() ||
+      utils::isStatusResult(CA->getType()))
+    return nullptr;
+  return dyn_cast_or_null<CallExpr>(utils::stripWrappers(CA->getOperand()));
+}
+
 } // namespace
 
 SequentialAwaitsCheck::SequentialAwaitsCheck(StringRef Name,
@@ -83,16 +92,16 @@ SequentialAwaitsCheck::asAwait(const Stmt *S) {
   }
   const auto *Awaited =
       dyn_cast_or_null<CoawaitExpr>(utils::stripWrappers(Value));
-  if (!Awaited || Awaited->isImplicit() || Awaited->containsErrors() ||
-      Awaited->isTypeDependent() || utils::isStatusResult(Awaited->getType()))
-    return std::nullopt;
-  const auto *Call =
-      dyn_cast_or_null<CallExpr>(utils::stripWrappers(Awaited->getOperand()));
+  const CallExpr *Call = Awaited ? awaitedCall(Awaited) : nullptr;
   if (!Call)
     return std::nullopt;
   Await Result{S, Awaited, Call, Declared, utils::effectsOf(Awaited)};
-  // The statement's own result is produced by it.
+  // The statement's own result is produced by it: the variable, and the
+  // names a structured binding gives its parts.
   Result.Effects.MayWrite.insert(Declared ? Declared : Assigned);
+  if (const auto *DD = dyn_cast_or_null<DecompositionDecl>(Declared))
+    for (const BindingDecl *B : DD->bindings())
+      Result.Effects.MayWrite.insert(B);
   return Result;
 }
 
@@ -119,17 +128,21 @@ void SequentialAwaitsCheck::checkBlock(const CompoundStmt *Block,
   for (const Stmt *S : Block->body()) {
     std::optional<Await> A = asAwait(S);
     if (!A) {
+      checkExpression(S, Ctx);
       if (Run.empty())
         continue;
       // A statement between two awaits keeps the run only if the later
       // awaits do not depend on it: it does not suspend, cannot skip them
-      // (return, throw, break, continue, goto) and touches nothing the run
-      // produced. What it writes or declares, a later await must not read.
+      // (return, throw, break, continue, goto), changes nothing the run
+      // reads or produced, and changes no state we cannot see (a global, a
+      // call of a function defined elsewhere). It may read the results
+      // (print them). What it writes or declares, a later await must not
+      // read.
       utils::StatementFacts Facts = utils::factsOf(S);
       Facts.Effects.MayWrite.insert(Facts.Declares.begin(),
                                     Facts.Declares.end());
-      if (Facts.Suspends || Facts.leavesBlock() ||
-          Facts.Effects.conflictsWith(RunEffects)) {
+      if (Facts.Suspends || Facts.leavesBlock() || Facts.WritesGlobalState ||
+          Facts.Effects.writesInto(RunEffects)) {
         Flush();
         continue;
       }
@@ -160,45 +173,151 @@ void SequentialAwaitsCheck::checkBlock(const CompoundStmt *Block,
   Flush();
 }
 
+void SequentialAwaitsCheck::checkExpression(const Stmt *S, ASTContext &Ctx) {
+  // Awaits that one statement runs one after another: operands of an
+  // arithmetic operator, a call's arguments, an initialiser list's elements.
+  if (!isa<Expr, DeclStmt, ReturnStmt, CoreturnStmt>(S))
+    return;
+  llvm::SmallVector<const CoawaitExpr *, 4> Awaits;
+  bool Conditional = false;
+  utils::StmtWalker Walker(utils::walks::OwnCode);
+  Walker.walk(S, [&](const Stmt *Cur, const utils::WalkContext &) {
+    // An await under &&, || or ?: may not run; one in another's operand
+    // feeds it.
+    if (const auto *BO = dyn_cast<BinaryOperator>(Cur); BO && BO->isLogicalOp())
+      Conditional = true;
+    if (isa<AbstractConditionalOperator, CoyieldExpr, DependentCoawaitExpr,
+            StmtExpr>(Cur))
+      Conditional = true;
+    if (Conditional)
+      return utils::Walk::Stop;
+    const auto *CA = dyn_cast<CoawaitExpr>(Cur);
+    if (!CA)
+      return utils::Walk::Into;
+    if (utils::factsOf(CA->getOperand()).Suspends)
+      Conditional = true;
+    Awaits.push_back(CA);
+    return utils::Walk::Over;
+  });
+  if (Conditional || Awaits.size() < 2)
+    return;
+  utils::Effects Seen;
+  llvm::StringSet<> Calls;
+  llvm::SmallVector<const CoawaitExpr *, 4> Counted;
+  for (const CoawaitExpr *CA : Awaits) {
+    const CallExpr *Call = awaitedCall(CA);
+    if (!Call)
+      return;
+    utils::AwaitOrdering::Kind K = Ordering.classify(Call);
+    if (K == utils::AwaitOrdering::Kind::Ignored)
+      continue;
+    if (K == utils::AwaitOrdering::Kind::Ordered)
+      return;
+    utils::Effects E = utils::effectsOf(CA);
+    if (E.conflictsWith(Seen) ||
+        !Calls.insert(spelled(Call->getSourceRange(), Ctx)).second)
+      return;
+    Seen.merge(E);
+    Counted.push_back(CA);
+  }
+  if (Counted.size() < std::max(2U, MinRunLength))
+    return;
+  diag(Counted.front()->getBeginLoc(),
+       "%0 independent awaits run one after another; gathering them lets "
+       "them overlap")
+      << static_cast<unsigned>(Counted.size());
+  for (const CoawaitExpr *CA : llvm::ArrayRef(Counted).drop_front())
+    diag(CA->getBeginLoc(), "independent await here", DiagnosticIDs::Note);
+}
+
+std::string SequentialAwaitsCheck::gatherFix(llvm::ArrayRef<Await> Run,
+                                             ASTContext &Ctx) const {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LO = Ctx.getLangOpts();
+  // The comments in the replaced text, outside the calls (which are kept
+  // as spelled, comments and all), go above the gathered statement.
+  SourceLocation Begin = Run.front().Statement->getBeginLoc();
+  SourceLocation End =
+      Lexer::getLocForEndOfToken(Run.back().Statement->getEndLoc(), 0, SM, LO);
+  auto [File, BeginOffset] = SM.getDecomposedLoc(Begin);
+  unsigned EndOffset = SM.getFileOffset(End);
+  StringRef Buffer = SM.getBufferData(File);
+  llvm::SmallVector<std::pair<unsigned, unsigned>, 4> CallRanges;
+  for (const Await &A : Run) {
+    SourceLocation CallEnd =
+        Lexer::getLocForEndOfToken(A.Call->getEndLoc(), 0, SM, LO);
+    CallRanges.emplace_back(SM.getFileOffset(A.Call->getBeginLoc()),
+                            SM.getFileOffset(CallEnd));
+  }
+  unsigned Column = SM.getSpellingColumnNumber(Begin) - 1;
+  std::string Indent(Column, ' ');
+  if (Column <= BeginOffset) {
+    StringRef Prefix = Buffer.substr(BeginOffset - Column, Column);
+    if (Prefix.find_first_not_of(" \t") == StringRef::npos)
+      Indent = Prefix.str();
+  }
+  std::string Comments;
+  Lexer Raw(SM.getLocForStartOfFile(File), LO, Buffer.begin(),
+            Buffer.begin() + BeginOffset, Buffer.end());
+  Raw.SetCommentRetentionState(true);
+  Token Tok;
+  while (!Raw.LexFromRawLexer(Tok)) {
+    unsigned Offset = SM.getFileOffset(Tok.getLocation());
+    if (Offset >= EndOffset)
+      break;
+    if (!Tok.is(tok::comment) || llvm::any_of(CallRanges, [&](const auto &R) {
+          return Offset >= R.first && Offset < R.second;
+        }))
+      continue;
+    Comments += Buffer.substr(Offset, Tok.getLength()).str() + "\n" + Indent;
+  }
+  std::string Bindings;
+  std::string Calls;
+  for (const Await &A : Run) {
+    Bindings += (Bindings.empty() ? "" : ", ") + A.Declared->getName().str();
+    Calls +=
+        (Calls.empty() ? "" : ", ") + spelled(A.Call->getSourceRange(), Ctx);
+  }
+  return Comments + "auto [" + Bindings + "] = co_await " +
+         Ordering.GatherFunction + "(" + Calls + ");";
+}
+
 void SequentialAwaitsCheck::report(llvm::ArrayRef<Await> Run, bool Contiguous,
                                    ASTContext &Ctx) {
-  {
-    auto D = diag(Run.front().Await->getBeginLoc(),
-                  "%0 independent awaits run one after another; gathering "
-                  "them lets them overlap")
-             << static_cast<unsigned>(Run.size());
-    // `auto [a, b] = co_await gather(f(), g());` keeps the names and the
-    // deduced types; only for plain `auto x = co_await call(...);`
-    // declarations written in the file.
-    bool Fixable = !Ordering.GatherFunction.empty() && Contiguous;
-    for (const Await &A : Run) {
-      const VarDecl *VD = A.Declared;
-      Fixable = Fixable && VD && !isa<DecompositionDecl>(VD) &&
-                VD->getBeginLoc().isFileID() &&
-                A.Statement->getEndLoc().isFileID();
-      if (Fixable) {
-        const auto *Auto = VD->getType()->getContainedAutoType();
-        Fixable = VD->getTypeSourceInfo() &&
-                  isa<AutoType>(VD->getTypeSourceInfo()->getType()) && Auto &&
-                  !VD->getType().isConstQualified();
-      }
-    }
+  diag(Run.front().Await->getBeginLoc(),
+       "%0 independent awaits run one after another; gathering them lets "
+       "them overlap")
+      << static_cast<unsigned>(Run.size());
+  // `auto [a, b] = co_await gather(f(), g());` keeps the names and the
+  // deduced types; only for plain `auto x = co_await call(...);`
+  // declarations written in the file.
+  bool Fixable = !Ordering.GatherFunction.empty() && Contiguous;
+  for (const Await &A : Run) {
+    const VarDecl *VD = A.Declared;
+    Fixable = Fixable && VD && !isa<DecompositionDecl>(VD) &&
+              VD->getBeginLoc().isFileID() &&
+              A.Statement->getEndLoc().isFileID();
     if (Fixable) {
-      std::string Bindings;
-      std::string Calls;
-      for (const Await &A : Run) {
-        Bindings +=
-            (Bindings.empty() ? "" : ", ") + A.Declared->getName().str();
-        Calls += (Calls.empty() ? "" : ", ") +
-                 spelled(A.Call->getSourceRange(), Ctx);
-      }
-      D << FixItHint::CreateReplacement(
-          CharSourceRange::getTokenRange(Run.front().Statement->getBeginLoc(),
-                                         Run.back().Statement->getEndLoc()),
-          "auto [" + Bindings + "] = co_await " + Ordering.GatherFunction +
-              "(" + Calls + ");");
+      const auto *Auto = VD->getType()->getContainedAutoType();
+      Fixable = VD->getTypeSourceInfo() &&
+                isa<AutoType>(VD->getTypeSourceInfo()->getType()) && Auto &&
+                !VD->getType().isConstQualified();
     }
   }
+  // The fix-it changes what the code does: the calls start together, so a
+  // later one runs even when an earlier one throws (and all of them run
+  // before any result is used). It goes on a note, which --fix does not
+  // apply (the driver calls such fixes unsafe).
+  if (Fixable)
+    diag(Run.front().Await->getBeginLoc(),
+         "gather them (the later calls then start even if an earlier one "
+         "throws)",
+         DiagnosticIDs::Note)
+        << FixItHint::CreateReplacement(
+               CharSourceRange::getTokenRange(
+                   Run.front().Statement->getBeginLoc(),
+                   Run.back().Statement->getEndLoc()),
+               gatherFix(Run, Ctx));
   for (const Await &A : Run.drop_front())
     diag(A.Await->getBeginLoc(), "independent await here", DiagnosticIDs::Note);
 }

@@ -38,8 +38,10 @@ private:
     utils::Effects Effects;
   };
   void checkBlock(const CompoundStmt *Block, ASTContext &Ctx);
+  void checkExpression(const Stmt *S, ASTContext &Ctx);
   static std::optional<Await> asAwait(const Stmt *S);
   void report(llvm::ArrayRef<Await> Run, bool Contiguous, ASTContext &Ctx);
+  std::string gatherFix(llvm::ArrayRef<Await> Run, ASTContext &Ctx) const;
 
   /// GatherFunction (for the fix-it), IgnoredFunctions (never part of a
   /// run, never ending one), OrderedFunctions (they end a run).

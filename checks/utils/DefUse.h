@@ -6,7 +6,15 @@
 // member calls, arguments bound to non-const references or passed by
 // address), which it declares, and whether it can leave the enclosing block
 // or loop or suspend the coroutine. One walk over the statement, so linear in
-// its size; conservative (a "may" analysis).
+// its size (plus bounded looks into the bodies of the functions it calls);
+// conservative (a "may" analysis): when in doubt, two statements conflict.
+//
+// Aliases are followed: a structured binding stands for its object; a
+// reference, a pointer, a view (span, string_view, ...) or a lambda
+// closure stands for the variables its initialiser names; a member of
+// `this` is its FieldDecl, and a call of a non-const member function on
+// `this` writes every field. Operands of sizeof, alignof, noexcept and
+// typeid (unevaluated) are not evaluated and count for nothing.
 //
 //===----------------------------------------------------------------------===//
 
@@ -42,6 +50,9 @@ struct Effects {
 
   /// Any variable written by one is read or written by the other.
   bool conflictsWith(const Effects &Other) const;
+  /// Any variable written by this one is read or written by \p Other (a
+  /// read of what \p Other wrote is fine).
+  bool writesInto(const Effects &Other) const;
   /// Adds \p Other's reads and writes to these.
   void merge(const Effects &Other);
 };
@@ -61,15 +72,29 @@ struct StatementFacts {
   /// A `co_await` or `co_yield` of the coroutine itself (not of a nested
   /// lambda).
   bool Suspends = false;
+  /// A call (not awaited) that may write state no variable here names: a
+  /// global or static written in the callee's body (or its callees'), or a
+  /// callee whose body is not in the unit. Printing (printf, puts, the
+  /// standard streams, fmt, spdlog) and the standard library's own
+  /// functions do not count.
+  bool WritesGlobalState = false;
 
   /// Control can leave the enclosing block early.
   bool leavesBlock() const { return Returns || Breaks || Continues; }
 };
 
 /// The effects of evaluating \p S (lambda bodies included: a capture is a
-/// read). A non-const member call writes its object, except an awaited call
-/// (`co_await s.get(a)`): its object is the thing used concurrently, read.
+/// read). A non-const member call writes its object. An awaited call of a
+/// non-const member function writes its object too (`co_await
+/// db.insert(r)` changes what `co_await db.last_id()` returns), unless its
+/// name says it reads (get, fetch, load, find, ...: `co_await s.get(a)`
+/// uses the object concurrently, reading it).
 Effects effectsOf(const Stmt *S);
+
+/// Adds to \p Set what its names stand for: a structured binding's object,
+/// and what a reference, pointer, view or closure variable was initialised
+/// from (transitively). effectsOf and factsOf already do this.
+void addAliases(DeclSet &Set);
 
 /// Effects plus control facts of \p S.
 StatementFacts factsOf(const Stmt *S);

@@ -1,6 +1,8 @@
+// The gather fix-it is on a note (unsafe: see the check's doc), so it is
+// applied here with --fix-notes:
 // RUN: %check_async_tidy %s async-sequential-awaits %t \
 // RUN:   --config="{CheckOptions: {async-sequential-awaits.GatherFunction: 'aio::gather'}}" \
-// RUN:   -- -I %runtime_include
+// RUN:   --fix-notes -- -I %runtime_include
 // The fixed file still compiles with the real aio::gather:
 // RUN: %clangxx -fsyntax-only -std=c++20 -I %runtime_include %t.cpp
 

@@ -23,6 +23,10 @@ namespace {
 // A small coroutine type and a few declarations the snippets use.
 constexpr const char *Prelude = R"cpp(
 #include <coroutine>
+#include <cstdio>
+#include <span>
+#include <string>
+#include <string_view>
 #include <vector>
 struct task {
   struct promise_type {
@@ -38,6 +42,8 @@ struct task {
 };
 struct session {
   task get(int url);
+  task insert(int row);
+  task last_id();
   int size() const;
   void reset();
 };
@@ -45,6 +51,14 @@ void by_ref(int &out);
 void by_const_ref(const int &in);
 void by_ptr(int *out);
 int pure(int v);
+int touch(int &v);
+void fill_span(std::span<int> out);
+void sum_span(std::span<const int> in);
+void opaque();
+int g_counter;
+void set_counter(int v) { g_counter = v; }
+void helper_sets_counter() { set_counter(1); }
+void local_only(int v) { int w = v; w += 1; std::printf("%d", w); }
 )cpp";
 
 class DefUseTest : public ::testing::Test {
@@ -204,6 +218,113 @@ TEST_F(DefUseTest, ConflictsNeedAWrite) {
   Effects Merged = ReadX;
   Merged.merge(WriteY);
   EXPECT_TRUE(Merged.conflictsWith(WriteY));
+}
+
+// Aliasing: each of these is a dependence a name-based analysis misses.
+
+TEST_F(DefUseTest, StructuredBindingsAliasTheirObject) {
+  auto S = body("struct P { int a, b; }; void f(P p) { auto &[m, n] = p; "
+                "m = 1; pure(p.b); }");
+  // Writing m writes p (the bindings name p's members).
+  EXPECT_TRUE(names(effectsOf(S[1]).MayWrite).count("p"));
+  EXPECT_TRUE(effectsOf(S[1]).conflictsWith(effectsOf(S[2])));
+}
+
+TEST_F(DefUseTest, MembersOfThisAreTracked) {
+  auto S = body(R"cpp(struct C {
+    int m = 0, n = 0;
+    void reset();
+    int size() const;
+    task get(int k);
+    task f();
+  };
+  task C::f() { m = 1; reset(); int a = co_await get(n); size(); })cpp");
+  Effects WriteM = effectsOf(S[0]), Reset = effectsOf(S[1]);
+  Effects Await = effectsOf(S[2]), Size = effectsOf(S[3]);
+  EXPECT_EQ(names(WriteM.MayWrite), (Names{"m"}));
+  // A non-const member function may change any member.
+  EXPECT_TRUE(names(Reset.MayWrite).count("m") &&
+              names(Reset.MayWrite).count("n"));
+  // An awaited member call reads the object, members included.
+  EXPECT_TRUE(names(Await.Reads).count("m") && names(Await.Reads).count("n"));
+  EXPECT_TRUE(WriteM.conflictsWith(Await));
+  EXPECT_TRUE(Reset.conflictsWith(Await));
+  EXPECT_TRUE(Size.MayWrite.empty());
+}
+
+TEST_F(DefUseTest, WritesThroughReferencesAndPointersWriteTheirTarget) {
+  auto S = body("void f(int x) { int &r = x; int *p = &x; r = 1; *p = 2; "
+                "pure(x); }");
+  EXPECT_TRUE(names(effectsOf(S[2]).MayWrite).count("x"));
+  EXPECT_TRUE(names(effectsOf(S[3]).MayWrite).count("x"));
+  EXPECT_TRUE(effectsOf(S[2]).conflictsWith(effectsOf(S[4])));
+  EXPECT_TRUE(effectsOf(S[3]).conflictsWith(effectsOf(S[4])));
+}
+
+TEST_F(DefUseTest, ViewsAliasTheirBuffer) {
+  auto S = body(R"cpp(void f(std::vector<int> v, std::string s) {
+    std::span<int> sp(v);
+    std::string_view sv = s;
+    sp[0] = 1;
+    s += "x";
+    pure(static_cast<int>(sv.size()));
+    fill_span(v);
+    sum_span(v);
+  })cpp");
+  EXPECT_TRUE(names(effectsOf(S[2]).MayWrite).count("v"));
+  EXPECT_TRUE(effectsOf(S[3]).conflictsWith(effectsOf(S[4])));
+  // A span of non-const elements passed by value is written through.
+  EXPECT_TRUE(names(effectsOf(S[5]).MayWrite).count("v"));
+  EXPECT_TRUE(effectsOf(S[6]).MayWrite.empty());
+}
+
+TEST_F(DefUseTest, CallingAReferenceCapturingLambdaWritesItsCaptures) {
+  auto S = body("void f(int n) { auto bump = [&] { ++n; }; bump(); pure(n);"
+                " }");
+  EXPECT_TRUE(names(effectsOf(S[1]).MayWrite).count("n"));
+  EXPECT_TRUE(effectsOf(S[1]).conflictsWith(effectsOf(S[2])));
+}
+
+TEST_F(DefUseTest, CallsThatMayWriteGlobalState) {
+  auto S = body(R"cpp(void f(int x) {
+    set_counter(x);
+    helper_sets_counter();
+    opaque();
+    local_only(x);
+    std::printf("%d", x);
+    pure(x);
+  })cpp");
+  // Seen through the callee's body (and its callees').
+  EXPECT_TRUE(names(effectsOf(S[0]).MayWrite).count("g_counter"));
+  EXPECT_TRUE(names(effectsOf(S[1]).MayWrite).count("g_counter"));
+  EXPECT_TRUE(factsOf(S[0]).WritesGlobalState);
+  EXPECT_TRUE(factsOf(S[1]).WritesGlobalState);
+  // No body to read: it may write anything.
+  EXPECT_TRUE(factsOf(S[2]).WritesGlobalState);
+  // Only locals, and output.
+  EXPECT_FALSE(factsOf(S[3]).WritesGlobalState);
+  EXPECT_FALSE(factsOf(S[4]).WritesGlobalState);
+  // A declared function whose body is not in the unit: unknown, so it may.
+  EXPECT_TRUE(factsOf(S[5]).WritesGlobalState);
+}
+
+TEST_F(DefUseTest, AwaitsOnOneStatefulObject) {
+  auto S = body("task f(session s) { int a = co_await s.insert(1); "
+                "int b = co_await s.last_id(); int c = co_await s.get(2); }");
+  // insert changes the session; last_id reads it: dependent.
+  EXPECT_TRUE(names(effectsOf(S[0]).MayWrite).count("s"));
+  EXPECT_TRUE(effectsOf(S[0]).conflictsWith(effectsOf(S[1])));
+  // A read-named method (get, fetch, ...) only reads its object.
+  EXPECT_TRUE(effectsOf(S[2]).MayWrite.empty() ||
+              !names(effectsOf(S[2]).MayWrite).count("s"));
+}
+
+TEST_F(DefUseTest, UnevaluatedOperandsAreNotEvaluated) {
+  auto S = body("void f(int x) { (void)sizeof(touch(x)); "
+                "(void)noexcept(opaque()); decltype(touch(x)) y = 0; }");
+  EXPECT_TRUE(effectsOf(S[0]).MayWrite.empty());
+  EXPECT_FALSE(factsOf(S[1]).WritesGlobalState);
+  EXPECT_FALSE(names(effectsOf(S[2]).MayWrite).count("x"));
 }
 
 } // namespace
