@@ -97,6 +97,13 @@ void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
                                argumentCountIs(1), hasArgument(0, Lambda))))))
           .bind("probe-call"),
       this);
+  // A callable converted to a callback type that returns void
+  // (`std::function<void()> cb = []() -> task<> {...};`): every call of the
+  // callback drops the task the callable returns.
+  Finder->addMatcher(cxxConstructExpr(InUserCode, argumentCountIs(1),
+                                      hasArgument(0, expr().bind("callback")))
+                         .bind("callback-construct"),
+                     this);
   // Operands that are never evaluated (decltype, sizeof, noexcept): parents
   // are visited first, so the range is known before the operand is seen.
   Finder->addMatcher(
@@ -150,6 +157,9 @@ void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
           skipRange(L->getBody()->getSourceRange());
       }
   }
+  if (const auto *Construct =
+          Result.Nodes.getNodeAs<CXXConstructExpr>("callback-construct"))
+    checkCallback(Construct, Result.Nodes.getNodeAs<Expr>("callback"));
   if (const auto *E = Result.Nodes.getNodeAs<Expr>("unevaluated"))
     skipRange(E->getSourceRange());
   if (const auto *TL = Result.Nodes.getNodeAs<TypeLoc>("decltype"))
@@ -388,6 +398,47 @@ void UnawaitedTaskCheck::reportCall(const CallExpr *Call,
   if (Callee && !IsLambda && Callee->getLocation().isValid())
     diag(Callee->getLocation(), "%0 declared here", DiagnosticIDs::Note)
         << utils::displayDecl(Callee);
+}
+
+void UnawaitedTaskCheck::checkCallback(const CXXConstructExpr *Construct,
+                                       const Expr *Arg) {
+  // The callback type: a template whose first argument is a function type
+  // returning void (std::function<void(int)>, std::move_only_function, ...).
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Construct->getType()->getAsCXXRecordDecl());
+  if (!Spec || Spec->getTemplateArgs().size() < 1 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return;
+  const auto *Signature =
+      Spec->getTemplateArgs()[0].getAsType()->getAs<FunctionProtoType>();
+  if (!Signature || !Signature->getReturnType()->isVoidType())
+    return;
+  // The callable: a lambda (or a class with one non-template call
+  // operator) whose call returns a lazy task.
+  const Expr *E = utils::stripWrappers(Arg);
+  if (!E || E->isTypeDependent())
+    return;
+  const CXXRecordDecl *RD = E->getType()->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return;
+  const CXXMethodDecl *Call = nullptr;
+  if (RD->isLambda()) {
+    Call = RD->getLambdaCallOperator();
+  } else {
+    auto Found =
+        RD->lookup(ASTCtx->DeclarationNames.getCXXOperatorName(OO_Call));
+    if (std::distance(Found.begin(), Found.end()) == 1)
+      Call = dyn_cast<CXXMethodDecl>(Found.front());
+  }
+  if (!Call || Call->getReturnType()->isDependentType())
+    return;
+  utils::DropInfo Info = Classifier->dropInfo(Call->getReturnType(), Call);
+  if (Info.Kind != utils::DropInfo::LazyTask || skipped(E->getBeginLoc()))
+    return;
+  diag(E->getBeginLoc(),
+       "task returned by this %select{callable|lambda}0 is dropped by the "
+       "void-returning callback %1 and never runs")
+      << RD->isLambda() << Construct->getType();
 }
 
 unsigned UnawaitedTaskCheck::lostSelect(const utils::DropInfo &Info) {

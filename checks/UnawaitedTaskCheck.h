@@ -51,6 +51,9 @@ private:
   void checkDiscarded(const Expr *E, const Stmt *Statement);
   void reportCall(const CallExpr *Call, const Stmt *Statement);
   void markCoroutineBody(const FunctionDecl *FD);
+  /// \p Arg, a callable returning a lazy task, converted by \p Construct to
+  /// a callback type whose call returns void.
+  void checkCallback(const CXXConstructExpr *Construct, const Expr *Arg);
   /// Whether a drop of this kind is reported with the current options.
   bool reported(const utils::DropInfo &Info) const;
   /// The %select index of what a drop loses, for the messages.
