@@ -94,7 +94,15 @@ constexpr const char *DefaultOffload =
 constexpr const char *DefaultExecutorSwitches =
     "concurrencpp::resume_on;coro::thread_pool::schedule;"
     "cppcoro::static_thread_pool::schedule;*::asio::post;*::asio::defer;"
-    "*::asio::dispatch;async_simple::coro::dispatch";
+    "*::asio::dispatch;async_simple::coro::dispatch;"
+    // A coroutine whose first parameter is this tag runs on the executor
+    // passed next.
+    "concurrencpp::executor_tag";
+
+// An executor whose name holds one of these words is a CPU pool: blocking
+// there starves the computations it is for (concurrencpp's examples keep a
+// background executor for blocking work and a thread pool one for CPU work).
+constexpr const char *DefaultCpuExecutorNames = "threadpool;cpu;compute";
 
 // Awaiting one of these waits for a file descriptor to become ready: aio's
 // readable/writable, libcoro's poll.
@@ -122,6 +130,23 @@ bool isWouldBlockName(StringRef Name) {
   return L.contains("try_again") || L.contains("would_block") ||
          L.contains("wouldblock") || L.contains("in_progress") ||
          L.contains("eagain");
+}
+
+// Whether an executor's spelling (`threadpool_executor`, `cpu_pool`) holds
+// one of Words, compared in lower case without underscores.
+bool isCpuWord(StringRef Spelling, llvm::ArrayRef<StringRef> Words) {
+  auto Normal = [](StringRef S) {
+    std::string Out;
+    for (char C : S)
+      if (C != '_')
+        Out += static_cast<char>(llvm::toLower(C));
+    return Out;
+  };
+  std::string Text = Normal(Spelling);
+  return llvm::any_of(Words, [&](StringRef W) {
+    std::string Word = Normal(W.trim());
+    return !Word.empty() && StringRef(Text).contains(Word);
+  });
 }
 
 // The call an awaited operand makes, under temporaries and conversions.
@@ -184,6 +209,8 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
           Options.get("ExecutorSwitches", DefaultExecutorSwitches))),
       ReadinessAwaitables(tidy::utils::options::parseStringList(
           Options.get("ReadinessAwaitables", DefaultReadinessAwaitables))),
+      CpuExecutorNames(tidy::utils::options::parseStringList(
+          Options.get("CpuExecutorNames", DefaultCpuExecutorNames))),
       IgnoredCallees(tidy::utils::options::parseStringList(
           Options.get("IgnoredCallees", DefaultIgnoredCallees))),
       Offload(OffloadFunctions), Switches(ExecutorSwitches),
@@ -226,6 +253,8 @@ void BlockingCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
                 tidy::utils::options::serializeStringList(ExecutorSwitches));
   Options.store(Opts, "ReadinessAwaitables",
                 tidy::utils::options::serializeStringList(ReadinessAwaitables));
+  Options.store(Opts, "CpuExecutorNames",
+                tidy::utils::options::serializeStringList(CpuExecutorNames));
   Options.store(Opts, "IgnoredCallees",
                 tidy::utils::options::serializeStringList(IgnoredCallees));
 }
@@ -271,6 +300,33 @@ bool BlockingCallCheck::followable(const Expr *Call, const FunctionDecl *FD) {
   }
   utils::UnitAnalysis &Unit = utils::UnitAnalysis::of(FD->getASTContext());
   return !Ignored.matches(Unit.names().get(FD));
+}
+
+bool BlockingCallCheck::isOffloadByName(const CallExpr *Call) const {
+  // In a template pattern a dependent call has no callee yet
+  // (`executor->submit([] {...})`): go by the name written.
+  if (Call->getCalleeDecl())
+    return false;
+  const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
+  DeclarationName Name;
+  if (const auto *Lookup = dyn_cast<UnresolvedLookupExpr>(Callee))
+    Name = Lookup->getName();
+  else if (const auto *Member = dyn_cast<UnresolvedMemberExpr>(Callee))
+    Name = Member->getMemberName();
+  else if (const auto *Dependent =
+               dyn_cast<CXXDependentScopeMemberExpr>(Callee))
+    Name = Dependent->getMember();
+  return Name.isIdentifier() && Offload.matches(Name.getAsString());
+}
+
+bool BlockingCallCheck::isCpuExecutor(const Expr *E) const {
+  if (!E || !AST)
+    return false;
+  E = E->IgnoreParenImpCasts();
+  StringRef Text =
+      Lexer::getSourceText(CharSourceRange::getTokenRange(E->getSourceRange()),
+                           AST->getSourceManager(), AST->getLangOpts());
+  return isCpuWord(Text, CpuExecutorNames);
 }
 
 bool BlockingCallCheck::isOffload(const NamedDecl *Callee) {
@@ -402,8 +458,16 @@ void BlockingCallCheck::noteFacts(const Stmt *S, bool InLambda, Facts &Seen) {
           utils::UnitAnalysis::of(Callee->getASTContext()).names().get(Callee);
       if (Readiness.matches(Name))
         Seen.NonBlocking = true;
-      if (!InLambda && Seen.SwitchEnd.isInvalid() && Switches.matches(Name))
-        Seen.SwitchEnd = S->getEndLoc();
+      if (!InLambda && Switches.matches(Name)) {
+        // The executor: the object of `pool.schedule()`, else the first
+        // argument of `resume_on(executor)`, `post(pool, token)`.
+        const Expr *Executor = nullptr;
+        if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+          Executor = Member->getImplicitObjectArgument();
+        else if (Call->getNumArgs() > 0)
+          Executor = Call->getArg(0);
+        Seen.Moves.emplace_back(S->getEndLoc(), isCpuExecutor(Executor));
+      }
     }
     return;
   }
@@ -482,7 +546,7 @@ void BlockingCallCheck::collectSites(const Stmt *Body, std::vector<Site> &Out,
         // A lambda handed to an ordinary call may run right here (an
         // algorithm, call_once, an immediately invoked lambda); one handed
         // to an offload function runs elsewhere.
-        if (!isOffload(Callee))
+        if (!isOffload(Callee) && !isOffloadByName(Call))
           for (const Expr *Arg : Call->arguments())
             if (const auto *L =
                     dyn_cast_or_null<LambdaExpr>(utils::stripWrappers(Arg)))
@@ -614,15 +678,31 @@ void BlockingCallCheck::checkCoroutine(const FunctionDecl *FD,
   bool IsLambda = Method && Method->getParent()->isLambda();
   bool Instantiated = FD->isTemplateInstantiation();
   const SourceManager &SM = Ctx.getSourceManager();
-  // After an awaited executor switch the coroutine runs on another executor
-  // (a pool meant for blocking work) to its end: the check cannot tell
-  // which executor is the event loop, so it does not look for a way back.
-  SourceLocation Switched = Seen.SwitchEnd.isValid()
-                                ? SM.getExpansionLoc(Seen.SwitchEnd)
-                                : SourceLocation();
+  // After an awaited executor switch the coroutine runs on that executor,
+  // until the next switch: silent on a pool for blocking work, reported
+  // again on a CPU pool. A coroutine whose first parameter is an executor
+  // tag (concurrencpp) starts on the executor passed after it.
+  llvm::SmallVector<std::pair<SourceLocation, bool>, 4> Moves;
+  if (FD->getNumParams() >= 2)
+    if (const auto *Tag = FD->getParamDecl(0)->getType()->getAsCXXRecordDecl();
+        Tag &&
+        Switches.matches(utils::UnitAnalysis::of(Ctx).names().get(Tag))) {
+      const ParmVarDecl *Executor = FD->getParamDecl(1);
+      Moves.emplace_back(Body->getBeginLoc(),
+                         isCpuWord(Executor->getName(), CpuExecutorNames));
+    }
+  for (const auto &[End, Cpu] : Seen.Moves)
+    Moves.emplace_back(SM.getExpansionLoc(End), Cpu);
+  llvm::sort(Moves, [&](const auto &A, const auto &B) {
+    return SM.isBeforeInTranslationUnit(A.first, B.first);
+  });
   auto OnOtherExecutor = [&](SourceLocation Loc) {
-    return Switched.isValid() &&
-           SM.isBeforeInTranslationUnit(Switched, SM.getExpansionLoc(Loc));
+    Loc = SM.getExpansionLoc(Loc);
+    std::optional<bool> LastCpu;
+    for (const auto &[End, Cpu] : Moves)
+      if (SM.isBeforeInTranslationUnit(End, Loc))
+        LastCpu = Cpu;
+    return LastCpu && !*LastCpu;
   };
 
   for (const Site &S : Sites) {

@@ -6,7 +6,9 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/QualifiedNames.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,9 +49,10 @@ private:
     /// Evidence that its sockets are non-blocking: a readiness await, a
     /// would-block check (EAGAIN, try_again()), O_NONBLOCK and friends.
     bool NonBlocking = false;
-    /// The end of the first co_await of an executor switch in the body
-    /// itself; invalid when there is none.
-    SourceLocation SwitchEnd;
+    /// The awaited executor switches of the body itself, in walk order:
+    /// where each ends, and whether it moves to a CPU pool (blocking is
+    /// reported there again).
+    llvm::SmallVector<std::pair<SourceLocation, bool>, 2> Moves;
   };
   /// The shortest chain from a function to a blocking call: Hops functions
   /// down, through Call (a call to Next, or the blocking call when Hops==0).
@@ -69,6 +72,7 @@ private:
   std::optional<std::string> blockingName(const Expr *E,
                                           const NamedDecl *Callee);
   bool isOffload(const NamedDecl *Callee);
+  bool isOffloadByName(const CallExpr *Call) const;
   /// The chain from \p FD; with \p SocketsNonBlocking, socket calls do not
   /// count (the coroutine showed they are non-blocking). \p Cut receives the
   /// lowest stack depth of an unfinished function the search ran into (a
@@ -80,6 +84,8 @@ private:
   void checkCoroutine(const FunctionDecl *FD, ASTContext &Ctx);
   bool replacementIsAwaitable(StringRef Name, ASTContext &Ctx);
   static bool isSocketCall(StringRef Name);
+  /// Whether the executor \p E names is a CPU pool (CpuExecutorNames).
+  bool isCpuExecutor(const Expr *E) const;
 
   /// Added to the default blocking list (BlockingFunctions).
   const std::vector<StringRef> BlockingFunctions;
@@ -98,6 +104,8 @@ private:
   const std::vector<StringRef> ExecutorSwitches;
   /// Awaitables that wait for a socket to be ready (ReadinessAwaitables).
   const std::vector<StringRef> ReadinessAwaitables;
+  /// Words that mark an executor's name as a CPU pool (CpuExecutorNames).
+  const std::vector<StringRef> CpuExecutorNames;
   /// Functions and scopes not followed transitively (IgnoredCallees).
   const std::vector<StringRef> IgnoredCallees;
 
@@ -110,7 +118,7 @@ private:
   llvm::StringMap<std::string> ReplacementFor;
   llvm::StringMap<bool> ReplacementAwaitable;
   /// Memoised chains, without ([0]) and with ([1]) SocketsNonBlocking.
-  llvm::DenseMap<const FunctionDecl *, Chain> Chains[2];
+  std::array<llvm::DenseMap<const FunctionDecl *, Chain>, 2> Chains;
   llvm::DenseMap<const FunctionDecl *, std::vector<Site>> SitesOf;
   llvm::DenseMap<const FunctionDecl *, Facts> FactsOf;
   unsigned StackDepth = 0;

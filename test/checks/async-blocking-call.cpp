@@ -171,6 +171,18 @@ task<> lambdas() {
   co_return;
 }
 
+// In a template pattern the executor's submit() is a dependent call with
+// no callee yet: it is still an offload function by its name, so the lambda
+// it is handed runs elsewhere.
+template <typename Executor> task<> submit_later(Executor &ex) {
+  ex.submit([] { ::sleep(1); });
+  co_return;
+}
+struct pool {
+  template <typename F> void submit(F f);
+};
+template task<> submit_later(pool &);
+
 // A coroutine lambda is a coroutine too.
 void make_lambda() {
   auto coro = []() -> task<> {
