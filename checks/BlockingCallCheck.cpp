@@ -139,7 +139,7 @@ bool isCpuWord(StringRef Spelling, llvm::ArrayRef<StringRef> Words) {
     std::string Out;
     for (char C : S)
       if (C != '_')
-        Out += static_cast<char>(llvm::toLower(C));
+        Out += llvm::toLower(C);
     return Out;
   };
   std::string Text = Normal(Spelling);
