@@ -14,6 +14,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
+#include <array>
 
 namespace clang::tidy::async::utils {
 namespace {
@@ -184,10 +185,11 @@ bool readsByName(StringRef Name) {
   else if (Name.starts_with("async") && Name.size() > 5 &&
            llvm::isUpper(Name[5]))
     Name = Name.drop_front(5);
-  static constexpr StringRef Verbs[] = {
-      "get",    "fetch",    "load",     "find",     "lookup",  "query", "peek",
-      "list",   "search",   "retrieve", "resolve",  "request", "count", "size",
-      "exists", "contains", "stat",     "download", "select",  "is",    "has"};
+  // Not "request" or "call": a request may change the server's state.
+  static constexpr std::array<StringRef, 20> Verbs = {
+      "get",      "fetch",  "load",     "find",    "lookup", "query", "peek",
+      "list",     "search", "retrieve", "resolve", "count",  "size",  "exists",
+      "contains", "stat",   "download", "select",  "is",     "has"};
   for (StringRef V : Verbs) {
     if (!Name.starts_with_insensitive(V))
       continue;
