@@ -85,7 +85,9 @@ constexpr const char *MutexLocking =
 
 constexpr const char *DefaultOffload =
     "*::to_thread;std::thread;std::jthread;std::async;*::post;*::dispatch;"
-    "*::defer;*::co_spawn;*::run_in_executor;*::submit";
+    "*::defer;*::co_spawn;*::run_in_executor;*::submit;"
+    // Completion callbacks: they run when the task finishes, not here.
+    "*::LazyBase::start;*::Future::thenValue;*::Future::thenTry";
 
 // Awaiting one of these moves the rest of the coroutine onto another
 // executor: concurrencpp's resume_on, the thread pools' schedule() of

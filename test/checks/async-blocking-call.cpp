@@ -171,6 +171,18 @@ task<> lambdas() {
   co_return;
 }
 
+// A completion callback (async_simple's Lazy::start, Future::thenValue) runs
+// when the task finishes, not where it is registered.
+namespace lazylib::detail {
+template <typename T> struct LazyBase {
+  template <typename F> void start(F &&callback) { (void)callback; }
+};
+} // namespace lazylib::detail
+task<> on_completion(lazylib::detail::LazyBase<int> &lazy) {
+  lazy.start([](int) { ::sleep(1); });
+  co_return;
+}
+
 // In a template pattern the executor's submit() is a dependent call with
 // no callee yet: it is still an offload function by its name, so the lambda
 // it is handed runs elsewhere.
