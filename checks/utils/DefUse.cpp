@@ -421,6 +421,12 @@ StatementFacts walk(const Stmt *Root) {
   StmtWalker(walks::Effects).walk(Root, Visitor);
   addAliases(Visitor.F.Effects.Reads);
   addAliases(Visitor.F.Effects.MayWrite);
+  // A global or static written here may be read by any later call.
+  if (llvm::any_of(Visitor.F.Effects.MayWrite, [](const ValueDecl *D) {
+        const auto *V = dyn_cast<VarDecl>(D);
+        return V && V->hasGlobalStorage() && !isOutputStream(V);
+      }))
+    Visitor.F.WritesGlobalState = true;
   return std::move(Visitor.F);
 }
 

@@ -72,11 +72,11 @@ struct StatementFacts {
   /// A `co_await` or `co_yield` of the coroutine itself (not of a nested
   /// lambda).
   bool Suspends = false;
-  /// A call (not awaited) that may write state no variable here names: a
-  /// global or static written in the callee's body (or its callees'), or a
-  /// callee whose body is not in the unit. Printing (printf, puts, the
-  /// standard streams, fmt, spdlog) and the standard library's own
-  /// functions do not count.
+  /// A write of a global or static, here or in the body of a function
+  /// called (not awaited) here, or a call of a function whose body is not in
+  /// the unit (or virtual): state a later call may read unseen. Printing
+  /// (printf, puts, the standard streams, fmt, spdlog) and the standard
+  /// library's own functions do not count.
   bool WritesGlobalState = false;
 
   /// Control can leave the enclosing block early.

@@ -109,6 +109,12 @@ task<int> global_written_between() {
   auto b = co_await fetch_region();
   co_return a + b;
 }
+task<int> global_assigned_between() {
+  auto a = co_await fetch(1);
+  g_region = 3; // silent: fetch_region reads g_region in a body not seen here
+  auto b = co_await fetch_region();
+  co_return a + b;
+}
 task<int> opaque_call_between() {
   auto a = co_await fetch(1);
   reconfigure(); // silent: no body here, it may change what the next reads

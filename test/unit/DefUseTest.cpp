@@ -293,6 +293,7 @@ TEST_F(DefUseTest, CallsThatMayWriteGlobalState) {
     local_only(x);
     std::printf("%d", x);
     pure(x);
+    g_counter = x;
   })cpp");
   // Seen through the callee's body (and its callees').
   EXPECT_TRUE(names(effectsOf(S[0]).MayWrite).count("g_counter"));
@@ -306,6 +307,8 @@ TEST_F(DefUseTest, CallsThatMayWriteGlobalState) {
   EXPECT_FALSE(factsOf(S[4]).WritesGlobalState);
   // A declared function whose body is not in the unit: unknown, so it may.
   EXPECT_TRUE(factsOf(S[5]).WritesGlobalState);
+  // A global written by the statement itself.
+  EXPECT_TRUE(factsOf(S[6]).WritesGlobalState);
 }
 
 TEST_F(DefUseTest, AwaitsOnOneStatefulObject) {
