@@ -147,15 +147,21 @@ void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   LangOpts = &Result.Context->getLangOpts();
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("probe-call")) {
     const auto *Callee = Result.Nodes.getNodeAs<FunctionDecl>("probe-callee");
-    if (Callee->getIdentifier() && ThrowProbeRegex.match(Callee->getName()))
-      for (const Expr *Arg : Call->arguments()) {
-        const Expr *E = utils::stripWrappers(Arg);
-        if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(E);
-            Construct && Construct->getNumArgs() == 1)
-          E = utils::stripWrappers(Construct->getArg(0));
-        if (const auto *L = dyn_cast_or_null<LambdaExpr>(E))
-          skipRange(L->getBody()->getSourceRange());
-      }
+    bool Probe =
+        Callee->getIdentifier() && ThrowProbeRegex.match(Callee->getName());
+    for (const Expr *Arg : Call->arguments()) {
+      const Expr *E = utils::stripWrappers(Arg);
+      if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(E);
+          Construct && Construct->getNumArgs() == 1)
+        E = utils::stripWrappers(Construct->getArg(0));
+      const auto *L = dyn_cast_or_null<LambdaExpr>(E);
+      if (!L)
+        continue;
+      if (Probe)
+        skipRange(L->getBody()->getSourceRange());
+      else
+        checkDroppingCallee(Callee, L);
+    }
   }
   if (const auto *Construct =
           Result.Nodes.getNodeAs<CXXConstructExpr>("callback-construct"))
@@ -439,6 +445,66 @@ void UnawaitedTaskCheck::checkCallback(const CXXConstructExpr *Construct,
        "task returned by this %select{callable|lambda}0 is dropped by the "
        "void-returning callback %1 and never runs")
       << RD->isLambda() << Construct->getType();
+}
+
+namespace {
+// \p FD's body discards the result of a call of type \p T: a call that is
+// a statement of a block, or the body of a loop or a branch.
+bool discardsCallOfType(const FunctionDecl *FD, QualType T) {
+  const Stmt *Body = FD && FD->hasBody() ? FD->getBody() : nullptr;
+  CanQualType Canon = T->getCanonicalTypeUnqualified();
+  auto Discards = [&](const Stmt *S) {
+    const auto *E = dyn_cast_or_null<Expr>(S);
+    const auto *Call =
+        E ? dyn_cast_or_null<CallExpr>(utils::stripWrappers(E)) : nullptr;
+    return Call && Call->isPRValue() &&
+           Call->getType()->getCanonicalTypeUnqualified() == Canon;
+  };
+  llvm::SmallVector<const Stmt *, 32> Work{Body};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
+      if (llvm::any_of(CS->body(), Discards))
+        return true;
+    } else if (const auto *For = dyn_cast<ForStmt>(S)) {
+      if (Discards(For->getBody()))
+        return true;
+    } else if (const auto *While = dyn_cast<WhileStmt>(S)) {
+      if (Discards(While->getBody()))
+        return true;
+    } else if (const auto *Range = dyn_cast<CXXForRangeStmt>(S)) {
+      if (Discards(Range->getBody()))
+        return true;
+    }
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return false;
+}
+} // namespace
+
+void UnawaitedTaskCheck::checkDroppingCallee(const FunctionDecl *Callee,
+                                             const LambdaExpr *L) {
+  // Only a template instantiated for this lambda calls it by its own type;
+  // a callee we cannot see is assumed to run what it is given.
+  // A template in user code reports its own discard (with the callable's
+  // name); one in a system header (std::for_each) cannot, so the lambda is
+  // reported here.
+  if (!Callee->isTemplateInstantiation() || !L->getCallOperator() ||
+      !SM->isInSystemHeader(Callee->getLocation()))
+    return;
+  const CXXMethodDecl *Call = L->getCallOperator();
+  QualType R = Call->getReturnType();
+  if (R->isDependentType() || R->isUndeducedType())
+    return;
+  if (Classifier->dropInfo(R, Call).Kind != utils::DropInfo::LazyTask ||
+      skipped(L->getBeginLoc()) || !discardsCallOfType(Callee, R))
+    return;
+  diag(L->getBeginLoc(), "task returned by this lambda is dropped by %0 on "
+                         "every call and never runs")
+      << utils::displayDecl(Callee);
 }
 
 unsigned UnawaitedTaskCheck::lostSelect(const utils::DropInfo &Info) {

@@ -54,6 +54,9 @@ private:
   /// \p Arg, a callable returning a lazy task, converted by \p Construct to
   /// a callback type whose call returns void.
   void checkCallback(const CXXConstructExpr *Construct, const Expr *Arg);
+  /// \p L, a lambda returning a lazy task, passed to \p Callee, a template
+  /// whose body calls it and discards the result (std::for_each).
+  void checkDroppingCallee(const FunctionDecl *Callee, const LambdaExpr *L);
   /// Whether a drop of this kind is reported with the current options.
   bool reported(const utils::DropInfo &Info) const;
   /// The %select index of what a drop loses, for the messages.

@@ -4,7 +4,9 @@
 // returns: a callback type whose call returns void. Each call creates a lazy
 // task and drops it, so the body never runs.
 #include "cppcoro_like.h"
+#include <algorithm>
 #include <functional>
+#include <vector>
 
 using cppcoro::task;
 
@@ -27,4 +29,19 @@ void register_handlers() {
   (void)cb;
   (void)keeps;
   (void)plain;
+}
+
+// A template that calls what it is given and discards the result.
+void algorithms(std::vector<int> &ids) {
+  std::for_each(ids.begin(), ids.end(), [](int id) -> task<> { co_await fetch(id); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:41: warning: task returned by this lambda is dropped by 'for_each' on every call and never runs [async-unawaited-task]
+
+  // Negative neighbours: std::transform keeps every result, and a lambda
+  // that returns a value is not a task.
+  std::vector<task<>> pending(ids.size());
+  std::transform(ids.begin(), ids.end(), pending.begin(),
+                 [](int id) -> task<> { co_await fetch(id); });
+  std::for_each(ids.begin(), ids.end(), [](int &id) { ++id; });
+  for (auto &t : pending)
+    cppcoro::sync_wait(std::move(t));
 }
