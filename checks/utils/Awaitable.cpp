@@ -1,6 +1,7 @@
 //===--- Awaitable.cpp - asynclint ----------------------------------------===//
 
 #include "Awaitable.h"
+#include "StmtWalk.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclFriend.h"
@@ -285,8 +286,23 @@ const CXXRecordDecl *nestedPromise(const CXXRecordDecl *RD) {
   return nullptr;
 }
 
-// A member call named `destroy` on a coroutine handle (or, in a template
-// pattern, on an object whose type is not known yet).
+// A member named `destroy` of a coroutine handle (or, in a template
+// pattern, of an object whose type is not known yet).
+bool namesDestroy(const Stmt *S) {
+  if (const auto *ME = dyn_cast<MemberExpr>(S)) {
+    const auto *Handle = ME->getBase()->getType()->getAsCXXRecordDecl();
+    return ME->getMemberNameInfo().getAsString() == "destroy" && Handle &&
+           Handle->getName() == "coroutine_handle";
+  }
+  if (const auto *DME = dyn_cast<CXXDependentScopeMemberExpr>(S))
+    return DME->getMember().getAsString() == "destroy";
+  if (const auto *UME = dyn_cast<UnresolvedMemberExpr>(S))
+    return UME->getName().getAsString() == "destroy";
+  return false;
+}
+
+// The destructor of \p RD calls destroy() on a coroutine handle, anywhere in
+// its body (walks::Everything).
 bool destroysFrame(const CXXRecordDecl *RD) {
   const CXXRecordDecl *Def = RD ? RD->getDefinition() : nullptr;
   if (!Def)
@@ -294,27 +310,10 @@ bool destroysFrame(const CXXRecordDecl *RD) {
   const CXXDestructorDecl *Dtor = Def->getDestructor();
   if (!Dtor)
     return false;
-  llvm::SmallVector<const Stmt *, 16> Work{bodyOf(Dtor)};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S)
-      continue;
-    if (const auto *ME = dyn_cast<MemberExpr>(S)) {
-      const auto *Handle = ME->getBase()->getType()->getAsCXXRecordDecl();
-      if (ME->getMemberNameInfo().getAsString() == "destroy" && Handle &&
-          Handle->getName() == "coroutine_handle")
-        return true;
-    }
-    if (const auto *DME = dyn_cast<CXXDependentScopeMemberExpr>(S);
-        DME && DME->getMember().getAsString() == "destroy")
-      return true;
-    if (const auto *UME = dyn_cast<UnresolvedMemberExpr>(S);
-        UME && UME->getName().getAsString() == "destroy")
-      return true;
-    for (const Stmt *Child : S->children())
-      Work.push_back(Child);
-  }
-  return false;
+  return !StmtWalker(walks::Everything)
+              .walk(bodyOf(Dtor), [](const Stmt *S, const WalkContext &) {
+                return namesDestroy(S) ? Walk::Stop : Walk::Into;
+              });
 }
 
 bool noDiscard(const CXXRecordDecl *RD) {

@@ -59,11 +59,12 @@ enum class Skip : std::uint8_t {
 namespace walks {
 
 /// A function's own code, what its author wrote in it: for
-/// async-sequential-awaits (its blocks) and async-await-in-loop (its loops);
-/// the three walks below skip more. A lambda is another function: its
-/// blocks and loops are checked when the lambda itself is, and its co_await
-/// suspends the lambda, not us. The calls Sema builds around co_await,
-/// co_yield and co_return operands are the framework's.
+/// async-sequential-awaits (its blocks, and the awaits of one statement) and
+/// async-await-in-loop (its loops); the three walks below skip more. A
+/// lambda is another function: its blocks and loops are checked when the
+/// lambda itself is, and its co_await suspends the lambda, not us. The
+/// calls Sema builds around co_await, co_yield and co_return operands are
+/// the framework's.
 inline constexpr Skip OwnCode =
     Skip::Lambdas | Skip::AwaitMachinery | Skip::ReturnMachinery;
 
@@ -91,8 +92,10 @@ inline constexpr Skip CallSites = OwnCode | Skip::ErrorExprs;
 /// variable by non-const reference.
 inline constexpr Skip Effects = Skip::AwaitMachinery;
 
-/// utils::DefUse, every variable an expression mentions (the conservative
-/// answer for an lvalue it cannot follow): nothing is skipped.
+/// The whole tree, nothing skipped: utils::DefUse's every variable an
+/// expression mentions (the conservative answer for an lvalue it cannot
+/// follow), and utils::Awaitable's search of a destructor for a
+/// coroutine_handle::destroy() call (one in a lambda there counts too).
 inline constexpr Skip Everything = Skip::None;
 
 } // namespace walks
