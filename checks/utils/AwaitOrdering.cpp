@@ -1,11 +1,52 @@
 //===--- AwaitOrdering.cpp - asynclint ------------------------------------===//
 
 #include "AwaitOrdering.h"
+#include "ASTHelpers.h"
 #include "DefUse.h"
+#include "StmtWalk.h"
 #include "UnitAnalysis.h"
 #include "clang-tidy/utils/OptionsUtils.h"
+#include "clang/AST/StmtCXX.h"
 
 namespace clang::tidy::async::utils {
+namespace {
+
+// The awaited call runs a coroutine, defined here, that never suspends: its
+// initial_suspend is std::suspend_always (resumed at once by the await) or
+// std::suspend_never, and its own code has no co_await or co_yield. It
+// runs to completion inside the await, so there is nothing to overlap.
+bool neverSuspends(const CallExpr *Call) {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  const FunctionDecl *Def = nullptr;
+  if (!FD || !FD->hasBody(Def) || !Def)
+    return false;
+  const auto *Coro = dyn_cast_or_null<CoroutineBodyStmt>(Def->getBody());
+  if (!Coro)
+    return false;
+  const auto *InitialExpr = dyn_cast_or_null<Expr>(Coro->getInitSuspendStmt());
+  const auto *Initial =
+      InitialExpr
+          ? dyn_cast<CoroutineSuspendExpr>(InitialExpr->IgnoreImplicit())
+          : nullptr;
+  if (!Initial)
+    return false;
+  const auto *Awaiter = Initial->getOperand()->getType()->getAsCXXRecordDecl();
+  if (!Awaiter || !Awaiter->isInStdNamespace() || !Awaiter->getIdentifier() ||
+      (Awaiter->getName() != "suspend_always" &&
+       Awaiter->getName() != "suspend_never"))
+    return false;
+  bool Suspends = false;
+  StmtWalker(walks::OwnCode)
+      .walk(Coro->getBody(), [&](const Stmt *S, const WalkContext &) {
+        if (!isa<CoawaitExpr, CoyieldExpr, DependentCoawaitExpr>(S))
+          return Walk::Into;
+        Suspends = true;
+        return Walk::Stop;
+      });
+  return !Suspends;
+}
+
+} // namespace
 
 AwaitOrdering::AwaitOrdering(ClangTidyCheck::OptionsView &Options)
     : GatherFunction(Options.get("GatherFunction", "")),
@@ -30,7 +71,7 @@ AwaitOrdering::Kind AwaitOrdering::classify(const CallExpr *Call) {
     return Kind::Ordered;
   UnitAnalysis &Unit = UnitAnalysis::of(Callee->getASTContext());
   const std::string &Name = Unit.names().get(Callee);
-  if (Ignored.matches(Name))
+  if (Ignored.matches(Name) || neverSuspends(Call))
     return Kind::Ignored;
   if (Ordered.matches(Name) || Unit.awaitables().isCombinator(Call))
     return Kind::Ordered;

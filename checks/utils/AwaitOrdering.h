@@ -26,7 +26,8 @@ public:
 
   enum class Kind : unsigned char {
     Independent, // may run concurrently with other independent awaits
-    Ignored,     // IgnoredFunctions: neither counts nor separates
+    Ignored,     // IgnoredFunctions, or a coroutine defined here that never
+                 // suspends: neither counts nor separates
     Ordered,     // keeps its place: unnamed callee, OrderedFunctions, or a
                  // combinator (`gather(...)`, `a && b`, already concurrent)
   };

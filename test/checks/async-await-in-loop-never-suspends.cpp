@@ -1,0 +1,54 @@
+// RUN: %check_async_tidy %s async-await-in-loop,async-sequential-awaits %t -- -I %inputs
+//
+// An awaited coroutine whose body never suspends (no co_await or co_yield,
+// and an initial_suspend of std::suspend_always or std::suspend_never) runs
+// to completion inside the await: there is no waiting to overlap, so
+// gathering gains nothing. Both ordering checks leave it alone.
+
+#include "ordering_fixtures.h"
+
+// CPU work only: computes and co_returns.
+task<int> count_char(const std::string &line, char c) {
+  int n = 0;
+  for (char x : line)
+    n += x == c;
+  co_return n;
+}
+// Waits: awaits a fetch.
+task<int> count_remote(int id) {
+  auto v = co_await fetch(id);
+  co_return v;
+}
+
+task<int> count_lines(const std::vector<std::string> &lines) {
+  int total = 0;
+  for (const auto &line : lines)
+    total += co_await count_char(line, 'x'); // silent: never suspends
+  co_return total;
+}
+task<int> count_ids(const std::vector<int> &ids) {
+  int total = 0;
+  for (int id : ids)
+    total += co_await count_remote(id);
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: each iteration waits for this await before the next one starts; the iterations are independent [async-await-in-loop]
+  co_return total;
+}
+task<int> lambda_never_suspends(int n) {
+  auto one = [](int i) -> task<int> { co_return i; };
+  int total = 0;
+  for (int i = 0; i < n; ++i)
+    total += co_await one(i); // silent: the lambda never suspends
+  co_return total;
+}
+
+task<int> two_counts(const std::string &a, const std::string &b) {
+  auto x = co_await count_char(a, 'x'); // silent: nothing to overlap
+  auto y = co_await count_char(b, 'y');
+  co_return x + y;
+}
+task<int> two_remote_counts() {
+  auto x = co_await count_remote(1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 2 independent awaits run one after another; gathering them lets them overlap [async-sequential-awaits]
+  auto y = co_await count_remote(2);
+  co_return x + y;
+}
