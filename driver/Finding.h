@@ -60,7 +60,9 @@ struct Finding {
   }
   /// "safe", "unsafe" or "none": the best fix there is.
   const char *fixKind() const {
-    return Fixes.empty() ? "none" : Fixes.front().Safe ? "safe" : "unsafe";
+    if (Fixes.empty())
+      return "none";
+    return Fixes.front().Safe ? "safe" : "unsafe";
   }
   /// "error" or "warning", as every report spells it.
 

@@ -30,9 +30,14 @@ public:
       if (llvm::ErrorOr<llvm::vfs::Status> St = (*F)->status()) {
         // Dots stay: "a/../b" is not "b" when a is a symlink.
         llvm::SmallString<256> Abs(St->getName());
-        (void)makeAbsolute(Abs);
-
+        // A path that cannot be made absolute gets a stamp no file has:
+        // the unit is then never reused.
+        if (std::error_code EC = makeAbsolute(Abs)) {
+          Inputs.push_back({std::string(Abs), UINT64_MAX, 0});
+          return F;
+        }
         Inputs.push_back({std::string(Abs), St->getSize(),
+
                           std::chrono::duration_cast<std::chrono::nanoseconds>(
                               St->getLastModificationTime().time_since_epoch())
                               .count()});
@@ -69,11 +74,11 @@ UnitResult lintOne(const Units &U, const ConfigSource &Config,
   llvm::sort(R.Inputs, [](const InputStamp &A, const InputStamp &B) {
     return A.Path < B.Path;
   });
-  R.Inputs.erase(std::unique(R.Inputs.begin(), R.Inputs.end(),
-                             [](const InputStamp &A, const InputStamp &B) {
-                               return A.Path == B.Path;
-                             }),
-                 R.Inputs.end());
+  auto Same = [](const InputStamp &A, const InputStamp &B) {
+    return A.Path == B.Path;
+  };
+  R.Inputs.erase(std::ranges::unique(R.Inputs, Same).begin(), R.Inputs.end());
+
   return R;
 }
 
