@@ -23,8 +23,8 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lsp_client import (QUIET_CLANGD, Client, ours, quiet_clangd,  # noqa: E402
-                        theirs, uri_of, utf16_column)
+from lsp_client import (QUIET_CLANGD, Client, describe, fail,  # noqa: E402
+                        ours, quiet_clangd, theirs, uri_of, utf16_column)
 
 BUFFER = """#include "cppcoro_like.h"
 using cppcoro::task;
@@ -37,17 +37,6 @@ task<int> handler() {
 """
 ON_DISK = BUFFER.replace(" fetch(1);", " co_await fetch(1);").replace(
     '"not an int"', "0")
-
-
-def fail(why):
-    print("FAIL: " + why)
-    sys.exit(1)
-
-
-def describe(d):
-    r = d["range"]["start"]
-    return "%s %s %d:%d %s" % (d.get("source"), d.get("code"), r["line"],
-                                r["character"], d["message"].splitlines()[0])
 
 
 def main():

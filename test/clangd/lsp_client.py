@@ -9,6 +9,7 @@ import json
 import os
 import queue
 import subprocess
+import sys
 import threading
 import time
 
@@ -198,3 +199,16 @@ def utf16_column(line_text, byte_column):
     """The UTF-16 column of a byte column of a UTF-8 line."""
     prefix = line_text.encode()[:byte_column].decode()
     return len(prefix.encode("utf-16-le")) // 2
+
+
+def fail(why):
+    """Ends a scripted session: the reason on stdout, for FileCheck."""
+    print("FAIL: " + why)
+    sys.exit(1)
+
+
+def describe(d):
+    """A diagnostic as one line: source, code, line:column, message."""
+    r = d["range"]["start"]
+    return "%s %s %d:%d %s" % (d.get("source"), d.get("code"), r["line"],
+                                r["character"], d["message"].splitlines()[0])

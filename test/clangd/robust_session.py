@@ -19,8 +19,8 @@ import shutil
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lsp_client import (QUIET_CLANGD, Client, ours, quiet_clangd,  # noqa: E402
-                        theirs, uri_of)
+from lsp_client import (QUIET_CLANGD, Client, describe, fail,  # noqa: E402
+                        ours, quiet_clangd, theirs, uri_of)
 
 BUFFER = """#include "cppcoro_like.h"
 using cppcoro::task;
@@ -32,17 +32,6 @@ task<int> handler() {
 }
 """
 MARKER = "// ASYNCLINT_TEST_CRASH_MARKER\n"
-
-
-def fail(why):
-    print("FAIL: " + why)
-    sys.exit(1)
-
-
-def describe(d):
-    r = d["range"]["start"]
-    return "%s %s %d:%d %s" % (d.get("source"), d.get("code"), r["line"],
-                                r["character"], d["message"].splitlines()[0])
 
 
 def main():
