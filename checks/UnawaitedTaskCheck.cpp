@@ -562,6 +562,8 @@ void UnawaitedTaskCheck::recordUse(const VarDecl *VD, const DeclRefExpr *Ref,
   UseKind Kind = It == Known.end() ? UseKind::Consume : It->second.Kind;
   if (Kind == UseKind::Consume)
     State.Consumed = true;
+  if (Kind == UseKind::Query)
+    State.Queried = true;
   if (!State.FirstUse ||
       SM.isBeforeInTranslationUnit(Ref->getBeginLoc(),
                                    State.FirstUse->getBeginLoc())) {
@@ -577,7 +579,10 @@ void UnawaitedTaskCheck::onEndOfTranslationUnit() {
     utils::DropInfo Info = utils::UnitAnalysis::of(VD->getASTContext())
                                .awaitables(TypeNames)
                                .dropInfo(VD->getType(), State.Callee);
-    if (!reported(Info))
+    // A handle to started work whose state the code reads (`w.ready()`,
+    // `r.status()`) has its outcome read another way.
+    if (!reported(Info) ||
+        (Info.Kind == utils::DropInfo::Started && State.Queried))
       continue;
     unsigned Lost = lostSelect(Info);
     const CompoundStmt *Scope = VarScope.lookup(VD);

@@ -41,6 +41,8 @@ private:
     /// The function whose call initialised it (for the promise).
     const FunctionDecl *Callee = nullptr;
     bool Consumed = false;
+    /// A const query read its state (`w.ready()`, `r.status()`).
+    bool Queried = false;
     const DeclRefExpr *FirstUse = nullptr;
     UseKind FirstKind = UseKind::Query;
   };

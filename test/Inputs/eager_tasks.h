@@ -76,6 +76,7 @@ public:
     if (handle_)
       handle_.destroy();
   }
+  bool ready() const { return !handle_ || handle_.done(); }
   ready_awaiter operator co_await() const { return {}; }
 
 private:

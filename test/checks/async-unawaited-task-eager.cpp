@@ -75,4 +75,11 @@ void locals(producer<int> &p) {
   auto f = start_server();
   // CHECK-MESSAGES-STARTED: :[[@LINE-1]]:8: warning: awaitable stored in 'f' is never awaited: its result and exceptions are lost [async-unawaited-task]
   auto s = launch_scheduled(); // unknown: silent
+  // A started handle whose state the code reads: the outcome is read
+  // another way (the lazy one next to it never runs, whatever is asked).
+  auto w = launch_owned();
+  bool finished = w.ready();
+  auto l = fetch(2);
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: task stored in 'l' is never awaited and never runs [async-unawaited-task]
+  (void)finished;
 }
