@@ -440,6 +440,14 @@ BlockingCallCheck::blockingName(const Expr *E, const NamedDecl *Callee) {
           return std::nullopt;
   if (nonBlockingByArgument(Short, Call, Callee->getASTContext()))
     return std::nullopt;
+  // fflush(stdout) is console output, as printf is (not in the list).
+  if (Short == "fflush" && Call->getNumArgs() == 1)
+    if (const auto *Ref =
+            dyn_cast<DeclRefExpr>(Call->getArg(0)->IgnoreParenImpCasts());
+        Ref && Ref->getDecl()->getIdentifier() &&
+        (Ref->getDecl()->getName() == "stdout" ||
+         Ref->getDecl()->getName() == "stderr"))
+      return std::nullopt;
   return Name;
 }
 
