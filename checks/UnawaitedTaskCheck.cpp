@@ -460,28 +460,23 @@ bool discardsCallOfType(const FunctionDecl *FD, QualType T) {
     return Call && Call->isPRValue() &&
            Call->getType()->getCanonicalTypeUnqualified() == Canon;
   };
-  llvm::SmallVector<const Stmt *, 32> Work{Body};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S || isa<LambdaExpr>(S))
-      continue;
-    if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
-      if (llvm::any_of(CS->body(), Discards))
-        return true;
-    } else if (const auto *For = dyn_cast<ForStmt>(S)) {
-      if (Discards(For->getBody()))
-        return true;
-    } else if (const auto *While = dyn_cast<WhileStmt>(S)) {
-      if (Discards(While->getBody()))
-        return true;
-    } else if (const auto *Range = dyn_cast<CXXForRangeStmt>(S)) {
-      if (Discards(Range->getBody()))
-        return true;
-    }
-    for (const Stmt *Child : S->children())
-      Work.push_back(Child);
-  }
-  return false;
+  auto DiscardsHere = [&](const Stmt *S) {
+    if (const auto *CS = dyn_cast<CompoundStmt>(S))
+      return llvm::any_of(CS->body(), Discards);
+    if (const auto *For = dyn_cast<ForStmt>(S))
+      return Discards(For->getBody());
+    if (const auto *While = dyn_cast<WhileStmt>(S))
+      return Discards(While->getBody());
+    if (const auto *Range = dyn_cast<CXXForRangeStmt>(S))
+      return Discards(Range->getBody());
+    return false;
+  };
+  // The function's own code (walks::OwnCode): a lambda in it is another
+  // function.
+  return !utils::StmtWalker(utils::walks::OwnCode)
+              .walk(Body, [&](const Stmt *S, const utils::WalkContext &) {
+                return DiscardsHere(S) ? utils::Walk::Stop : utils::Walk::Into;
+              });
 }
 } // namespace
 

@@ -59,12 +59,13 @@ enum class Skip : std::uint8_t {
 namespace walks {
 
 /// A function's own code, what its author wrote in it: for
-/// async-sequential-awaits (its blocks, and the awaits of one statement) and
-/// async-await-in-loop (its loops); the three walks below skip more. A
-/// lambda is another function: its blocks and loops are checked when the
-/// lambda itself is, and its co_await suspends the lambda, not us. The
-/// calls Sema builds around co_await, co_yield and co_return operands are
-/// the framework's.
+/// async-sequential-awaits (its blocks, and the awaits of one statement),
+/// async-await-in-loop (its loops) and async-unawaited-task (whether a
+/// template that calls a lambda discards the task it returns); the three
+/// walks below skip more. A lambda is another function: its blocks and
+/// loops are checked when the lambda itself is, and its co_await suspends
+/// the lambda, not us. The calls Sema builds around co_await, co_yield and
+/// co_return operands are the framework's.
 inline constexpr Skip OwnCode =
     Skip::Lambdas | Skip::AwaitMachinery | Skip::ReturnMachinery;
 
