@@ -11,9 +11,36 @@
 namespace clang::tidy::async::utils {
 namespace {
 
+bool isStdSuspend(const CXXRecordDecl *Awaiter) {
+  return Awaiter->isInStdNamespace() && Awaiter->getIdentifier() &&
+         (Awaiter->getName() == "suspend_always" ||
+          Awaiter->getName() == "suspend_never");
+}
+
+// An awaiter whose await_suspend has an empty body hands the coroutine to
+// no one (no executor, no other thread): like std::suspend_always, the
+// coroutine waits for whoever awaits it.
+bool suspendsInPlace(const CXXRecordDecl *Awaiter) {
+  const IdentifierInfo &Name =
+      Awaiter->getASTContext().Idents.get("await_suspend");
+  bool Found = false;
+  for (const NamedDecl *D : Awaiter->lookup(&Name)) {
+    const auto *MD = dyn_cast<CXXMethodDecl>(D);
+    const FunctionDecl *Def = nullptr;
+    if (!MD || !MD->hasBody(Def) || !Def)
+      return false;
+    const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
+    if (!Body || !Body->body_empty())
+      return false;
+    Found = true;
+  }
+  return Found;
+}
+
 // The awaited call runs a coroutine, defined here, that never suspends: its
-// initial_suspend is std::suspend_always (resumed at once by the await) or
-// std::suspend_never, and its own code has no co_await or co_yield. It
+// initial_suspend is std::suspend_always (resumed at once by the await),
+// std::suspend_never or an awaiter whose await_suspend does nothing, and
+// its own code has no co_await or co_yield. It
 // runs to completion inside the await, so there is nothing to overlap.
 bool neverSuspends(const CallExpr *Call) {
   const FunctionDecl *FD = Call->getDirectCallee();
@@ -31,9 +58,7 @@ bool neverSuspends(const CallExpr *Call) {
   if (!Initial)
     return false;
   const auto *Awaiter = Initial->getOperand()->getType()->getAsCXXRecordDecl();
-  if (!Awaiter || !Awaiter->isInStdNamespace() || !Awaiter->getIdentifier() ||
-      (Awaiter->getName() != "suspend_always" &&
-       Awaiter->getName() != "suspend_never"))
+  if (!Awaiter || !(isStdSuspend(Awaiter) || suspendsInPlace(Awaiter)))
     return false;
   bool Suspends = false;
   StmtWalker(walks::OwnCode)

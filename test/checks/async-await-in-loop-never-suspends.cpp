@@ -52,3 +52,40 @@ task<int> two_remote_counts() {
   auto y = co_await count_remote(2);
   co_return x + y;
 }
+
+// A task type of its own whose initial awaiter's await_suspend does nothing
+// (Boost.Outcome's awaitables have this shape): the coroutine waits, in
+// place, for the await that resumes it.
+struct own_task {
+  struct promise_type {
+    int value = 0;
+    own_task get_return_object() {
+      return {std::coroutine_handle<promise_type>::from_promise(*this)};
+    }
+    auto initial_suspend() noexcept {
+      struct awaiter {
+        bool await_ready() noexcept { return false; }
+        void await_suspend(std::coroutine_handle<>) noexcept {}
+        void await_resume() noexcept {}
+      };
+      return awaiter{};
+    }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_value(int v) { value = v; }
+    void unhandled_exception() {}
+  };
+  std::coroutine_handle<promise_type> handle;
+  bool await_ready() { return false; }
+  std::coroutine_handle<> await_suspend(std::coroutine_handle<>) {
+    return handle;
+  }
+  int await_resume() { return handle.promise().value; }
+};
+own_task plus_one(int x) { co_return x + 1; }
+
+task<int> two_own_tasks() {
+  auto a = co_await plus_one(1);
+  print_value(a);
+  auto b = co_await plus_one(2); // silent: neither suspends
+  co_return a + b;
+}
