@@ -11,6 +11,14 @@
 namespace clang::tidy::async::utils {
 namespace {
 
+// Declared in namespace std, or in a class of it (`std::string::begin`).
+bool inStd(const Decl *D) {
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
+    if (DC->isStdNamespace())
+      return true;
+  return false;
+}
+
 bool isStdSuspend(const CXXRecordDecl *Awaiter) {
   return Awaiter->isInStdNamespace() && Awaiter->getIdentifier() &&
          (Awaiter->getName() == "suspend_always" ||
@@ -40,8 +48,10 @@ bool suspendsInPlace(const CXXRecordDecl *Awaiter) {
 // The awaited call runs a coroutine, defined here, that never suspends: its
 // initial_suspend is std::suspend_always (resumed at once by the await),
 // std::suspend_never or an awaiter whose await_suspend does nothing, and
-// its own code has no co_await or co_yield. It
-// runs to completion inside the await, so there is nothing to overlap.
+// its own code has no loop and calls only the standard library (so it is
+// cheap: gathered on a thread pool, a loop over a file would overlap), and has
+// no co_await or co_yield. It runs to completion inside the await, so there is
+// nothing to overlap.
 bool neverSuspends(const CallExpr *Call) {
   const FunctionDecl *FD = Call->getDirectCallee();
   const FunctionDecl *Def = nullptr;
@@ -63,7 +73,14 @@ bool neverSuspends(const CallExpr *Call) {
   bool Suspends = false;
   StmtWalker(walks::OwnCode)
       .walk(Coro->getBody(), [&](const Stmt *S, const WalkContext &) {
-        if (!isa<CoawaitExpr, CoyieldExpr, DependentCoawaitExpr>(S))
+        // A loop, or a call of our own code, is work an executor could run
+        // in parallel when the tasks are gathered: keep it.
+        const auto *Call = dyn_cast<CallExpr>(S);
+        const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+        bool OwnCall = Call && !(Callee && inStd(Callee));
+        if (!isa<CoawaitExpr, CoyieldExpr, DependentCoawaitExpr, ForStmt,
+                 WhileStmt, DoStmt, CXXForRangeStmt>(S) &&
+            !OwnCall)
           return Walk::Into;
         Suspends = true;
         return Walk::Stop;
