@@ -52,22 +52,37 @@ std::string salt() {
 }
 
 bool unchanged(llvm::StringRef Line) {
-  auto [SizeText, Rest] = Line.split(' ');
-  auto [TimeText, Path] = Rest.split(' ');
-  uint64_t Size = 0;
-  int64_t Ns = 0;
-  if (SizeText.getAsInteger(10, Size) || TimeText.getAsInteger(10, Ns))
-    return false;
+  std::optional<InputStamp> I = parseStamp(Line);
   llvm::sys::fs::file_status St;
-  if (llvm::sys::fs::status(Path, St))
+  if (!I || llvm::sys::fs::status(I->Path, St))
     return false;
-  auto Now = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                 St.getLastModificationTime().time_since_epoch())
-                 .count();
-  return St.getSize() == Size && Now == Ns;
+  return St.getSize() == I->Size &&
+         stampTime(St.getLastModificationTime()) == I->ModifiedNs;
 }
 
 } // namespace
+
+std::string formatStamp(const InputStamp &I) {
+  return std::to_string(I.Size) + " " + std::to_string(I.ModifiedNs) + " " +
+         I.Path;
+}
+
+std::optional<InputStamp> parseStamp(llvm::StringRef Line) {
+  auto [SizeText, Rest] = Line.split(' ');
+  auto [TimeText, Path] = Rest.split(' ');
+  InputStamp I;
+  I.Path = Path.str();
+  if (SizeText.getAsInteger(10, I.Size) ||
+      TimeText.getAsInteger(10, I.ModifiedNs))
+    return std::nullopt;
+  return I;
+}
+
+int64_t stampTime(llvm::sys::TimePoint<> T) {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             T.time_since_epoch())
+      .count();
+}
 
 ResultCache::ResultCache(const Settings &S) {
   if (S.NoCache)
@@ -127,9 +142,7 @@ void ResultCache::store(const std::string &Key,
   // A file modified in the last two seconds may be modified again within
   // the timestamp's granularity without its stamp changing ("racy git"):
   // results that read one are not stored.
-  auto Now = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                 std::chrono::system_clock::now().time_since_epoch())
-                 .count();
+  int64_t Now = stampTime(std::chrono::system_clock::now());
   if (llvm::any_of(Inputs, [&](const InputStamp &I) {
         return I.ModifiedNs > Now - 2'000'000'000;
       }))
@@ -139,8 +152,7 @@ void ResultCache::store(const std::string &Key,
 
   std::string Text = Magic.str() + std::to_string(Inputs.size()) + "\n";
   for (const InputStamp &I : Inputs)
-    Text += std::to_string(I.Size) + " " + std::to_string(I.ModifiedNs) + " " +
-            I.Path + "\n";
+    Text += formatStamp(I) + "\n";
   Text += Payload;
   std::string Err;
   (void)writeAtomically(Dir + "/" + Key, Text, Err);

@@ -14,6 +14,7 @@
 
 #include "Options.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Support/Chrono.h"
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -27,6 +28,14 @@ struct InputStamp {
   uint64_t Size = 0;
   int64_t ModifiedNs = 0;
 };
+
+/// \p I as one line, "SIZE MTIME_NS PATH" (no newline): how the cache and
+/// the worker's wire format both store a stamp.
+std::string formatStamp(const InputStamp &I);
+/// The stamp in such a line; nullopt when it is not one.
+std::optional<InputStamp> parseStamp(llvm::StringRef Line);
+/// A modification time in nanoseconds since the epoch, as stamps hold it.
+int64_t stampTime(llvm::sys::TimePoint<> T);
 
 class ResultCache {
 public:

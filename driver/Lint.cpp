@@ -37,10 +37,7 @@ public:
           return F;
         }
         Inputs.push_back({std::string(Abs), St->getSize(),
-
-                          std::chrono::duration_cast<std::chrono::nanoseconds>(
-                              St->getLastModificationTime().time_since_epoch())
-                              .count()});
+                          stampTime(St->getLastModificationTime())});
       }
     return F;
   }

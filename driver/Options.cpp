@@ -177,36 +177,24 @@ std::optional<int> parseOptions(int Argc, const char **Argv, Settings &S) {
   S.DocsUrl = ASYNCLINT_DOCS_URL;
   std::string Jobs;
   std::map<std::string, Setter> Valued = valuedOptions(S, Jobs);
+  // Options without a value, spelled with one dash or two.
+  std::map<std::string, std::function<void()>> Flags = {
+      {"fix", [&] { S.Fix = true; }},
+      {"fix-unsafe", [&] { S.Fix = S.FixUnsafe = true; }},
+      {"prune-baseline", [&] { S.PruneBaseline = true; }},
+      {"no-cache", [&] { S.NoCache = true; }},
+      {"verbose", [&] { S.Verbose = true; }},
+      {"quiet", [&] { S.Quiet = true; }},
+  };
   for (int I = 1; I < Argc; ++I) {
     llvm::StringRef A = Argv[I];
     if (A == "-h" || A == "--help" || A == "-help") {
       llvm::outs() << Usage;
       return ExitClean;
     }
-    if (A == "--fix" || A == "-fix") {
-      S.Fix = true;
-      continue;
-    }
-    if (A == "--fix-unsafe" || A == "-fix-unsafe") {
-      S.Fix = S.FixUnsafe = true;
-      continue;
-    }
-
-    if (A == "--prune-baseline" || A == "-prune-baseline") {
-      S.PruneBaseline = true;
-      continue;
-    }
-    if (A == "--no-cache" || A == "-no-cache") {
-      S.NoCache = true;
-      continue;
-    }
-    if (A == "--verbose" || A == "-verbose") {
-      S.Verbose = true;
-      continue;
-    }
-    if (A == "--quiet" || A == "-quiet") {
-
-      S.Quiet = true;
+    if (auto It = Flags.find(A.ltrim('-').str());
+        It != Flags.end() && A.starts_with("-") && !A.starts_with("---")) {
+      It->second();
       continue;
     }
     if (!A.starts_with("-")) {

@@ -33,7 +33,7 @@ std::string encodeUnit(const UnitResult &R) {
      << "\n"
      << R.Inputs.size() << "\n";
   for (const InputStamp &I : R.Inputs)
-    OS << I.Size << " " << I.ModifiedNs << " " << I.Path << "\n";
+    OS << formatStamp(I) << "\n";
   llvm::yaml::Output YAML(OS);
   YAML << TUD;
   return Out;
@@ -48,14 +48,10 @@ bool decodeUnit(llvm::StringRef Bytes, UnitResult &R) {
   R.Inputs.clear();
   for (size_t I = 0; I < Count; ++I) {
     auto [Line, Next] = Body.split('\n');
-    auto [SizeText, After] = Line.split(' ');
-    auto [TimeText, Path] = After.split(' ');
-    InputStamp S;
-    S.Path = Path.str();
-    if (SizeText.getAsInteger(10, S.Size) ||
-        TimeText.getAsInteger(10, S.ModifiedNs))
+    std::optional<InputStamp> S = parseStamp(Line);
+    if (!S)
       return false;
-    R.Inputs.push_back(std::move(S));
+    R.Inputs.push_back(std::move(*S));
     Body = Next;
   }
 
