@@ -87,7 +87,7 @@ int runPipeline(int Argc, const char **Argv) {
   SourceText Src;
   FindingCollector Collector(Src, U.Root,
                              /*KeepErrors=*/!S.ExportFixes.empty());
-  ResultCache Cache(S);
+  ResultCache Cache(S, U.Root);
   lintUnits(U, Config, S, Cache,
             [&](UnitResult R) { Collector.add(std::move(R)); });
 

@@ -1,13 +1,15 @@
 //===--- Cache.cpp - asynclint driver -------------------------------------===//
 //
-// An entry is one file, DIR/<key>: "asynclint-cache 1\n", the number of
-// inputs, one "SIZE MTIME_NS PATH" line per input, then the unit's result in
-// the worker's wire format (UnitWire.h).
+// An entry is one file, DIR/<key>: "asynclint-cache 2\n", the number of
+// inputs, one "SIZE MTIME_NS HASH PATH" line per input, then the unit's
+// result in the worker's wire format (UnitWire.h). Every path under the
+// project's root, in the key and in the entry, is spelled "$ROOT/...".
 //
 //===----------------------------------------------------------------------===//
 
 #include "Cache.h"
 #include "FileSystem.h"
+#include "UnitWire.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -24,7 +26,8 @@
 namespace asynclint {
 namespace {
 
-constexpr llvm::StringLiteral Magic = "asynclint-cache 1\n";
+constexpr llvm::StringLiteral Magic = "asynclint-cache 2\n";
+constexpr llvm::StringLiteral RootMark = "$ROOT";
 
 std::string defaultDir() {
   llvm::SmallString<256> D;
@@ -51,27 +54,73 @@ std::string salt() {
   return S;
 }
 
-bool unchanged(llvm::StringRef Line) {
-  std::optional<InputStamp> I = parseStamp(Line);
-  llvm::sys::fs::file_status St;
-  if (!I || llvm::sys::fs::status(I->Path, St))
-    return false;
-  return St.getSize() == I->Size &&
-         stampTime(St.getLastModificationTime()) == I->ModifiedNs;
+// \p Text with every path \p From (a directory, not the start of a longer
+// name) spelled \p To.
+std::string rebase(llvm::StringRef Text, llvm::StringRef From,
+                   llvm::StringRef To) {
+  if (From.empty())
+    return Text.str();
+  std::string Out;
+  for (size_t At; (At = Text.find(From)) != llvm::StringRef::npos;) {
+    llvm::StringRef After = Text.drop_front(At + From.size());
+    bool Whole = After.empty() || !(llvm::isAlnum(After.front()) ||
+                                    llvm::StringRef("_.-").contains(After[0]));
+    Out += Text.take_front(At);
+    Out += Whole ? To : From;
+    Text = After;
+  }
+  return Out + Text.str();
+}
+
+// Every path of \p R passed through \p Map.
+void rebaseUnit(UnitResult &R,
+                const std::function<std::string(llvm::StringRef)> &Map) {
+  auto Message = [&](clang::tooling::DiagnosticMessage &M) {
+    M.FilePath = Map(M.FilePath);
+    for (clang::tooling::FileByteRange &Range : M.Ranges)
+      Range.FilePath = Map(Range.FilePath);
+    llvm::StringMap<clang::tooling::Replacements> Fix;
+    for (auto &[File, Reps] : M.Fix)
+      for (const clang::tooling::Replacement &Rep : Reps)
+        llvm::consumeError(Fix[Map(File)].add(clang::tooling::Replacement(
+            Map(Rep.getFilePath()), Rep.getOffset(), Rep.getLength(),
+            Rep.getReplacementText())));
+    M.Fix = std::move(Fix);
+  };
+  for (clang::tidy::ClangTidyError &E : R.Errors) {
+    E.BuildDirectory = Map(E.BuildDirectory);
+    Message(E.Message);
+    for (clang::tooling::DiagnosticMessage &N : E.Notes)
+      Message(N);
+  }
+  for (InputStamp &I : R.Inputs)
+    I.Path = Map(I.Path);
+}
+
+std::string contentsHash(llvm::StringRef Path) {
+  auto Buf = llvm::MemoryBuffer::getFile(Path, false, false);
+  if (!Buf)
+    return "";
+  llvm::XXH128_hash_t H = llvm::xxh3_128bits(
+      llvm::arrayRefFromStringRef((*Buf)->getBuffer()));
+  return llvm::utohexstr(H.high64, false, 16) +
+         llvm::utohexstr(H.low64, false, 16);
 }
 
 } // namespace
 
 std::string formatStamp(const InputStamp &I) {
   return std::to_string(I.Size) + " " + std::to_string(I.ModifiedNs) + " " +
-         I.Path;
+         (I.Hash.empty() ? "-" : I.Hash) + " " + I.Path;
 }
 
 std::optional<InputStamp> parseStamp(llvm::StringRef Line) {
   auto [SizeText, Rest] = Line.split(' ');
-  auto [TimeText, Path] = Rest.split(' ');
+  auto [TimeText, Rest2] = Rest.split(' ');
+  auto [HashText, Path] = Rest2.split(' ');
   InputStamp I;
   I.Path = Path.str();
+  I.Hash = HashText == "-" ? "" : HashText.str();
   if (SizeText.getAsInteger(10, I.Size) ||
       TimeText.getAsInteger(10, I.ModifiedNs))
     return std::nullopt;
@@ -84,7 +133,8 @@ int64_t stampTime(llvm::sys::TimePoint<> T) {
       .count();
 }
 
-ResultCache::ResultCache(const Settings &S) {
+ResultCache::ResultCache(const Settings &S, std::string ProjectRoot)
+    : Root(ProjectRoot == "/" ? "" : std::move(ProjectRoot)) {
   if (S.NoCache)
     return;
   Dir = S.CacheDir.empty() ? defaultDir() : absolute(S.CacheDir);
@@ -97,9 +147,10 @@ ResultCache::key(const std::string &File,
                  const std::vector<clang::tooling::CompileCommand> &Commands,
                  const std::string &ConfigText) const {
   llvm::SHA1 H;
-  auto Add = [&H](llvm::StringRef S) {
-    H.update(std::to_string(S.size()) + ":");
-    H.update(S);
+  auto Add = [&](llvm::StringRef S) {
+    std::string Portable = rebase(S, Root, RootMark);
+    H.update(std::to_string(Portable.size()) + ":");
+    H.update(Portable);
   };
   Add(Salt);
   Add(File);
@@ -112,48 +163,73 @@ ResultCache::key(const std::string &File,
   return llvm::toHex(H.final(), /*LowerCase=*/true);
 }
 
-std::optional<std::string> ResultCache::lookup(const std::string &Key) const {
+// The same size and modification time, or else the same contents (a fresh
+// checkout of the same commit).
+bool ResultCache::unchanged(const InputStamp &I) const {
+  llvm::sys::fs::file_status St;
+  if (llvm::sys::fs::status(I.Path, St) || St.getSize() != I.Size)
+    return false;
+  if (stampTime(St.getLastModificationTime()) == I.ModifiedNs)
+    return true;
+  auto [It, New] = Hashes.try_emplace(I.Path);
+  if (New)
+    It->second = contentsHash(I.Path);
+  return !I.Hash.empty() && It->second == I.Hash;
+}
+
+bool ResultCache::lookup(const std::string &Key, UnitResult &Out) const {
   if (Dir.empty())
-    return std::nullopt;
+    return false;
   auto Buf = llvm::MemoryBuffer::getFile(Dir + "/" + Key, false, false);
   if (!Buf)
-    return std::nullopt;
+    return false;
   llvm::StringRef Rest = (*Buf)->getBuffer();
   if (!Rest.consume_front(Magic))
-    return std::nullopt;
+    return false;
   auto [CountText, Body] = Rest.split('\n');
   size_t Count = 0;
   if (CountText.getAsInteger(10, Count))
-    return std::nullopt;
+    return false;
   for (size_t I = 0; I < Count; ++I) {
     auto [Line, Next] = Body.split('\n');
-    if (!unchanged(Line))
-      return std::nullopt;
+    std::optional<InputStamp> Input = parseStamp(rebase(Line, RootMark, Root));
+    if (!Input || !unchanged(*Input))
+      return false;
     Body = Next;
   }
-  return Body.str();
+  if (!decodeUnit(Body, Out))
+    return false;
+  rebaseUnit(Out, [&](llvm::StringRef P) { return rebase(P, RootMark, Root); });
+  return true;
 }
 
-void ResultCache::store(const std::string &Key,
-                        const std::vector<InputStamp> &Inputs,
-                        const std::string &Payload) const {
+void ResultCache::store(const std::string &Key, const UnitResult &R) const {
   if (Dir.empty())
     return;
   // A file modified in the last two seconds may be modified again within
   // the timestamp's granularity without its stamp changing ("racy git"):
-  // results that read one are not stored.
+  // results that read one are not stored. Nor are those whose inputs
+  // changed since clang read them.
   int64_t Now = stampTime(std::chrono::system_clock::now());
-  if (llvm::any_of(Inputs, [&](const InputStamp &I) {
-        return I.ModifiedNs > Now - 2'000'000'000;
-      }))
-    return;
+  UnitResult Portable = R;
+  for (InputStamp &I : Portable.Inputs) {
+    llvm::sys::fs::file_status St;
+    if (I.ModifiedNs > Now - 2'000'000'000 ||
+        llvm::sys::fs::status(I.Path, St) || St.getSize() != I.Size ||
+        stampTime(St.getLastModificationTime()) != I.ModifiedNs)
+      return;
+    I.Hash = contentsHash(I.Path);
+  }
+  rebaseUnit(Portable,
+             [&](llvm::StringRef P) { return rebase(P, Root, RootMark); });
   if (llvm::sys::fs::create_directories(Dir))
     return;
 
-  std::string Text = Magic.str() + std::to_string(Inputs.size()) + "\n";
-  for (const InputStamp &I : Inputs)
+  std::string Text = Magic.str() + std::to_string(Portable.Inputs.size()) +
+                     "\n";
+  for (const InputStamp &I : Portable.Inputs)
     Text += formatStamp(I) + "\n";
-  Text += Payload;
+  Text += encodeUnit(Portable);
   std::string Err;
   (void)writeAtomically(Dir + "/" + Key, Text, Err);
 }

@@ -3,9 +3,11 @@
 // The result cache: a unit's result is reused when nothing it depends on has
 // changed: its compile command, its effective configuration, the asynclint
 // executable, and every file clang read for it (the main file and each
-// header, with the size and modification time they had when read). A
-// changed header invalidates exactly the units that read it. See
-// docs/ci.md.
+// header: the same size and modification time as when read, or else the
+// same contents). A changed header invalidates exactly the units that read
+// it. Paths under the project's root are stored relative to it, so that a
+// cache restored into another checkout (another path, fresh timestamps) is
+// still used. See docs/ci.md.
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,6 +16,7 @@
 
 #include "Options.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Chrono.h"
 #include <cstdint>
 #include <optional>
@@ -22,15 +25,18 @@
 
 namespace asynclint {
 
+struct UnitResult;
+
 /// A file clang read, as it was when read.
 struct InputStamp {
   std::string Path; // absolute
   uint64_t Size = 0;
   int64_t ModifiedNs = 0;
+  std::string Hash; // of the contents, once the cache stores it; or "-"
 };
 
-/// \p I as one line, "SIZE MTIME_NS PATH" (no newline): how the cache and
-/// the worker's wire format both store a stamp.
+/// \p I as one line, "SIZE MTIME_NS HASH PATH" (no newline): how the cache
+/// and the worker's wire format both store a stamp.
 std::string formatStamp(const InputStamp &I);
 /// The stamp in such a line; nullopt when it is not one.
 std::optional<InputStamp> parseStamp(llvm::StringRef Line);
@@ -41,22 +47,27 @@ class ResultCache {
 public:
   /// The cache S asks for: --cache-dir, else $XDG_CACHE_HOME/asynclint or
   /// ~/.cache/asynclint; off with --no-cache or when there is no home.
-  explicit ResultCache(const Settings &S);
+  /// Paths under \p Root are keyed and stored relative to it.
+  ResultCache(const Settings &S, std::string Root);
 
   bool enabled() const { return !Dir.empty(); }
   /// The key of a unit: everything but its inputs' contents.
   std::string key(const std::string &File,
                   const std::vector<clang::tooling::CompileCommand> &Commands,
                   const std::string &ConfigText) const;
-  /// The stored result for \p Key if every input it recorded is unchanged.
-  std::optional<std::string> lookup(const std::string &Key) const;
-  /// Stores \p Payload under \p Key; failures only cost a later miss.
-  void store(const std::string &Key, const std::vector<InputStamp> &Inputs,
-             const std::string &Payload) const;
+  /// Reads into \p Out the result stored for \p Key if every input it
+  /// recorded is unchanged.
+  bool lookup(const std::string &Key, UnitResult &Out) const;
+  /// Stores \p R under \p Key; failures only cost a later miss.
+  void store(const std::string &Key, const UnitResult &R) const;
 
 private:
+  bool unchanged(const InputStamp &I) const;
   std::string Dir;
+  std::string Root;
   std::string Salt; // version, executable, test hooks
+  /// Contents hashes of the files compared in this run.
+  mutable llvm::StringMap<std::string> Hashes;
 };
 
 } // namespace asynclint

@@ -171,12 +171,11 @@ void lintUnits(const Units &U, const ConfigSource &Config, const Settings &S,
       continue;
     }
     std::string Key = Cache.enabled() ? cacheKey(Cache, U, Config, File) : "";
-    if (std::optional<std::string> Hit = Cache.lookup(Key))
-      if (decodeUnit(*Hit, R)) {
-        R.File = File;
-        Finish(std::move(R));
-        continue;
-      }
+    if (Cache.lookup(Key, R)) {
+      R.File = File;
+      Finish(std::move(R));
+      continue;
+    }
     ToLint.emplace_back(&File, std::move(Key));
   }
   if (S.Verbose)
@@ -200,7 +199,7 @@ void lintUnits(const Units &U, const ConfigSource &Config, const Settings &S,
           // A unit that did not parse may depend on a file that is missing
           // now and added later: never reused.
           if (!R.ParseFailed && !ToLint[I].second.empty())
-            Cache.store(ToLint[I].second, R.Inputs, O.Payload);
+            Cache.store(ToLint[I].second, R);
         }
         R.File = *ToLint[I].first;
         Finish(std::move(R));

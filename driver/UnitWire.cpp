@@ -1,9 +1,9 @@
 //===--- UnitWire.cpp - asynclint driver ----------------------------------===//
 //
 // Format: "PARSE_FAILED WARNING_AS_ERROR_INDICES\n", the number of inputs
-// and one "SIZE MTIME_NS PATH" line per input, then the YAML of a
+// and one "SIZE MTIME_NS HASH PATH" line per input, then the YAML of a
 // tooling::TranslationUnitDiagnostics, e.g. "0 -\n0\n---\n..." or
-// "1 0,3\n1\n120 1700000000 /src/a.cpp\n---\n...".
+// "1 0,3\n1\n120 1700000000 - /src/a.cpp\n---\n...".
 //
 //===----------------------------------------------------------------------===//
 
