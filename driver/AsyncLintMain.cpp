@@ -9,6 +9,7 @@
 //   clang-tidy's informational flags: clang-tidy's own main with the async
 //   module linked in, so `asynclint file.cpp -- -std=c++20` behaves exactly
 //   like `clang-tidy-22 -load libasynclint.so`.
+// - `asynclint merge FILE...`: the shards' reports combined (Merge.h).
 //
 //===----------------------------------------------------------------------===//
 
@@ -18,6 +19,7 @@
 #include "Findings.h"
 #include "Fixes.h"
 #include "Lint.h"
+#include "Merge.h"
 #include "Options.h"
 #include "Report.h"
 #include "SourceText.h"
@@ -110,19 +112,19 @@ int runPipeline(int Argc, const char **Argv) {
   if (S.Fix)
     applyFixes(Findings, Collector.untouchable(), S.FixUnsafe);
 
-  if (std::optional<int> Stop = writeReport(S, Findings, Src))
-    return *Stop;
   size_t Stale = S.PruneBaseline ? 0 : Recorded.stale(Linted);
-  return summarise(Findings,
-                   {U.Files.size(), Collector.failedUnits(),
-                    Collector.crashedUnits(), Collector.configError(), Stale},
-
-                   S.Quiet);
+  RunOutcome Run{U.Files.size(), Collector.failedUnits(),
+                 Collector.crashedUnits(), Collector.configError(), Stale};
+  if (std::optional<int> Stop = writeReport(S, Findings, Run, Src))
+    return *Stop;
+  return summarise(Findings, Run, S.Quiet);
 }
 
 } // namespace
 
 int main(int Argc, const char **Argv) {
+  if (Argc > 1 && llvm::StringRef(Argv[1]) == "merge")
+    return mergeMain(Argc - 1, Argv + 1);
   if (wantsClangTidy(Argc, Argv))
     return clang::tidy::clangTidyMain(Argc, Argv);
   return runPipeline(Argc, Argv);

@@ -8,9 +8,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 namespace asynclint {
-namespace {
 
-// The baseline file's text for \p Entries.
 std::string baselineText(llvm::json::Array Entries) {
   std::string Text;
   llvm::raw_string_ostream OS(Text);
@@ -20,8 +18,6 @@ std::string baselineText(llvm::json::Array Entries) {
      << "\n";
   return Text;
 }
-
-} // namespace
 
 std::optional<int> Baseline::read(const std::string &BaselinePath) {
   Path = BaselinePath;

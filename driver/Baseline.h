@@ -54,6 +54,9 @@ private:
   std::map<std::string, std::vector<size_t>> Unmatched; // by fingerprint
 };
 
+/// The baseline file's text for \p Entries.
+std::string baselineText(llvm::json::Array Entries);
+
 /// Records every finding of \p Findings (compiler errors excepted) in
 /// \p Path, files relative to \p Root; returns an exit code on an error
 /// already reported.

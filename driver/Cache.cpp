@@ -101,8 +101,8 @@ std::string contentsHash(llvm::StringRef Path) {
   auto Buf = llvm::MemoryBuffer::getFile(Path, false, false);
   if (!Buf)
     return "";
-  llvm::XXH128_hash_t H = llvm::xxh3_128bits(
-      llvm::arrayRefFromStringRef((*Buf)->getBuffer()));
+  llvm::XXH128_hash_t H =
+      llvm::xxh3_128bits(llvm::arrayRefFromStringRef((*Buf)->getBuffer()));
   return llvm::utohexstr(H.high64, false, 16) +
          llvm::utohexstr(H.low64, false, 16);
 }
@@ -225,8 +225,8 @@ void ResultCache::store(const std::string &Key, const UnitResult &R) const {
   if (llvm::sys::fs::create_directories(Dir))
     return;
 
-  std::string Text = Magic.str() + std::to_string(Portable.Inputs.size()) +
-                     "\n";
+  std::string Text =
+      Magic.str() + std::to_string(Portable.Inputs.size()) + "\n";
   for (const InputStamp &I : Portable.Inputs)
     Text += formatStamp(I) + "\n";
   Text += encodeUnit(Portable);

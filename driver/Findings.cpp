@@ -117,8 +117,8 @@ std::vector<Finding> FindingCollector::take() {
     Out.push_back(std::move(E.F));
   ByKey.clear();
   llvm::sort(Out, [](const Finding &A, const Finding &B) {
-    return std::tie(A.Loc.File, A.Loc.Offset, A.Check) <
-           std::tie(B.Loc.File, B.Loc.Offset, B.Check);
+    return std::tie(A.Loc.File, A.Loc.Offset, A.Check, A.Message) <
+           std::tie(B.Loc.File, B.Loc.Offset, B.Check, B.Message);
   });
   llvm::sort(Failed);
   llvm::sort(Crashed);

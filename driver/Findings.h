@@ -35,7 +35,8 @@ public:
   /// Adds one unit's findings (not thread-safe: lintUnits serialises).
   void add(UnitResult R);
 
-  /// The findings, sorted by file, offset and check.
+  /// The findings, sorted by file, offset, check and message (the order
+  /// `asynclint merge` restores).
   std::vector<Finding> take();
 
   const std::vector<std::string> &failedUnits() const { return Failed; }

@@ -9,10 +9,10 @@ namespace asynclint {
 
 std::optional<int> writeReport(const Settings &S,
                                const std::vector<Finding> &Findings,
-                               SourceText &Src) {
+                               const RunOutcome &Run, SourceText &Src) {
   std::string Report;
   if (S.Format == "sarif") {
-    Report = sarifReport(Findings, S.DocsUrl, Src);
+    Report = sarifReport(Findings, Run, S.DocsUrl, Src);
   } else if (S.Format == "json") {
     Report = jsonReport(Findings);
   } else if (S.Format == "github") {

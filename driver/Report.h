@@ -13,6 +13,7 @@
 #include "Finding.h"
 #include "Options.h"
 #include "SourceText.h"
+#include "Summary.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,9 +29,10 @@ std::string jsonReport(const std::vector<Finding> &Findings);
 
 /// A SARIF 2.1.0 log: rules with help links under \p DocsUrl, results with
 /// related locations, fingerprints and fixes (\p Src resolves the fixes'
-/// positions).
+/// positions), and the units of \p Run that failed as notifications.
 std::string sarifReport(const std::vector<Finding> &Findings,
-                        const std::string &DocsUrl, SourceText &Src);
+                        const RunOutcome &Run, const std::string &DocsUrl,
+                        SourceText &Src);
 
 /// GitHub Actions workflow commands, one annotation per finding.
 std::string githubReport(const std::vector<Finding> &Findings);
@@ -42,7 +44,7 @@ std::string gitlabReport(const std::vector<Finding> &Findings);
 /// exit code on an error already reported.
 std::optional<int> writeReport(const Settings &S,
                                const std::vector<Finding> &Findings,
-                               SourceText &Src);
+                               const RunOutcome &Run, SourceText &Src);
 
 } // namespace asynclint
 

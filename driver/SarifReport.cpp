@@ -109,10 +109,33 @@ Object result(const Finding &F, unsigned RuleIndex, SourceText &Src) {
   return Result;
 }
 
+// The run's one invocation: successful when every unit was linted to the
+// end, else a notification per unit that was not.
+Object invocation(const RunOutcome &Run) {
+  Array Notes;
+  auto Notify = [&](const std::string &Unit, const std::string &Why) {
+    Notes.push_back(Object{
+        {"level", "error"},
+        {"message", Object{{"text", relativeToCwd(Unit) + ": " + Why}}},
+        {"locations",
+         Array{Object{{"physicalLocation",
+                       Object{{"artifactLocation", artifact(Unit)}}}}}}});
+  };
+  for (const std::string &U : Run.FailedUnits)
+    Notify(U, "failed to parse; its findings may be incomplete");
+  for (const auto &[U, Why] : Run.CrashedUnits)
+    Notify(U, Why);
+  Object I{{"executionSuccessful", Notes.empty() && !Run.ConfigError}};
+  if (!Notes.empty())
+    I["toolExecutionNotifications"] = std::move(Notes);
+  return I;
+}
+
 } // namespace
 
 std::string sarifReport(const std::vector<Finding> &Findings,
-                        const std::string &DocsUrl, SourceText &Src) {
+                        const RunOutcome &Outcome, const std::string &DocsUrl,
+                        SourceText &Src) {
   std::map<std::string, unsigned> RuleIndex;
   Array Rules;
   Array Results;
@@ -131,14 +154,16 @@ std::string sarifReport(const std::vector<Finding> &Findings,
                 {"version", ASYNCLINT_VERSION},
                 {"informationUri", DocsUrl},
                 {"rules", std::move(Rules)}};
-  Object Run{{"tool", Object{{"driver", std::move(Driver)}}},
-             {"originalUriBaseIds",
-              Object{{"%SRCROOT%",
-                      Object{{"uri", "file://" + Cwd.str().str() + "/"}}}}},
-             {"results", std::move(Results)}};
+  Object SarifRun{
+      {"tool", Object{{"driver", std::move(Driver)}}},
+      {"originalUriBaseIds",
+       Object{
+           {"%SRCROOT%", Object{{"uri", "file://" + Cwd.str().str() + "/"}}}}},
+      {"results", std::move(Results)},
+      {"invocations", Array{invocation(Outcome)}}};
   Object Log{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
              {"version", "2.1.0"},
-             {"runs", Array{std::move(Run)}}};
+             {"runs", Array{std::move(SarifRun)}}};
   std::string Out;
   llvm::raw_string_ostream OS(Out);
   OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Log))) << "\n";

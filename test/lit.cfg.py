@@ -40,6 +40,9 @@ config.environment["TERM"] = "dumb"
 inputs = os.path.join(config.test_source_root, "Inputs")
 runner = os.path.join(config.test_source_root, "check_async_tidy.py")
 filecheck = os.path.join(config.llvm_tools_dir, "FileCheck")
+# The front end as a CMake list (CMAKE_CXX_CLANG_TIDY) before the plain
+# form, which is a prefix of it.
+config.substitutions.append(("%asynclint_tidy_list", ";".join(tidy.split())))
 config.substitutions.append(("%asynclint_tidy", tidy))
 config.substitutions.append(("%asynclint_plugin", plugin))
 config.substitutions.append(("%asynclint_driver", driver))
