@@ -2,35 +2,42 @@
 
 #include "SourceText.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include <algorithm>
 #include <cctype>
 
 namespace asynclint {
 
-// std::map nodes do not move: the returned text stays valid after the lock.
-llvm::StringRef SourceText::text(const std::string &File) {
+// std::map nodes do not move: the returned file stays valid after the lock.
+const SourceText::File &SourceText::file(const std::string &Path) {
   std::scoped_lock Lock(Mutex);
-  auto It = Cache.find(File);
-  if (It == Cache.end()) {
-    auto Buf = llvm::MemoryBuffer::getFile(File);
-    It = Cache.try_emplace(File, Buf ? (*Buf)->getBuffer().str() : "").first;
+  auto [It, New] = Cache.try_emplace(Path);
+  if (New) {
+    File &F = It->second;
+    if (auto Buf = llvm::MemoryBuffer::getFile(Path))
+      F.Text = (*Buf)->getBuffer().str();
+    F.LineStarts.push_back(0);
+    for (size_t I = 0; I < F.Text.size(); ++I)
+      if (F.Text[I] == '\n')
+        F.LineStarts.push_back(I + 1);
   }
   return It->second;
 }
 
 void SourceText::resolve(Location &L) {
-  llvm::StringRef T = text(L.File);
-  unsigned Off = std::min<size_t>(L.Offset, T.size());
-  llvm::StringRef Before = T.take_front(Off);
-  L.Line = Before.count('\n') + 1;
-  size_t Nl = Before.rfind('\n');
-  L.Column = Off - (Nl == llvm::StringRef::npos ? 0 : Nl + 1) + 1;
+  const File &F = file(L.File);
+  unsigned Off = std::min<size_t>(L.Offset, F.Text.size());
+  // The last line starting at or before Off.
+  auto Next = std::upper_bound(F.LineStarts.begin(), F.LineStarts.end(), Off);
+  L.Line = Next - F.LineStarts.begin();
+  L.Column = Off - *(Next - 1) + 1;
 }
 
 std::string SourceText::normalisedLine(const Location &L) {
-  llvm::StringRef T = text(L.File);
+  const File &F = file(L.File);
+  llvm::StringRef T = F.Text;
   unsigned Off = std::min<size_t>(L.Offset, T.size());
-  size_t Begin = T.take_front(Off).rfind('\n');
-  Begin = Begin == llvm::StringRef::npos ? 0 : Begin + 1;
+  size_t Begin =
+      *(std::upper_bound(F.LineStarts.begin(), F.LineStarts.end(), Off) - 1);
   size_t End = T.find('\n', Off);
   std::string Out;
   for (char C : T.slice(Begin, End))

@@ -1,7 +1,9 @@
 //===--- SourceText.h - asynclint driver ------------------------*- C++ -*-===//
 //
 // The text of the files findings point into, each read once, for line and
-// column numbers and for the line a fingerprint is made of.
+// column numbers (by binary search in the file's line starts: a finding
+// costs O(log lines), however many a file has) and for the line a
+// fingerprint is made of.
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,6 +15,7 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <vector>
 
 namespace asynclint {
 
@@ -26,10 +29,14 @@ public:
   std::string normalisedLine(const Location &L);
 
 private:
-  llvm::StringRef text(const std::string &File);
+  struct File {
+    std::string Text;
+    std::vector<unsigned> LineStarts; // offsets; the first is 0
+  };
+  const File &file(const std::string &Path);
 
   std::mutex Mutex;
-  std::map<std::string, std::string> Cache;
+  std::map<std::string, File> Cache;
 };
 
 } // namespace asynclint

@@ -1,8 +1,8 @@
 //===--- UnitWire.h - asynclint driver --------------------------*- C++ -*-===//
 //
-// One unit's result as bytes, from a lint worker process to the driver:
-// clang-tidy's own diagnostics YAML (the --export-fixes format) plus the
-// two facts it does not carry.
+// One unit's result as bytes, from a lint worker process to the driver and
+// into the result cache: every field of its clang-tidy errors, whether it
+// parsed, and the files it read.
 //
 //===----------------------------------------------------------------------===//
 
