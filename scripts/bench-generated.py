@@ -18,7 +18,11 @@ driver/parse on clean.cpp, the growth of the checks' own share (driver
 minus parse) from small.cpp to clean.cpp (4x the code), driver/plugin on
 dense.cpp, and peak RSS driver/parse.
 
+With --cpu, times are CPU times (user + system of the process tree), for a
+machine that is not quiet.
+
   scripts/bench-generated.py [--build BUILD_DIR] [--repeat R] [--keep DIR]
+                             [--cpu]
 """
 import argparse
 import importlib.util
@@ -72,7 +76,10 @@ def main():
     ap.add_argument("--build", default=os.path.join(ROOT, "build"))
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--keep", help="generate into DIR and keep it")
+    ap.add_argument("--cpu", action="store_true",
+                    help="CPU time instead of wall time")
     a = ap.parse_args()
+    bench.USE_CPU = a.cpu
     gen = os.path.abspath(a.keep) if a.keep else tempfile.mkdtemp()
     os.makedirs(gen, exist_ok=True)
     generate(gen, "small.cpp", CLEAN, 10000)
@@ -121,7 +128,8 @@ def findings(driver, gen, unit):
 
 
 def report(gen, units, tools, med, rss, driver, repeat):
-    print("generated in %s; median of %d runs" % (gen, repeat))
+    print("generated in %s; median of %d runs; %s time" % (
+        gen, repeat, "CPU" if bench.USE_CPU else "wall"))
     for u in units:
         lines = sum(1 for _ in open(os.path.join(gen, u)))
         print("%s: %d lines, %d findings" % (u, lines,

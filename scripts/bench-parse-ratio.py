@@ -8,9 +8,12 @@ and interleaved so that machine noise hits all three alike:
 and then the driver over the whole database (`asynclint -p DB -j 1
 --no-cache`). Prints the summed wall times, the ratios plugin/parse and
 driver/parse, and the peak RSS of each (the largest of any one process).
-Repeats R times (default 3) and reports medians.
+Repeats R times (default 3) and reports medians. With --cpu, the times
+are CPU times (user + system, of the whole process tree), which stay
+comparable when the machine is not quiet.
 
   scripts/bench-parse-ratio.py DB [--build BUILD_DIR] [--units N] [--repeat R]
+                               [--cpu]
 """
 import argparse
 import json
@@ -29,15 +32,21 @@ PROBE = ("import resource, subprocess, sys, time\n"
          "t0 = time.perf_counter()\n"
          "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL,"
          " stderr=subprocess.DEVNULL)\n"
-         "print(time.perf_counter() - t0,"
-         " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
+         "r = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+         "print(time.perf_counter() - t0, r.ru_maxrss,"
+         " r.ru_utime + r.ru_stime)\n")
+
+# CPU time (user + system of the process tree) instead of wall time: on a
+# machine that is not quiet it is the figure that stays comparable.
+USE_CPU = False
 
 
 def run(cmd, cwd):
-    """Wall time (s) and peak RSS (KiB) of one command and its children."""
+    """Wall (or with USE_CPU, CPU) time in s and peak RSS (KiB) of one
+    command and its children."""
     out = subprocess.run(["python3", "-c", PROBE] + cmd, cwd=cwd,
                          capture_output=True, text=True).stdout.split()
-    return float(out[0]), int(out[1])
+    return float(out[2] if USE_CPU else out[0]), int(out[1])
 
 
 def arguments(entry):
@@ -71,7 +80,11 @@ def main():
     ap.add_argument("--build", default=os.path.join(ROOT, "build"))
     ap.add_argument("--units", type=int, default=0)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--cpu", action="store_true",
+                    help="CPU time instead of wall time")
     a = ap.parse_args()
+    global USE_CPU
+    USE_CPU = a.cpu
     db = os.path.abspath(a.db)
     entries = json.load(open(os.path.join(db, "compile_commands.json")))
     if a.units:
