@@ -23,6 +23,7 @@
 #include "Options.h"
 #include "Report.h"
 #include "SourceText.h"
+#include "Summaries.h"
 #include "Summary.h"
 #include "Units.h"
 #include "clang-tidy/tool/ClangTidyMain.h"
@@ -90,8 +91,17 @@ int runPipeline(int Argc, const char **Argv) {
   FindingCollector Collector(Src, U.Root,
                              /*KeepErrors=*/!S.ExportFixes.empty());
   ResultCache Cache(S, U.Root);
-  lintUnits(U, Config, S, Cache,
-            [&](UnitResult R) { Collector.add(std::move(R)); });
+  ProjectSummaries Summaries;
+  lintUnits(U, Config, S, Cache, [&](UnitResult R) {
+    Summaries.add(R.Summary);
+    Collector.add(std::move(R));
+  });
+  Summaries.resolve();
+  Collector.resolveSites(Summaries);
+  if (!S.SummariesFile.empty())
+    if (std::string Err; !Summaries.write(S.SummariesFile, Err))
+      return usageError("cannot write --summaries '" + S.SummariesFile +
+                        "': " + Err);
 
   std::vector<Finding> Findings = Collector.take();
 

@@ -95,6 +95,7 @@ void rebaseUnit(UnitResult &R,
   }
   for (InputStamp &I : R.Inputs)
     I.Path = Map(I.Path);
+  R.Summary = Map(R.Summary); // JSON: its paths are plain strings
 }
 
 std::string contentsHash(llvm::StringRef Path) {

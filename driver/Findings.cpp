@@ -22,6 +22,14 @@ Location locationOf(const tooling::DiagnosticMessage &M,
   return L;
 }
 
+// The callee's USR when \p E is a tentative cross-file finding, else "".
+llvm::StringRef summarySite(const ClangTidyError &E) {
+  for (const tooling::DiagnosticMessage &N : E.Notes)
+    if (llvm::StringRef(N.Message).starts_with(SiteMarker))
+      return llvm::StringRef(N.Message).drop_front(SiteMarker.size());
+  return "";
+}
+
 } // namespace
 
 std::string fingerprint(const Finding &F, const std::string &Root,
@@ -85,29 +93,52 @@ void FindingCollector::add(UnitResult R) {
     Failed.push_back(R.File);
     Untouchable.insert(R.File);
   }
-  for (const ClangTidyError &E : R.Errors) {
-    if (E.DiagnosticName == "clang-tidy-config")
-      ConfigError = true;
-    Location L = locationOf(E.Message, E.BuildDirectory);
-    // A compiler error about no file (an unknown flag, say) belongs to the
-    // unit, and says so: every unit that has it reports it.
-    bool OfUnit = L.File.empty() && isCompilerError(E);
-    if (OfUnit)
-      L.File = R.File;
-    std::string Key = E.DiagnosticName + "\n" + L.File + "\n" +
-                      std::to_string(L.Offset) + "\n" + E.Message.Message;
-    // Units finish in any order; the first unit by name wins, so that the
-    // report does not depend on the order.
-    auto It = ByKey.find(Key);
-    if (It != ByKey.end() && It->second.Unit <= R.File)
-      continue;
-    Finding F = makeFinding(E, !R.ParseFailed);
-    if (OfUnit)
-      F.Loc.File = R.File; // no line: Loc.Line stays 0
-    ByKey[Key] = Entry{std::move(F), R.File};
-  }
+  // A call into another unit's function is a finding only if that function
+  // blocks: known once every unit's summary is in (resolveSites).
+  std::erase_if(R.Errors, [&](const ClangTidyError &E) {
+    if (summarySite(E).empty())
+      return false;
+    Pending.push_back({E, R.File, R.ParseFailed});
+    return true;
+  });
+  for (const ClangTidyError &E : R.Errors)
+    addError(E, R.File, R.ParseFailed);
   if (KeepErrors && !R.ParseFailed)
     Kept[R.File] = std::move(R.Errors);
+}
+
+void FindingCollector::addError(const ClangTidyError &E,
+                                const std::string &Unit, bool ParseFailed) {
+  if (E.DiagnosticName == "clang-tidy-config")
+    ConfigError = true;
+  Location L = locationOf(E.Message, E.BuildDirectory);
+  // A compiler error about no file (an unknown flag, say) belongs to the
+  // unit, and says so: every unit that has it reports it.
+  bool OfUnit = L.File.empty() && isCompilerError(E);
+  if (OfUnit)
+    L.File = Unit;
+  std::string Key = E.DiagnosticName + "\n" + L.File + "\n" +
+                    std::to_string(L.Offset) + "\n" + E.Message.Message;
+  // Units finish in any order; the first unit by name wins, so that the
+  // report does not depend on the order.
+  auto It = ByKey.find(Key);
+  if (It != ByKey.end() && It->second.Unit <= Unit)
+    return;
+  Finding F = makeFinding(E, !ParseFailed);
+  if (OfUnit)
+    F.Loc.File = Unit; // no line: Loc.Line stays 0
+  ByKey[Key] = Entry{std::move(F), Unit};
+}
+
+void FindingCollector::resolveSites(const ProjectSummaries &Summaries) {
+  for (PendingSite &P : Pending)
+    if (auto Notes = Summaries.chainNotes(summarySite(P.E))) {
+      P.E.Notes.assign(Notes->begin(), Notes->end());
+      addError(P.E, P.Unit, P.ParseFailed);
+      if (KeepErrors && !P.ParseFailed)
+        Kept[P.Unit].push_back(P.E);
+    }
+  Pending.clear();
 }
 
 std::vector<Finding> FindingCollector::take() {

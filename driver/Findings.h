@@ -12,6 +12,7 @@
 #include "Finding.h"
 #include "Lint.h"
 #include "SourceText.h"
+#include "Summaries.h"
 #include <map>
 #include <set>
 #include <string>
@@ -35,6 +36,10 @@ public:
   /// Adds one unit's findings (not thread-safe: lintUnits serialises).
   void add(UnitResult R);
 
+  /// Adds the tentative cross-file findings whose callee blocks, with the
+  /// chain as notes; call after the last add().
+  void resolveSites(const ProjectSummaries &Summaries);
+
   /// The findings, sorted by file, offset, check and message (the order
   /// `asynclint merge` restores).
   std::vector<Finding> take();
@@ -53,6 +58,8 @@ public:
 
 private:
   Finding makeFinding(const clang::tidy::ClangTidyError &E, bool WithFixes);
+  void addError(const clang::tidy::ClangTidyError &E, const std::string &Unit,
+                bool ParseFailed);
 
   struct Entry {
     Finding F;
@@ -68,6 +75,12 @@ private:
   std::set<std::string> Untouchable;
   bool ConfigError = false;
   std::map<std::string, std::vector<clang::tidy::ClangTidyError>> Kept;
+  struct PendingSite {
+    clang::tidy::ClangTidyError E;
+    std::string Unit;
+    bool ParseFailed;
+  };
+  std::vector<PendingSite> Pending;
 };
 
 } // namespace asynclint

@@ -5,6 +5,7 @@
 #include "WorkerPool.h"
 #include "clang-tidy/ClangTidy.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -62,6 +63,12 @@ UnitResult lintOne(const Units &U, const ConfigSource &Config,
                            false);
   UnitResult R;
   R.File = File;
+  // async-blocking-call writes the unit's summary where this says
+  // (Summaries.h); the worker is a process of its own.
+  llvm::SmallString<128> SummaryPath;
+  if (!llvm::sys::fs::createTemporaryFile("asynclint-summary", "json",
+                                          SummaryPath))
+    ::setenv("ASYNCLINT_SUMMARY_OUTPUT", SummaryPath.c_str(), 1);
   auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
       llvm::makeIntrusiveRefCnt<InputRecorder>(
           llvm::vfs::createPhysicalFileSystem(), R.Inputs));
@@ -75,6 +82,12 @@ UnitResult lintOne(const Units &U, const ConfigSource &Config,
     return A.Path == B.Path;
   };
   R.Inputs.erase(std::ranges::unique(R.Inputs, Same).begin(), R.Inputs.end());
+  if (!SummaryPath.empty()) {
+    ::unsetenv("ASYNCLINT_SUMMARY_OUTPUT");
+    if (auto Buf = llvm::MemoryBuffer::getFile(SummaryPath))
+      R.Summary = (*Buf)->getBuffer().str();
+    llvm::sys::fs::remove(SummaryPath);
+  }
 
   return R;
 }

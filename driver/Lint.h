@@ -32,6 +32,9 @@ struct UnitResult {
   /// Every file clang read for the unit, as it was when read (for the
   /// cache).
   std::vector<InputStamp> Inputs;
+  /// What async-blocking-call wrote about the unit's functions (JSON;
+  /// Summaries.h), or "".
+  std::string Summary;
 };
 
 /// A compiler error (not a check's finding or a warning): the unit did not

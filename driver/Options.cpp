@@ -52,8 +52,15 @@ options:
   --cache-dir=DIR        reuse results of unchanged units from DIR (default:
                          $XDG_CACHE_HOME/asynclint or ~/.cache/asynclint)
   --no-cache             lint every unit, read and write no cache
+  --summaries=FILE       write which functions block, and through which
+                         calls, for async-blocking-call's Summaries option
+                         (the plugin and the clangd proxy then see blocking
+                         helpers defined in other files too)
   --verbose              say how many units came from the cache
   --quiet                no progress line and no summary
+
+`asynclint merge FILE...` combines the JSON reports, SARIF logs or baselines
+of the shards of a run (asynclint merge --help).
 
 exit codes: 0 no findings (or only baselined), 1 findings, 2 usage or
 configuration error, 3 a translation unit failed to parse.
@@ -78,6 +85,7 @@ std::map<std::string, Setter> valuedOptions(Settings &S, std::string &Jobs) {
       {"write-baseline", [&](const std::string &V) { S.WriteBaseline = V; }},
       {"docs-url", [&](const std::string &V) { S.DocsUrl = V; }},
       {"cache-dir", [&](const std::string &V) { S.CacheDir = V; }},
+      {"summaries", [&](const std::string &V) { S.SummariesFile = V; }},
       {"shard", [&](const std::string &V) { S.ShardText = V; }},
   };
   Valued["j"] = Valued["jobs"] = [&](const std::string &V) { Jobs = V; };

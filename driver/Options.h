@@ -44,6 +44,7 @@ struct Settings {
   bool Quiet = false;
   unsigned TimeoutPerUnit = 600; // seconds; 0: none
   std::string CacheDir;          // --cache-dir; empty: the default
+  std::string SummariesFile;     // --summaries: write the project's chains
   unsigned ShardIndex = 0;       // 1-based; 0: no sharding
   unsigned ShardCount = 0;
   std::string ShardText; // as given, checked by parseOptions

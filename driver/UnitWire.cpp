@@ -1,7 +1,8 @@
 //===--- UnitWire.cpp - asynclint driver ----------------------------------===//
 //
 // Format: "PARSE_FAILED\n", the number of inputs and one
-// "SIZE MTIME_NS HASH PATH" line per input, then the errors: their number
+// "SIZE MTIME_NS HASH PATH" line per input, then the unit's summary
+// (Summaries.h) and the errors: their number
 // and each error as fields, a string written "LENGTH:BYTES" and a number
 // "DIGITS " (e.g. "0\n1\n120 1700000000 - /src/a.cpp\n2 ..."). A
 // length-prefixed format rather than clang-tidy's YAML: decoding 20,000
@@ -109,6 +110,7 @@ std::string encodeUnit(const UnitResult &R) {
   for (const InputStamp &I : R.Inputs)
     OS << formatStamp(I) << "\n";
   Writer W(OS);
+  W.str(R.Summary);
   W.num(R.Errors.size());
   for (const tidy::ClangTidyError &E : R.Errors) {
     W.str(E.DiagnosticName);
@@ -140,6 +142,7 @@ bool decodeUnit(llvm::StringRef Bytes, UnitResult &R) {
     Body = Next;
   }
   Reader In(Body);
+  R.Summary = In.str();
   R.Errors.clear();
   for (uint64_t N = In.num(); In.ok() && N--;) {
     std::string Name = In.str();

@@ -1,0 +1,134 @@
+//===--- Summaries.cpp - asynclint driver ---------------------------------===//
+//
+// A unit's summary, as async-blocking-call writes it:
+//   {"depth": 3, "functions": [{"usr": "c:@F@load#", "name": "'load'",
+//     "sink": {"callee": "fread", "file": "/src/a.cpp", "offset": 120},
+//     "calls": [{"usr": "...", "file": "/src/a.cpp", "offset": 98}]}]}
+// The file --summaries writes:
+//   {"version": 1, "functions": {"c:@F@load#": {"name": "'load'",
+//     "notes": [{"file": ..., "offset": ..., "message": ...}]}}}
+//
+//===----------------------------------------------------------------------===//
+
+#include "Summaries.h"
+#include "FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+
+using llvm::json::Array;
+using llvm::json::Object;
+
+namespace asynclint {
+
+void ProjectSummaries::add(llvm::StringRef UnitSummary) {
+  if (UnitSummary.empty())
+    return;
+  llvm::Expected<llvm::json::Value> V = llvm::json::parse(UnitSummary);
+  if (!V) {
+    llvm::consumeError(V.takeError());
+    return;
+  }
+  const Object *O = V->getAsObject();
+  const Array *Functions = O ? O->getArray("functions") : nullptr;
+  if (!Functions)
+    return;
+  Depth = std::max<unsigned>(Depth, O->getInteger("depth").value_or(0));
+  auto PlaceOf = [](const Object &P) {
+    return Place{P.getString("file").value_or("").str(),
+                 unsigned(P.getInteger("offset").value_or(0))};
+  };
+  for (const llvm::json::Value &FV : *Functions) {
+    const Object *F = FV.getAsObject();
+    std::optional<llvm::StringRef> Usr = F ? F->getString("usr") : std::nullopt;
+    // A function defined in several units (inline, in a header) has one
+    // summary: the first.
+    if (!Usr || ByUsr.count(*Usr))
+      continue;
+    Function &Fn = ByUsr[Usr->str()];
+    Fn.Name = F->getString("name").value_or("").str();
+    if (const Object *Sink = F->getObject("sink"))
+      Fn.Sink.emplace(Sink->getString("callee").value_or("").str(),
+                      PlaceOf(*Sink));
+    if (const Array *Calls = F->getArray("calls"))
+      for (const llvm::json::Value &CV : *Calls)
+        if (const Object *C = CV.getAsObject())
+          Fn.Calls.push_back(
+              {C->getString("usr").value_or("").str(), PlaceOf(*C)});
+  }
+}
+
+void ProjectSummaries::resolve() {
+  for (auto &[Usr, Fn] : ByUsr)
+    if (Fn.Sink)
+      Fn.Hops = 0;
+  // Shortest chains, one more hop per round (Bellman-Ford): linear in the
+  // calls per round, and cycles end by themselves.
+  for (unsigned Round = 0; Round < Depth; ++Round) {
+    bool Changed = false;
+    for (auto &[Usr, Fn] : ByUsr)
+      for (size_t I = 0; I < Fn.Calls.size(); ++I) {
+        auto Callee = ByUsr.find(Fn.Calls[I].Usr);
+        if (Callee == ByUsr.end() || Callee->second.Hops == ~0U ||
+            Callee->second.Hops + 1 >= Fn.Hops)
+          continue;
+        Fn.Hops = Callee->second.Hops + 1;
+        Fn.Via = int(I);
+        Changed = true;
+      }
+    if (!Changed)
+      break;
+  }
+}
+
+std::optional<std::vector<clang::tooling::DiagnosticMessage>>
+ProjectSummaries::chainNotes(llvm::StringRef Usr) const {
+  auto It = ByUsr.find(Usr);
+  // The coroutine's call is one hop: the chain below it gets Depth - 1.
+  if (It == ByUsr.end() || It->second.Hops == ~0U ||
+      It->second.Hops + 1 > Depth)
+    return std::nullopt;
+  std::vector<clang::tooling::DiagnosticMessage> Notes;
+  auto Note = [&](const Place &P, std::string Message) {
+    clang::tooling::DiagnosticMessage M(Message);
+    M.FilePath = P.File;
+    M.FileOffset = P.Offset;
+    Notes.push_back(std::move(M));
+  };
+  for (const Function *Fn = &It->second; Fn;) {
+    if (Fn->Via < 0) {
+      Note(Fn->Sink->second,
+           Fn->Name + " calls blocking '" + Fn->Sink->first + "' here");
+      break;
+    }
+    const Call &C = Fn->Calls[Fn->Via];
+    const Function &Next = ByUsr.find(C.Usr)->second;
+    Note(C.At, Fn->Name + " calls " + Next.Name + " here");
+    Fn = &Next;
+  }
+  return Notes;
+}
+
+bool ProjectSummaries::write(const std::string &Path, std::string &Err) const {
+  Object Functions;
+  for (const auto &[Usr, Fn] : ByUsr) {
+    std::optional<std::vector<clang::tooling::DiagnosticMessage>> Notes =
+        chainNotes(Usr);
+    if (!Notes)
+      continue;
+    Array Out;
+    for (const clang::tooling::DiagnosticMessage &N : *Notes)
+      Out.push_back(Object{{"file", N.FilePath},
+                           {"offset", N.FileOffset},
+                           {"message", N.Message}});
+    Functions[Usr] = Object{{"name", Fn.Name}, {"notes", std::move(Out)}};
+  }
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  OS << llvm::formatv("{0:2}",
+                      llvm::json::Value(Object{
+                          {"version", 1}, {"functions", std::move(Functions)}}))
+     << "\n";
+  return writeAtomically(Path, Text, Err);
+}
+
+} // namespace asynclint
