@@ -215,8 +215,9 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
           Options.get("CpuExecutorNames", DefaultCpuExecutorNames))),
       IgnoredCallees(tidy::utils::options::parseStringList(
           Options.get("IgnoredCallees", DefaultIgnoredCallees))),
-      Offload(OffloadFunctions), Switches(ExecutorSwitches),
-      Readiness(ReadinessAwaitables), Ignored(IgnoredCallees) {
+      SummariesFile(Options.get("Summaries", "")), Offload(OffloadFunctions),
+      Switches(ExecutorSwitches), Readiness(ReadinessAwaitables),
+      Ignored(IgnoredCallees) {
   std::vector<StringRef> Base =
       tidy::utils::options::parseStringList(DefaultBlocking);
   if (FlagMutexLock)
@@ -259,6 +260,7 @@ void BlockingCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
                 tidy::utils::options::serializeStringList(CpuExecutorNames));
   Options.store(Opts, "IgnoredCallees",
                 tidy::utils::options::serializeStringList(IgnoredCallees));
+  Options.store(Opts, "Summaries", SummariesFile);
 }
 
 void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
@@ -599,19 +601,12 @@ BlockingCallCheck::chainFrom(const FunctionDecl *FD, unsigned Budget,
   unsigned MyDepth = StackDepth++;
   Memo = Chain();
   Memo.Depth = MyDepth;
-  auto It = SitesOf.find(FD);
-  if (It == SitesOf.end()) {
-    std::vector<Site> Sites;
-    Facts Seen;
-    collectSites(FD->getBody(), Sites, Seen);
-    FactsOf[FD] = Seen;
-    It = SitesOf.try_emplace(FD, std::move(Sites)).first;
-  }
+  const std::vector<Site> &Sites = sitesOf(FD);
   bool OwnEvidence = FactsOf[FD].NonBlocking;
   Chain Best;
   Best.Budget = Budget;
   unsigned MyCut = ~0U;
-  for (const Site &S : It->second) {
+  for (const Site &S : Sites) {
     if (std::optional<std::string> Name = blockingName(S.E, S.Callee)) {
       if (!((SocketsNonBlocking || OwnEvidence) && isSocketCall(*Name))) {
         Best.Hops = 0;
@@ -642,6 +637,19 @@ BlockingCallCheck::chainFrom(const FunctionDecl *FD, unsigned Budget,
   if (MyCut < MyDepth)
     Cut = std::min(Cut, MyCut);
   return Slot;
+}
+
+const std::vector<BlockingCallCheck::Site> &
+BlockingCallCheck::sitesOf(const FunctionDecl *FD) {
+  auto It = SitesOf.find(FD);
+  if (It == SitesOf.end()) {
+    std::vector<Site> Sites;
+    Facts Seen;
+    collectSites(FD->getBody(), Sites, Seen);
+    FactsOf[FD] = Seen;
+    It = SitesOf.try_emplace(FD, std::move(Sites)).first;
+  }
+  return It->second;
 }
 
 bool BlockingCallCheck::replacementIsAwaitable(StringRef Name,
@@ -750,6 +758,8 @@ void BlockingCallCheck::checkCoroutine(const FunctionDecl *FD,
       continue;
     }
     const auto *Callee = dyn_cast_or_null<FunctionDecl>(S.Callee);
+    if (Callee && !Callee->hasBody() && reportAcrossFiles(S, Callee, FD, Ctx))
+      continue;
     if (TransitiveDepth == 0 || !followable(S.E, Callee))
       continue;
     unsigned Cut = ~0U;
@@ -796,13 +806,105 @@ void BlockingCallCheck::checkCoroutine(const FunctionDecl *FD,
 
 void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   const FunctionDecl *FD = utils::matchedFunction(Result.Nodes);
-  if (!FD || FD->isInvalidDecl() || !utils::isCoroutine(FD))
+  if (!FD || FD->isInvalidDecl())
     return;
   AST = Result.Context;
-  checkCoroutine(FD, *Result.Context);
+  if (utils::isCoroutine(FD)) {
+    checkCoroutine(FD, *Result.Context);
+    return;
+  }
+  // Ordinary functions another unit may call: summarised for the driver.
+  const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+  if (utils::summaryOutput() && !FD->isTemplated() &&
+      !FD->isTemplateInstantiation() &&
+      !(Method && Method->getParent()->isLambda()))
+    Defined.push_back(FD);
+}
+
+bool BlockingCallCheck::crossFileCandidate(const FunctionDecl *Callee,
+                                           ASTContext &Ctx) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  if (TransitiveDepth == 0 || Callee->isTemplateInstantiation() ||
+      (Method && Method->getParent()->isLambda()) ||
+      Ctx.getSourceManager().isInSystemHeader(Callee->getLocation()))
+    return false;
+  // A call that returns a task starts (or makes) it: its body runs as the
+  // coroutine's own, not the caller's.
+  utils::UnitAnalysis &Unit = utils::UnitAnalysis::of(Ctx);
+  return !Unit.awaitables().isAwaitable(Callee->getReturnType()) &&
+         !Ignored.matches(Unit.names().get(Callee));
+}
+
+bool BlockingCallCheck::reportAcrossFiles(const Site &S,
+                                          const FunctionDecl *Callee,
+                                          const FunctionDecl *FD,
+                                          ASTContext &Ctx) {
+  bool ForDriver = utils::summaryOutput();
+  if ((!ForDriver && SummariesFile.empty()) || !crossFileCandidate(Callee, Ctx))
+    return false;
+  std::string Usr = utils::usrOf(Callee);
+  const std::vector<utils::SummaryReader::Note> *Chain = nullptr;
+  if (!ForDriver) {
+    if (!Summaries) {
+      std::string Err;
+      Summaries.emplace();
+      if (!Summaries->load(SummariesFile, Err))
+        configurationDiag("cannot read the Summaries file '%0' of "
+                          "async-blocking-call: %1")
+            << SummariesFile << Err;
+    }
+    Chain = Summaries->chain(Usr);
+    if (!Chain)
+      return false;
+  }
+  const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+  bool IsLambda = Method && Method->getParent()->isLambda();
+  diag(S.E->getBeginLoc(), "call to %0 blocks the event loop inside "
+                           "%select{coroutine %2|a coroutine lambda}1")
+      << utils::displayDecl(Callee) << IsLambda << utils::displayDecl(FD);
+  // For the driver: a finding only if the callee blocks, which it knows
+  // once every unit is in; it replaces this note with the chain.
+  if (ForDriver) {
+    diag(S.E->getBeginLoc(), "%0", DiagnosticIDs::Note)
+        << (utils::SiteMarker + Usr).str();
+    return false; // twins and the rest still apply
+  }
+  for (const utils::SummaryReader::Note &N : *Chain) {
+    SourceLocation Loc =
+        utils::SummaryReader::locationOf(N, Ctx.getSourceManager());
+    if (Loc.isValid())
+      diag(Loc, "%0", DiagnosticIDs::Note) << N.Message;
+  }
+  return true;
+}
+
+void BlockingCallCheck::writeSummary(const char *Path) {
+  utils::SummaryWriter Out(TransitiveDepth);
+  for (const FunctionDecl *FD : Defined) {
+    const SourceManager &SM = FD->getASTContext().getSourceManager();
+    Out.function(FD);
+    const std::vector<Site> &Sites = sitesOf(FD);
+    bool OwnEvidence = FactsOf[FD].NonBlocking;
+    for (const Site &S : Sites) {
+      if (std::optional<std::string> Name = blockingName(S.E, S.Callee)) {
+        if (!(OwnEvidence && isSocketCall(*Name)))
+          Out.sink(*Name, S.E->getBeginLoc(), SM);
+        continue;
+      }
+      const auto *Callee = dyn_cast_or_null<FunctionDecl>(S.Callee);
+      if (Callee && (followable(S.E, Callee) ||
+                     (!Callee->hasBody() &&
+                      crossFileCandidate(Callee, FD->getASTContext()))))
+        Out.call(Callee, S.E->getBeginLoc(), SM);
+    }
+  }
+  Out.write(Path);
 }
 
 void BlockingCallCheck::onEndOfTranslationUnit() {
+  if (const char *Path = utils::summaryOutput())
+    writeSummary(Path);
+  Defined.clear();
   Chains[0].clear();
   Chains[1].clear();
   SitesOf.clear();

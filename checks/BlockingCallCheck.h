@@ -4,6 +4,7 @@
 #define ASYNCLINT_CHECKS_BLOCKINGCALLCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/BlockingSummaries.h"
 #include "utils/QualifiedNames.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
@@ -83,6 +84,17 @@ private:
   bool followable(const Expr *Call, const FunctionDecl *FD);
   void checkCoroutine(const FunctionDecl *FD, ASTContext &Ctx);
   bool replacementIsAwaitable(StringRef Name, ASTContext &Ctx);
+  /// Blocking across files: whether a call to \p Callee, declared but not
+  /// defined in this unit, may block in another unit; and the finding for
+  /// \p S when the Summaries file says it does (true), or the tentative
+  /// finding the driver keeps if it does.
+  bool crossFileCandidate(const FunctionDecl *Callee, ASTContext &Ctx);
+  bool reportAcrossFiles(const Site &S, const FunctionDecl *Callee,
+                         const FunctionDecl *FD, ASTContext &Ctx);
+  /// The sites of \p FD's body, collected once.
+  const std::vector<Site> &sitesOf(const FunctionDecl *FD);
+  /// The summary of this unit's functions, for the driver.
+  void writeSummary(const char *Path);
   static bool isSocketCall(StringRef Name);
   /// Whether the executor \p E names is a CPU pool (CpuExecutorNames).
   bool isCpuExecutor(const Expr *E) const;
@@ -108,6 +120,8 @@ private:
   const std::vector<StringRef> CpuExecutorNames;
   /// Functions and scopes not followed transitively (IgnoredCallees).
   const std::vector<StringRef> IgnoredCallees;
+  /// The chains `asynclint --summaries` wrote (Summaries).
+  const StringRef SummariesFile;
 
   utils::NameList Blocking;     // the default list, for system declarations
   utils::NameList UserBlocking; // BlockingFunctions, for any declaration
@@ -122,6 +136,9 @@ private:
   llvm::DenseMap<const FunctionDecl *, std::vector<Site>> SitesOf;
   llvm::DenseMap<const FunctionDecl *, Facts> FactsOf;
   unsigned StackDepth = 0;
+  /// Functions defined in this unit, summarised for the driver at its end.
+  std::vector<const FunctionDecl *> Defined;
+  std::optional<utils::SummaryReader> Summaries; // loaded on first use
   const ASTContext *AST = nullptr; // of the translation unit being checked
 };
 

@@ -25,7 +25,8 @@ llvm::json::Object placeOf(SourceLocation Loc, const SourceManager &SM) {
     SM.getFileManager().makeAbsolutePath(Path);
     llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
   }
-  return llvm::json::Object{{"file", Path.str()}, {"offset", Offset}};
+  // std::string: a json::Value made from a StringRef does not copy it.
+  return llvm::json::Object{{"file", std::string(Path)}, {"offset", Offset}};
 }
 
 } // namespace
@@ -62,7 +63,7 @@ void SummaryWriter::sink(llvm::StringRef Callee, SourceLocation Loc,
   if (F.get("sink"))
     return;
   llvm::json::Object Sink = placeOf(Loc, SM);
-  Sink["callee"] = Callee;
+  Sink["callee"] = Callee.str();
   F["sink"] = std::move(Sink);
 }
 

@@ -1,0 +1,3 @@
+#include "app.h"
+
+void log_line(const char *m) { write_log(m); }
