@@ -879,12 +879,23 @@ bool BlockingCallCheck::reportAcrossFiles(const Site &S,
 }
 
 void BlockingCallCheck::writeSummary(const char *Path) {
+  // The main file's functions, and the header functions they reach (a
+  // header's inline function is summarised by the units whose own code
+  // calls it, not by every unit that includes it).
+  std::vector<const FunctionDecl *> Queue;
+  llvm::DenseSet<const FunctionDecl *> Seen;
+  for (const FunctionDecl *FD : Defined)
+    if (FD->getASTContext().getSourceManager().isInMainFile(
+            FD->getLocation()) &&
+        Seen.insert(FD).second)
+      Queue.push_back(FD);
   utils::SummaryWriter Out(TransitiveDepth);
-  for (const FunctionDecl *FD : Defined) {
+  for (size_t I = 0; I < Queue.size(); ++I) {
+    const FunctionDecl *FD = Queue[I];
     const SourceManager &SM = FD->getASTContext().getSourceManager();
     Out.function(FD);
     const std::vector<Site> &Sites = sitesOf(FD);
-    bool OwnEvidence = FactsOf[FD].NonBlocking;
+    bool OwnEvidence = FactsOf[FD].NonBlocking; // known once sitesOf ran
     for (const Site &S : Sites) {
       if (std::optional<std::string> Name = blockingName(S.E, S.Callee)) {
         if (!(OwnEvidence && isSocketCall(*Name)))
@@ -892,10 +903,15 @@ void BlockingCallCheck::writeSummary(const char *Path) {
         continue;
       }
       const auto *Callee = dyn_cast_or_null<FunctionDecl>(S.Callee);
-      if (Callee && (followable(S.E, Callee) ||
-                     (!Callee->hasBody() &&
-                      crossFileCandidate(Callee, FD->getASTContext()))))
+      if (Callee && followable(S.E, Callee)) {
         Out.call(Callee, S.E->getBeginLoc(), SM);
+        const FunctionDecl *Def = Callee->getDefinition();
+        if (Def && Seen.insert(Def).second)
+          Queue.push_back(Def);
+      } else if (Callee && !Callee->hasBody() &&
+                 crossFileCandidate(Callee, FD->getASTContext())) {
+        Out.call(Callee, S.E->getBeginLoc(), SM);
+      }
     }
   }
   Out.write(Path);
