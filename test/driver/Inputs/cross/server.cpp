@@ -17,7 +17,7 @@ int plain() {
 
 namespace pool {
 template <class F> cppcoro::task<int> to_thread(F f) { co_return f(); }
-}
+} // namespace pool
 
 // The helper runs on a pool thread: silent.
 cppcoro::task<int> offloaded() {
