@@ -96,3 +96,17 @@ task<> templated() {
   store_quietly(1);
   co_return;
 }
+
+// A member of a class template: the attribute is on the pattern's member.
+template <typename T> struct Pool {
+  ASYNCLINT_BLOCKING void drain();
+  void fill();
+};
+
+task<> pooled(Pool<int> &p) {
+  p.drain();
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'Pool::drain' blocks the event loop inside coroutine 'pooled' [async-blocking-call]
+  // CHECK-NOTES: :[[@LINE-7]]:27: note: 'Pool::drain' is annotated as blocking here
+  p.fill();
+  co_return;
+}

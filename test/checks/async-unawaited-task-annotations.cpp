@@ -103,3 +103,23 @@ void callbacks() {
   std::function<void()> g = []() -> kept<> { co_return; };
   // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: task returned by this lambda is dropped by the void-returning callback 'std::function<void ()>' and never runs [async-unawaited-task]
 }
+
+// A function template and a member of a class template.
+template <typename T> ASYNCLINT_DETACHED task<> fire(T value);
+template <typename T> task<> await_me(T value);
+template <typename T> struct Service {
+  ASYNCLINT_DETACHED task<> ping();
+  task<> stop();
+};
+
+task<> templates(Service<int> &s) {
+  fire(1); // silent
+  await_me(1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'await_me' is never awaited and never runs [async-unawaited-task]
+  // CHECK-FIXES: {{^}}  co_await await_me(1);{{$}}
+  s.ping(); // silent
+  s.stop();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'stop' is never awaited and never runs [async-unawaited-task]
+  // CHECK-FIXES: {{^}}  co_await s.stop();{{$}}
+  co_return;
+}
