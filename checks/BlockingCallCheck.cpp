@@ -1066,8 +1066,18 @@ void BlockingCallCheck::reportTwin(const Site &S, const FunctionDecl *Callee,
     NameLoc = Member->getMemberLoc();
     ExplicitTemplateArgs = Member->hasExplicitTemplateArgs();
   }
+  // In an initializer the twin's awaited result must be what the call
+  // returned; a whole statement discards it.
+  bool SameResult = S.Statement;
+  if (!SameResult) {
+    QualType Awaited =
+        utils::UnitAnalysis::of(Ctx).awaitables().awaitResultType(
+            Twin->getReturnType());
+    SameResult = !Awaited.isNull() &&
+                 bareType(Awaited) == bareType(Callee->getReturnType());
+  }
   if (NameLoc.isValid() && NameLoc.isFileID() && !ExplicitTemplateArgs &&
-      fixablePosition(S, FD))
+      SameResult && fixablePosition(S, FD))
     Note << FixItHint::CreateInsertion(Loc, "co_await ")
          << FixItHint::CreateReplacement(
                 CharSourceRange::getTokenRange(NameLoc, NameLoc),

@@ -538,6 +538,41 @@ AwaitableClassifier::canAwaitIn(QualType T, bool LValue,
   });
 }
 
+QualType AwaitableClassifier::awaitResultType(QualType T) {
+  const CXXRecordDecl *RD = getRecordForStructure(T);
+  if (!RD || !isAwaitable(T))
+    return {};
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getNonReferenceType()->getAsCXXRecordDecl());
+  // A type spelled with the parameters of T's class template, known.
+  auto Known = [&](QualType R) -> QualType {
+    if (R.isNull() || R->isUndeducedType())
+      return {};
+    if (!R->isDependentType())
+      return R;
+    const auto *Param = R->getAs<TemplateTypeParmType>();
+    if (!Spec || !Param || Param->getDepth() != 0 ||
+        Param->getIndex() >= Spec->getTemplateArgs().size())
+      return {};
+    const TemplateArgument &Arg = Spec->getTemplateArgs()[Param->getIndex()];
+    return Arg.getKind() == TemplateArgument::Type ? Arg.getAsType()
+                                                   : QualType();
+  };
+  ASTContext &Ctx = RD->getASTContext();
+  DeclarationName Resume(&Ctx.Idents.get("await_resume"));
+  DeclarationName CoAwait = Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait);
+  // The awaiter: T itself, or what its operator co_await returns.
+  for (unsigned Step = 0; RD && Step < 2; ++Step) {
+    if (const FunctionDecl *F = findMethod(RD, Resume))
+      return Known(F->getReturnType());
+    const FunctionDecl *Op = findMethod(RD, CoAwait);
+    if (!Op)
+      return {};
+    RD = getRecordForStructure(Op->getReturnType());
+  }
+  return {};
+}
+
 bool AwaitableClassifier::isCombinator(const CallExpr *Call) {
   for (const Expr *Arg : Call->arguments()) {
     QualType T = Arg->getType();

@@ -133,6 +133,13 @@ public:
   std::optional<bool> canAwaitIn(QualType T, bool LValue,
                                  const CXXRecordDecl *Promise);
 
+  /// The type `co_await x` gives for x of type \p T without help from the
+  /// promise: what the awaiter's await_resume returns (the awaiter is T, or
+  /// what T's member operator co_await returns). A result spelled as a
+  /// parameter of T's class template (`T await_resume()` in `task<T>`'s
+  /// awaiter) is read from T's template arguments. Null when not known.
+  QualType awaitResultType(QualType T);
+
   /// When a coroutine returning \p T starts. \p Callee, when it is a
   /// coroutine defined in this unit, gives the exact promise; otherwise the
   /// promise comes from \p T (a nested promise_type, or every

@@ -36,6 +36,8 @@ task<> async_send(std::string data); // other parameters: no twin
 void flush(int fd);
 int async_flush(int fd); // not awaitable: no twin
 void sync_all();
+int close_fd(int fd);
+task<> async_close_fd(int fd); // awaiting it gives void, not int
 __attribute__((annotate("asynclint::nonblocking"))) int poll_status(int fd);
 task<int> async_poll_status(int fd);
 
@@ -111,6 +113,14 @@ task<> twins(asiol::socket &sock, cc::file &f) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'sync' may block; 'co_sync' is its awaitable twin [async-blocking-call]
   // CHECK-MESSAGES-CO: :[[@LINE-2]]:3: warning: 'sync' may block; 'co_sync' is its awaitable twin [async-blocking-call]
   // NOTEFIX: {{^}}  co_await f.co_sync();{{$}}
+  // In an initializer the twin's awaited result must be the call's: no fix.
+  int rc = aiol::close_fd(3);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'close_fd' may block; 'async_close_fd' is its awaitable twin [async-blocking-call]
+  // NOTEFIX: {{^}}  int rc = aiol::close_fd(3);{{$}}
+  aiol::close_fd(4); // as a statement the result is discarded: fix
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'close_fd' may block; 'async_close_fd' is its awaitable twin [async-blocking-call]
+  // NOTEFIX: {{^}}  co_await aiol::async_close_fd(4); // as a statement the result is discarded: fix{{$}}
+  (void)rc;
   co_await aiol::async_read_file("b.txt"); // the twin itself: fine
   (void)n;
 }
