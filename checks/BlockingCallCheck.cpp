@@ -1008,24 +1008,37 @@ const FunctionDecl *BlockingCallCheck::findTwin(const CallExpr *Call,
   // namespace (or other declaration context) for a free function. A
   // function template is not a twin: what it returns depends on the
   // deduction (Asio's completion token), which this check cannot run.
-  const DeclContext *Scope = Callee->getDeclContext()->getRedeclContext();
-  utils::AwaitableClassifier &Classifier =
-      utils::UnitAnalysis::of(Ctx).awaitables();
-  for (const std::string &Pattern : TwinPatterns) {
-    std::string Name = twinName(Pattern, Callee->getName());
-    for (const NamedDecl *ND : Scope->lookup(&Ctx.Idents.get(Name))) {
-      const auto *Twin = dyn_cast<FunctionDecl>(ND);
-      if (!Twin || Twin->isDeleted() || Twin->isInvalidDecl() ||
-          isa<CXXMethodDecl>(Twin) != isa<CXXMethodDecl>(Callee))
+  auto [It, Inserted] = TwinCandidates.try_emplace(Callee->getCanonicalDecl());
+  if (Inserted) {
+    const DeclContext *Scope = Callee->getDeclContext()->getRedeclContext();
+    utils::AwaitableClassifier &Classifier =
+        utils::UnitAnalysis::of(Ctx).awaitables();
+    for (const std::string &Pattern : TwinPatterns) {
+      // A name no declaration spells is not in the identifier table (unless
+      // identifiers come from a precompiled header or a module).
+      std::string Name = twinName(Pattern, Callee->getName());
+      IdentifierInfo *Ident = nullptr;
+      if (Ctx.Idents.getExternalIdentifierLookup())
+        Ident = &Ctx.Idents.get(Name);
+      else if (auto Found = Ctx.Idents.find(Name); Found != Ctx.Idents.end())
+        Ident = Found->getValue();
+      if (!Ident)
         continue;
-      QualType Result = Twin->getReturnType();
-      if (Result->isDependentType() || Result->isUndeducedType() ||
-          !Classifier.isAwaitable(Result))
-        continue;
-      if (argumentsFit(Call, Callee, Twin))
-        return Twin;
+      for (const NamedDecl *ND : Scope->lookup(Ident)) {
+        const auto *Twin = dyn_cast<FunctionDecl>(ND);
+        if (!Twin || Twin->isDeleted() || Twin->isInvalidDecl() ||
+            isa<CXXMethodDecl>(Twin) != isa<CXXMethodDecl>(Callee))
+          continue;
+        QualType Result = Twin->getReturnType();
+        if (!Result->isDependentType() && !Result->isUndeducedType() &&
+            Classifier.isAwaitable(Result))
+          It->second.push_back(Twin);
+      }
     }
   }
+  for (const FunctionDecl *Twin : It->second)
+    if (argumentsFit(Call, Callee, Twin))
+      return Twin;
   return nullptr;
 }
 
@@ -1113,6 +1126,7 @@ void BlockingCallCheck::onEndOfTranslationUnit() {
   FactsOf.clear();
   AST = nullptr;
   ReplacementAwaitable.clear();
+  TwinCandidates.clear();
 }
 
 } // namespace clang::tidy::async

@@ -152,6 +152,11 @@ private:
   utils::NameList NestedLoops; // sync_wait(x) and friends: co_await x
   llvm::StringMap<std::string> ReplacementFor;
   llvm::StringMap<bool> ReplacementAwaitable;
+  /// The awaitable twins of each callee, in pattern order, before the
+  /// arguments are looked at.
+  llvm::DenseMap<const FunctionDecl *,
+                 llvm::SmallVector<const FunctionDecl *, 1>>
+      TwinCandidates;
   /// Memoised chains, without ([0]) and with ([1]) SocketsNonBlocking.
   std::array<llvm::DenseMap<const FunctionDecl *, Chain>, 2> Chains;
   llvm::DenseMap<const FunctionDecl *, std::vector<Site>> SitesOf;
