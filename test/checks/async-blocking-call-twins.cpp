@@ -1,14 +1,14 @@
-// RUN: %check_async_tidy %s async-blocking-call %t -- -I %inputs
+// RUN: %check_async_tidy %s async-blocking-call %t -- -I %inputs -I %runtime_include
 // RUN: %check_async_tidy --check-suffix=OFF %s async-blocking-call %t \
-// RUN:   --config="{CheckOptions: {async-blocking-call.AsyncTwins: false}}" -- -I %inputs
+// RUN:   --config="{CheckOptions: {async-blocking-call.AsyncTwins: false}}" -- -I %inputs -I %runtime_include
 // RUN: %check_async_tidy --check-suffix=CO %s async-blocking-call %t \
-// RUN:   --config="{CheckOptions: {async-blocking-call.AsyncTwinPatterns: 'co_{name}'}}" -- -I %inputs
+// RUN:   --config="{CheckOptions: {async-blocking-call.AsyncTwinPatterns: 'co_{name}'}}" -- -I %inputs -I %runtime_include
 // The notes' fix-its, applied on request (--fix-notes), compile:
 // RUN: sed -e 's#// CHECK.*##' %s > %t.notes.cpp
 // RUN: %asynclint_tidy --checks='-*,async-blocking-call' --config={} --fix-notes --quiet \
-// RUN:   %t.notes.cpp -- -std=c++20 -I %inputs
+// RUN:   %t.notes.cpp -- -std=c++20 -I %inputs -I %runtime_include
 // RUN: FileCheck --check-prefix=NOTEFIX %s < %t.notes.cpp
-// RUN: %clangxx -fsyntax-only -std=c++20 -I %inputs %t.notes.cpp
+// RUN: %clangxx -fsyntax-only -std=c++20 -I %inputs -I %runtime_include %t.notes.cpp
 
 // A coroutine that calls f(...) when f has an awaitable twin beside it
 // (async_f, f_async, co_f, asyncF, fAsync, in the same class or namespace)
@@ -17,32 +17,33 @@
 // is on a note (unsafe): the coroutine suspends where it blocked.
 
 #include "cppcoro_like.h"
+#include <aio/task.hpp>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
 using cppcoro::task;
 
-// ---- aio-like: free functions in a namespace ------------------------------
+// ---- aio-like: free functions in a namespace, twins return aio::task ------
 namespace aiol {
 std::string read_file(const std::string &path);
-task<std::string> async_read_file(const std::string &path);
+aio::task<std::string> async_read_file(const std::string &path);
 int resolve(const char *host, int port);
-task<int> resolve_async(const char *host, int port, int timeout_ms = 1000);
+aio::task<int> resolve_async(const char *host, int port, int timeout_ms = 1000);
 void connect(int fd, int port);
-task<> async_connect(int fd, int port, int timeout_ms); // no default: no twin
+aio::task<> async_connect(int fd, int port, int timeout_ms); // no default: no twin
 void send(int fd, const char *data);
-task<> async_send(std::string data); // other parameters: no twin
+aio::task<> async_send(std::string data); // other parameters: no twin
 void flush(int fd);
 int async_flush(int fd); // not awaitable: no twin
 void sync_all();
 int close_fd(int fd);
-task<> async_close_fd(int fd); // awaiting it gives void, not int
+aio::task<> async_close_fd(int fd); // awaiting it gives void, not int
 __attribute__((annotate("asynclint::nonblocking"))) int poll_status(int fd);
-task<int> async_poll_status(int fd);
+aio::task<int> async_poll_status(int fd);
 
 // The twin itself may call the original.
-task<std::string> async_read_file(const std::string &path) {
+aio::task<std::string> async_read_file(const std::string &path) {
   co_return read_file(path);
 }
 } // namespace aiol
