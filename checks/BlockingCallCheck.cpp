@@ -818,8 +818,6 @@ void BlockingCallCheck::checkCoroutine(const FunctionDecl *FD,
   std::vector<Site> Sites;
   Facts Seen;
   collectSites(Body, Sites, Seen);
-  const auto *Method = dyn_cast<CXXMethodDecl>(FD);
-  bool IsLambda = Method && Method->getParent()->isLambda();
   const SourceManager &SM = Ctx.getSourceManager();
   // After an awaited executor switch the coroutine runs on that executor,
   // until the next switch: silent on a pool for blocking work, reported
@@ -849,8 +847,7 @@ void BlockingCallCheck::checkCoroutine(const FunctionDecl *FD,
   };
 
   for (const Site &S : Sites) {
-    const SourceLocation Loc = S.E->getBeginLoc();
-    if (OnOtherExecutor(Loc))
+    if (OnOtherExecutor(S.E->getBeginLoc()))
       continue;
     if (std::optional<std::string> Blocked = blockingName(S.E, S.Callee)) {
       if (!(Seen.NonBlocking && isSocketCall(*Blocked)))
@@ -868,42 +865,50 @@ void BlockingCallCheck::checkCoroutine(const FunctionDecl *FD,
       reportTwin(S, Callee, FD, Ctx);
       continue;
     }
-    const auto &Memos = Chains[Seen.NonBlocking];
-    // A lambda called through a variable is named by the variable.
-    const NamedDecl *Shown = utils::displayDecl(Callee);
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S.E);
-        Op && Op->getNumArgs() > 0 && isa<CXXMethodDecl>(Callee) &&
-        cast<CXXMethodDecl>(Callee)->getParent()->isLambda())
-      if (const auto *Ref =
-              dyn_cast<DeclRefExpr>(utils::stripWrappers(Op->getArg(0))))
-        Shown = Ref->getDecl();
-    diag(Loc, "call to %0 blocks the event loop inside "
-              "%select{coroutine %2|a coroutine lambda}1")
-        << Shown << IsLambda << utils::displayDecl(FD);
-    // Walk the chain down to the blocking call, one note per hop.
-    const FunctionDecl *At = Callee->getDefinition();
-    for (unsigned Hop = 0; At && Hop <= TransitiveDepth; ++Hop) {
-      auto StepIt = Memos.find(At);
-      if (StepIt == Memos.end() || !StepIt->second.Call)
-        break;
-      const Chain &Step = StepIt->second;
-      if (!Step.Next) {
-        const auto *Blocker =
-            isa<CXXConstructExpr>(Step.Call)
-                ? cast<CXXConstructExpr>(Step.Call)->getConstructor()
-                : dyn_cast_or_null<NamedDecl>(
-                      cast<CallExpr>(Step.Call)->getCalleeDecl());
-        std::string BlockerName = blockingName(Step.Call, Blocker).value_or("");
-        diag(Step.Call->getBeginLoc(), "%0 calls blocking '%1' here",
-             DiagnosticIDs::Note)
-            << utils::displayDecl(At) << BlockerName;
-        noteAnnotatedBlocking(Blocker, BlockerName);
-        break;
-      }
-      diag(Step.Call->getBeginLoc(), "%0 calls %1 here", DiagnosticIDs::Note)
-          << utils::displayDecl(At) << utils::displayDecl(Step.Next);
-      At = Step.Next;
+    reportChain(S, Callee, FD, Seen.NonBlocking);
+  }
+}
+
+void BlockingCallCheck::reportChain(const Site &S, const FunctionDecl *Callee,
+                                    const FunctionDecl *FD,
+                                    bool SocketsNonBlocking) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+  bool IsLambda = Method && Method->getParent()->isLambda();
+  const auto &Memos = Chains[SocketsNonBlocking];
+  // A lambda called through a variable is named by the variable.
+  const NamedDecl *Shown = utils::displayDecl(Callee);
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S.E);
+      Op && Op->getNumArgs() > 0 && isa<CXXMethodDecl>(Callee) &&
+      cast<CXXMethodDecl>(Callee)->getParent()->isLambda())
+    if (const auto *Ref =
+            dyn_cast<DeclRefExpr>(utils::stripWrappers(Op->getArg(0))))
+      Shown = Ref->getDecl();
+  diag(S.E->getBeginLoc(), "call to %0 blocks the event loop inside "
+                           "%select{coroutine %2|a coroutine lambda}1")
+      << Shown << IsLambda << utils::displayDecl(FD);
+  // Walk the chain down to the blocking call, one note per hop.
+  const FunctionDecl *At = Callee->getDefinition();
+  for (unsigned Hop = 0; At && Hop <= TransitiveDepth; ++Hop) {
+    auto StepIt = Memos.find(At);
+    if (StepIt == Memos.end() || !StepIt->second.Call)
+      break;
+    const Chain &Step = StepIt->second;
+    if (!Step.Next) {
+      const auto *Blocker =
+          isa<CXXConstructExpr>(Step.Call)
+              ? cast<CXXConstructExpr>(Step.Call)->getConstructor()
+              : dyn_cast_or_null<NamedDecl>(
+                    cast<CallExpr>(Step.Call)->getCalleeDecl());
+      std::string BlockerName = blockingName(Step.Call, Blocker).value_or("");
+      diag(Step.Call->getBeginLoc(), "%0 calls blocking '%1' here",
+           DiagnosticIDs::Note)
+          << utils::displayDecl(At) << BlockerName;
+      noteAnnotatedBlocking(Blocker, BlockerName);
+      break;
     }
+    diag(Step.Call->getBeginLoc(), "%0 calls %1 here", DiagnosticIDs::Note)
+        << utils::displayDecl(At) << utils::displayDecl(Step.Next);
+    At = Step.Next;
   }
 }
 

@@ -87,6 +87,10 @@ private:
   /// Whether a call to \p FD (by \p Call) is followed transitively.
   bool followable(const Expr *Call, const FunctionDecl *FD);
   void checkCoroutine(const FunctionDecl *FD, ASTContext &Ctx);
+  /// Reports the call \p S to \p Callee, which blocks through the chain
+  /// chainFrom memoised, with one note per hop.
+  void reportChain(const Site &S, const FunctionDecl *Callee,
+                   const FunctionDecl *FD, bool SocketsNonBlocking);
   /// A fix-it, and whether it keeps the meaning (else it goes on a note).
   struct Fix {
     FixItHint Hint;
