@@ -110,3 +110,16 @@ task<> pooled(Pool<int> &p) {
   p.fill();
   co_return;
 }
+
+// A function of the default list, redeclared by the author as nonblocking:
+// silent (a neighbour from the same list stays reported).
+#include <time.h>
+extern "C" int nanosleep(const struct timespec *, struct timespec *)
+    __attribute__((annotate("asynclint::nonblocking")));
+
+task<> redeclared(const struct timespec *t) {
+  ::nanosleep(t, nullptr);
+  ::sleep(1);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'sleep' blocks the event loop inside coroutine 'redeclared' [async-blocking-call]
+  co_return;
+}
