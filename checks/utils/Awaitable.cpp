@@ -503,8 +503,10 @@ AwaitableClassifier::canAwaitIn(QualType T, bool LValue,
   if (!Overloads.empty()) {
     bool Template = false;
     for (const NamedDecl *ND : Overloads) {
-      if (isa<FunctionTemplateDecl>(ND)) {
-        Template = true;
+      if (const auto *T = dyn_cast<FunctionTemplateDecl>(ND)) {
+        // A deleted template rejects what no other overload takes (a
+        // synchronous generator's `await_transform(U&&) = delete`).
+        Template = Template || !T->getTemplatedDecl()->isDeleted();
         continue;
       }
       const auto *M = dyn_cast<CXXMethodDecl>(ND);

@@ -127,7 +127,8 @@ public:
   /// is valid in a coroutine whose promise is \p Promise (may be null):
   /// true when it is by the structure of the types, false when it is not
   /// (x is not awaitable, or the promise's await_transform overloads take
-  /// no such x or delete the one that does), nullopt when the structure
+  /// no such x or delete the one that does, a deleted template included),
+  /// nullopt when the structure
   /// cannot tell (a template await_transform, an lvalue of a type awaited
   /// through an operator co_await, which may take rvalues only).
   std::optional<bool> canAwaitIn(QualType T, bool LValue,
