@@ -313,6 +313,9 @@ struct deleting_promise {
   awaiter await_transform(awaiter);
 };
 struct generic_promise { template <class A> A await_transform(A); };
+struct generator_promise {
+  template <class U> awaiter await_transform(U &&) = delete;
+};
 template <class T> struct lazy {
   struct resume_with {
     bool await_ready();
@@ -356,6 +359,9 @@ TEST(AwaitableTest, CanAwaitInFollowsAwaitTransformAndValueCategory) {
   EXPECT_EQ(C.canAwaitIn(Type("rvalue_only"), false, Strict), Answer(false));
   EXPECT_EQ(C.canAwaitIn(Type("rvalue_only"), false, Deleting), Answer(false));
   EXPECT_EQ(C.canAwaitIn(Type("awaiter"), false, Generic), std::nullopt);
+  EXPECT_EQ(C.canAwaitIn(Type("awaiter"), false,
+                         recordNamed(Ctx, "generator_promise")),
+            Answer(false));
 }
 
 TEST(AwaitableTest, AwaitResultTypeReadsTheAwaiter) {
