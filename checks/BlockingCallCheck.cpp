@@ -3,6 +3,7 @@
 #include "BlockingCallCheck.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "utils/ASTHelpers.h"
+#include "utils/Annotations.h"
 #include "utils/Awaitable.h"
 #include "utils/StmtWalk.h"
 #include "utils/UnitAnalysis.h"
@@ -78,6 +79,11 @@ constexpr const char *DefaultBlocking =
     "*::io_context::run;"
     "*::io_context::run_one;aio::run";
 
+// The nested event loops above that run one awaitable to completion:
+// `sync_wait(x)` in a coroutine becomes `co_await x`.
+constexpr const char *NestedLoopFunctions =
+    "*::sync_wait;*::block_on;*::blockingWait;*::blocking_wait;aio::run";
+
 constexpr const char *MutexLocking =
     "std::mutex::lock;std::recursive_mutex::lock;std::timed_mutex::lock;"
     "std::shared_mutex::lock;std::shared_mutex::lock_shared;std::lock_guard;"
@@ -116,6 +122,89 @@ constexpr const char *DefaultReadinessAwaitables =
 // code under test.
 constexpr const char *DefaultIgnoredCallees =
     "doctest::*;Catch::*;testing::*;boost::unit_test::*;boost::test_tools::*";
+
+// The names of a function's awaitable twins: `{name}` stands for the
+// function's name, `{Name}` for it with its first letter in upper case.
+constexpr const char *DefaultAsyncTwinPatterns =
+    "async_{name};{name}_async;co_{name};async{Name};{name}Async";
+
+// The twin's name for \p Name by \p Pattern (one placeholder, checked when
+// the options are read).
+std::string twinName(StringRef Pattern, StringRef Name) {
+  std::string Upper = Name.str();
+  if (!Upper.empty())
+    Upper[0] = llvm::toUpper(Upper[0]);
+  size_t At = Pattern.find("{name}");
+  StringRef With = Name;
+  if (At == StringRef::npos) {
+    At = Pattern.find("{Name}");
+    With = Upper;
+  }
+  return (Pattern.take_front(At) + With + Pattern.drop_front(At + 6)).str();
+}
+
+// T without references, cv-qualifiers and sugar.
+QualType bareType(QualType T) {
+  return T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
+}
+
+// Argument \p Arg, which converts to the callee's parameter type
+// \p CalleeParam (null past the callee's parameters), also converts to the
+// twin's parameter type \p Param, by a rule that needs no overload
+// resolution: the same type (references and cv-qualifiers aside) as the
+// argument or the callee's parameter, arithmetic to arithmetic, a pointer
+// to the same type or to void, or a derived class to its base. A non-const
+// lvalue reference takes lvalues only.
+bool paramFits(QualType Param, QualType CalleeParam, const Expr *Arg) {
+  if (Param.isNull() || Param->isDependentType() || Arg->isTypeDependent())
+    return false;
+  const Expr *Written = utils::stripWrappers(Arg);
+  if (Param->isLValueReferenceType() &&
+      !Param.getNonReferenceType().isConstQualified() && !Written->isLValue())
+    return false;
+  QualType Want = bareType(Param);
+  QualType Have = bareType(Written->getType());
+  if (Want == Have || (!CalleeParam.isNull() && Want == bareType(CalleeParam)))
+    return true;
+  if (Want->isArithmeticType() && Have->isArithmeticType())
+    return true;
+  if (Want->isPointerType() && (Have->isPointerType() || Have->isArrayType())) {
+    QualType To = bareType(Want->getPointeeType());
+    QualType From =
+        Have->isArrayType()
+            ? bareType(QualType(Have->getArrayElementTypeNoTypeQual(), 0))
+            : bareType(Have->getPointeeType());
+    return To == From || To->isVoidType();
+  }
+  const auto *To = Want->getAsCXXRecordDecl();
+  const auto *From = Have->getAsCXXRecordDecl();
+  return To && From && From->hasDefinition() && From->isDerivedFrom(To);
+}
+
+// The call's written arguments fit \p Twin's leading parameters, and every
+// further parameter of the twin has a default argument.
+bool argumentsFit(const CallExpr *Call, const FunctionDecl *Callee,
+                  const FunctionDecl *Twin) {
+  unsigned Written = 0;
+  while (Written < Call->getNumArgs() &&
+         !isa<CXXDefaultArgExpr>(Call->getArg(Written)))
+    ++Written;
+  unsigned Params = Twin->getNumParams();
+  if (Written > Params && !Twin->isVariadic())
+    return false;
+  for (unsigned I = Written; I < Params; ++I)
+    if (!Twin->getParamDecl(I)->hasDefaultArg())
+      return false;
+  for (unsigned I = 0; I < Written && I < Params; ++I) {
+    QualType CalleeParam = I < Callee->getNumParams()
+                               ? Callee->getParamDecl(I)->getType()
+                               : QualType();
+    if (!paramFits(Twin->getParamDecl(I)->getType(), CalleeParam,
+                   Call->getArg(I)))
+      return false;
+  }
+  return true;
+}
 
 // Macros whose use shows a non-blocking socket.
 bool isNonBlockingMacro(StringRef Name) {
@@ -215,9 +304,13 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
           Options.get("CpuExecutorNames", DefaultCpuExecutorNames))),
       IgnoredCallees(tidy::utils::options::parseStringList(
           Options.get("IgnoredCallees", DefaultIgnoredCallees))),
-      SummariesFile(Options.get("Summaries", "")), Offload(OffloadFunctions),
-      Switches(ExecutorSwitches), Readiness(ReadinessAwaitables),
-      Ignored(IgnoredCallees) {
+      SummariesFile(Options.get("Summaries", "")),
+      AsyncTwins(Options.get("AsyncTwins", true)),
+      AsyncTwinPatterns(tidy::utils::options::parseStringList(
+          Options.get("AsyncTwinPatterns", DefaultAsyncTwinPatterns))),
+      Offload(OffloadFunctions), Switches(ExecutorSwitches),
+      Readiness(ReadinessAwaitables), Ignored(IgnoredCallees),
+      NestedLoops(tidy::utils::options::parseStringList(NestedLoopFunctions)) {
   std::vector<StringRef> Base =
       tidy::utils::options::parseStringList(DefaultBlocking);
   if (FlagMutexLock)
@@ -238,6 +331,17 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
       continue;
     }
     ReplacementFor[From] = To.str();
+  }
+  for (StringRef Pattern : AsyncTwinPatterns) {
+    Pattern = Pattern.trim();
+    size_t Holes = Pattern.count("{name}") + Pattern.count("{Name}");
+    if (Holes != 1 || Pattern.contains("::")) {
+      configurationDiag("invalid entry '%0' in option 'AsyncTwinPatterns' of "
+                        "%1: expected a name with one '{name}' or '{Name}'")
+          << Pattern << Name;
+      continue;
+    }
+    TwinPatterns.push_back(Pattern.str());
   }
 }
 
@@ -261,6 +365,9 @@ void BlockingCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "IgnoredCallees",
                 tidy::utils::options::serializeStringList(IgnoredCallees));
   Options.store(Opts, "Summaries", SummariesFile);
+  Options.store(Opts, "AsyncTwins", AsyncTwins);
+  Options.store(Opts, "AsyncTwinPatterns",
+                tidy::utils::options::serializeStringList(AsyncTwinPatterns));
 }
 
 void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
@@ -280,7 +387,8 @@ bool BlockingCallCheck::isSocketCall(StringRef Name) {
 }
 
 bool BlockingCallCheck::followable(const Expr *Call, const FunctionDecl *FD) {
-  if (!FD || !FD->hasBody() || utils::isCoroutine(FD))
+  if (!FD || !FD->hasBody() || utils::isCoroutine(FD) ||
+      utils::hasAnnotation(FD, utils::annotations::NonBlocking))
     return false;
   const ASTContext &Ctx = FD->getASTContext();
   if (Ctx.getSourceManager().isInSystemHeader(FD->getLocation()))
@@ -346,6 +454,12 @@ BlockingCallCheck::blockingName(const Expr *E, const NamedDecl *Callee) {
     return std::nullopt;
   utils::UnitAnalysis &Unit = utils::UnitAnalysis::of(Callee->getASTContext());
   utils::NameCache &Names = Unit.names();
+  // The author's word first: annotated nonblocking never blocks, annotated
+  // blocking always does (whatever it returns).
+  if (utils::hasAnnotation(Callee, utils::annotations::NonBlocking))
+    return std::nullopt;
+  if (utils::hasAnnotation(Callee, utils::annotations::Blocking))
+    return Names.get(Callee);
   std::string Name = Names.get(Callee);
   // std::getline(file, line) and file >> x read from a file stream: the
   // first argument says whether the stream is a file.
@@ -508,6 +622,23 @@ void BlockingCallCheck::noteFacts(const Stmt *S, bool InLambda, Facts &Seen) {
     Seen.NonBlocking = true;
 }
 
+void BlockingCallCheck::noteInitializers(
+    const DeclStmt *Decls, llvm::SmallPtrSetImpl<const Expr *> &Out) {
+  // The whole initializer of a local variable with automatic storage
+  // (co_await is ill-formed in a static one's), or the one argument of the
+  // conversion that makes it.
+  for (const Decl *D : Decls->decls()) {
+    const auto *VD = dyn_cast<VarDecl>(D);
+    if (!VD || !VD->hasLocalStorage() || isa<ParmVarDecl>(VD) || !VD->getInit())
+      continue;
+    const Expr *Init = utils::stripWrappers(VD->getInit());
+    Out.insert(Init);
+    if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Init);
+        Construct && Construct->getNumArgs() == 1)
+      Out.insert(utils::stripWrappers(Construct->getArg(0)));
+  }
+}
+
 void BlockingCallCheck::collectSites(const Stmt *Body, std::vector<Site> &Out,
                                      Facts &Seen) {
   // walks::CallSites: the function's own calls, and those of the lambdas
@@ -521,6 +652,7 @@ void BlockingCallCheck::collectSites(const Stmt *Body, std::vector<Site> &Out,
   };
   llvm::SmallVector<Root, 2> Roots{{Body, {}}};
   llvm::SmallPtrSet<const Stmt *, 16> Statements;
+  llvm::SmallPtrSet<const Expr *, 16> Initializers;
   while (!Roots.empty()) {
     Root R = Roots.pop_back_val();
     Walker.walk(R.S, [&](const Stmt *S, const utils::WalkContext &WCtx) {
@@ -536,6 +668,8 @@ void BlockingCallCheck::collectSites(const Stmt *Body, std::vector<Site> &Out,
         for (const Stmt *Child : Compound->body())
           if (const auto *E = dyn_cast<Expr>(Child))
             Statements.insert(utils::stripWrappers(E));
+      if (const auto *Decls = dyn_cast<DeclStmt>(S))
+        noteInitializers(Decls, Initializers);
       if (const auto *If = dyn_cast<IfStmt>(S); If && If->isConstexpr()) {
         if (!AST)
           return utils::Walk::Over;
@@ -553,8 +687,8 @@ void BlockingCallCheck::collectSites(const Stmt *Body, std::vector<Site> &Out,
       noteFacts(S, InLambda, Seen);
       if (const auto *Call = dyn_cast<CallExpr>(S)) {
         const auto *Callee = dyn_cast_or_null<NamedDecl>(Call->getCalleeDecl());
-        Out.push_back(
-            {Call, Callee, !InLambda, InHandler, Statements.contains(Call)});
+        Out.push_back({Call, Callee, !InLambda, InHandler,
+                       Statements.contains(Call), Initializers.contains(Call)});
         // A lambda handed to an ordinary call may run right here (an
         // algorithm, call_once, an immediately invoked lambda); one handed
         // to an offload function runs elsewhere.
@@ -565,7 +699,7 @@ void BlockingCallCheck::collectSites(const Stmt *Body, std::vector<Site> &Out,
               Walker.enterLambdaBody(L);
       } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
         Out.push_back({Construct, Construct->getConstructor(), !InLambda,
-                       InHandler, false});
+                       InHandler, false, false});
       }
       return utils::Walk::Into;
     });
@@ -692,9 +826,6 @@ void BlockingCallCheck::checkCoroutine(const FunctionDecl *FD,
   std::vector<Site> Sites;
   Facts Seen;
   collectSites(Body, Sites, Seen);
-  const auto *Method = dyn_cast<CXXMethodDecl>(FD);
-  bool IsLambda = Method && Method->getParent()->isLambda();
-  bool Instantiated = FD->isTemplateInstantiation();
   const SourceManager &SM = Ctx.getSourceManager();
   // After an awaited executor switch the coroutine runs on that executor,
   // until the next switch: silent on a pool for blocking work, reported
@@ -724,84 +855,275 @@ void BlockingCallCheck::checkCoroutine(const FunctionDecl *FD,
   };
 
   for (const Site &S : Sites) {
-    const SourceLocation Loc = S.E->getBeginLoc();
-    if (OnOtherExecutor(Loc))
+    if (OnOtherExecutor(S.E->getBeginLoc()))
       continue;
     if (std::optional<std::string> Blocked = blockingName(S.E, S.Callee)) {
-      const std::string &Name = *Blocked;
-      if (Seen.NonBlocking && isSocketCall(Name))
-        continue;
-      auto Repl = ReplacementFor.find(Name);
-      bool HasRepl = Repl != ReplacementFor.end();
-      diag(Loc, "'%0' blocks the event loop inside "
-                "%select{coroutine %2|a coroutine lambda}1")
-          << Name << IsLambda << utils::displayDecl(FD);
-      if (!HasRepl)
-        continue;
-      auto Note = diag(Loc, "use 'co_await %0' instead", DiagnosticIDs::Note)
-                  << Repl->second;
-      // co_await the replacement instead: suspending where the call blocked
-      // lets other tasks run in between, so the fix-it is on the note
-      // (applied only on request). Only for a plain call to a named
-      // function (`fut.get()` would lose its object) that is a whole
-      // statement in the coroutine's own body, spelled in the file, outside
-      // a handler, not in a template instantiation, when the replacement
-      // is awaitable.
-      const auto *Call = dyn_cast<CallExpr>(S.E);
-      if (Call && !isa<CXXMemberCallExpr, CXXOperatorCallExpr>(Call) &&
-          isa<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts()) &&
-          S.Direct && S.Statement && !S.InHandler && !Instantiated &&
-          Loc.isFileID() && Call->getCallee()->getEndLoc().isFileID() &&
-          replacementIsAwaitable(Repl->second, Ctx))
-        Note << FixItHint::CreateReplacement(
-            Call->getCallee()->getSourceRange(), "co_await " + Repl->second);
+      if (!(Seen.NonBlocking && isSocketCall(*Blocked)))
+        reportDirect(S, *Blocked, FD, Ctx);
       continue;
     }
     const auto *Callee = dyn_cast_or_null<FunctionDecl>(S.Callee);
     if (Callee && !Callee->hasBody() && reportAcrossFiles(S, Callee, FD, Ctx))
       continue;
-    if (TransitiveDepth == 0 || !followable(S.E, Callee))
+    if (TransitiveDepth == 0 || !followable(S.E, Callee)) {
+      reportTwin(S, Callee, FD, Ctx);
       continue;
+    }
     unsigned Cut = ~0U;
     Chain C = chainFrom(Callee, TransitiveDepth - 1, Seen.NonBlocking, Cut);
-    if (C.Hops == ~0U)
+    if (C.Hops == ~0U) {
+      reportTwin(S, Callee, FD, Ctx);
       continue;
-    const auto &Memos = Chains[Seen.NonBlocking];
-    // A lambda called through a variable is named by the variable.
-    const NamedDecl *Shown = utils::displayDecl(Callee);
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S.E);
-        Op && Op->getNumArgs() > 0 && isa<CXXMethodDecl>(Callee) &&
-        cast<CXXMethodDecl>(Callee)->getParent()->isLambda())
-      if (const auto *Ref =
-              dyn_cast<DeclRefExpr>(utils::stripWrappers(Op->getArg(0))))
-        Shown = Ref->getDecl();
-    diag(Loc, "call to %0 blocks the event loop inside "
-              "%select{coroutine %2|a coroutine lambda}1")
-        << Shown << IsLambda << utils::displayDecl(FD);
-    // Walk the chain down to the blocking call, one note per hop.
-    const FunctionDecl *At = Callee->getDefinition();
-    for (unsigned Hop = 0; At && Hop <= TransitiveDepth; ++Hop) {
-      auto StepIt = Memos.find(At);
-      if (StepIt == Memos.end() || !StepIt->second.Call)
-        break;
-      const Chain &Step = StepIt->second;
-      if (!Step.Next) {
-        const auto *Blocker =
-            isa<CXXConstructExpr>(Step.Call)
-                ? cast<CXXConstructExpr>(Step.Call)->getConstructor()
-                : dyn_cast_or_null<NamedDecl>(
-                      cast<CallExpr>(Step.Call)->getCalleeDecl());
-        diag(Step.Call->getBeginLoc(), "%0 calls blocking '%1' here",
-             DiagnosticIDs::Note)
-            << utils::displayDecl(At)
-            << blockingName(Step.Call, Blocker).value_or("");
-        break;
+    }
+    reportChain(S, Callee, FD, Seen.NonBlocking);
+  }
+}
+
+void BlockingCallCheck::reportChain(const Site &S, const FunctionDecl *Callee,
+                                    const FunctionDecl *FD,
+                                    bool SocketsNonBlocking) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+  bool IsLambda = Method && Method->getParent()->isLambda();
+  const auto &Memos = Chains[SocketsNonBlocking];
+  // A lambda called through a variable is named by the variable.
+  const NamedDecl *Shown = utils::displayDecl(Callee);
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S.E);
+      Op && Op->getNumArgs() > 0 && isa<CXXMethodDecl>(Callee) &&
+      cast<CXXMethodDecl>(Callee)->getParent()->isLambda())
+    if (const auto *Ref =
+            dyn_cast<DeclRefExpr>(utils::stripWrappers(Op->getArg(0))))
+      Shown = Ref->getDecl();
+  diag(S.E->getBeginLoc(), "call to %0 blocks the event loop inside "
+                           "%select{coroutine %2|a coroutine lambda}1")
+      << Shown << IsLambda << utils::displayDecl(FD);
+  // Walk the chain down to the blocking call, one note per hop.
+  const FunctionDecl *At = Callee->getDefinition();
+  for (unsigned Hop = 0; At && Hop <= TransitiveDepth; ++Hop) {
+    auto StepIt = Memos.find(At);
+    if (StepIt == Memos.end() || !StepIt->second.Call)
+      break;
+    const Chain &Step = StepIt->second;
+    if (!Step.Next) {
+      const auto *Blocker =
+          isa<CXXConstructExpr>(Step.Call)
+              ? cast<CXXConstructExpr>(Step.Call)->getConstructor()
+              : dyn_cast_or_null<NamedDecl>(
+                    cast<CallExpr>(Step.Call)->getCalleeDecl());
+      std::string BlockerName = blockingName(Step.Call, Blocker).value_or("");
+      diag(Step.Call->getBeginLoc(), "%0 calls blocking '%1' here",
+           DiagnosticIDs::Note)
+          << utils::displayDecl(At) << BlockerName;
+      noteAnnotatedBlocking(Blocker, BlockerName);
+      break;
+    }
+    diag(Step.Call->getBeginLoc(), "%0 calls %1 here", DiagnosticIDs::Note)
+        << utils::displayDecl(At) << utils::displayDecl(Step.Next);
+    At = Step.Next;
+  }
+}
+
+bool BlockingCallCheck::fixablePosition(const Site &S, const FunctionDecl *FD) {
+  // A whole statement or a whole initializer in the coroutine's own body
+  // (not in a lambda), outside a catch handler (co_await is ill-formed
+  // there), spelled in the file, and not in a template instantiation (the
+  // edit would change the pattern every instantiation shares).
+  return S.Direct && (S.Statement || S.Initializer) && !S.InHandler &&
+         !FD->isTemplateInstantiation() && S.E->getBeginLoc().isFileID() &&
+         S.E->getEndLoc().isFileID();
+}
+
+std::optional<BlockingCallCheck::Fix>
+BlockingCallCheck::nestedLoopFix(const Site &S, StringRef Name,
+                                 const FunctionDecl *FD, ASTContext &Ctx) {
+  // `sync_wait(x)` as a plain call (a member call's object would be lost)
+  // with one written argument.
+  const auto *Call = dyn_cast<CallExpr>(S.E);
+  if (!Call || isa<CXXMemberCallExpr, CXXOperatorCallExpr>(Call) ||
+      !NestedLoops.matches(Name) || !fixablePosition(S, FD) ||
+      Call->getNumArgs() == 0 ||
+      llvm::any_of(llvm::drop_begin(Call->arguments()),
+                   [](const Expr *A) { return !isa<CXXDefaultArgExpr>(A); }))
+    return std::nullopt;
+  const Expr *Arg = Call->getArg(0);
+  if (isa<CXXDefaultArgExpr>(Arg) || Arg->containsErrors() ||
+      Arg->isTypeDependent() || Arg->isValueDependent() ||
+      !Arg->getBeginLoc().isFileID() || !Arg->getEndLoc().isFileID())
+    return std::nullopt;
+  const Expr *Operand = utils::stripWrappers(Arg);
+  std::optional<bool> Fits =
+      utils::UnitAnalysis::of(Ctx).awaitables().canAwaitIn(
+          Operand->getType(), Operand->isLValue(), utils::getPromiseRecord(FD));
+  if (Fits == false)
+    return std::nullopt;
+  StringRef Text = Lexer::getSourceText(
+      CharSourceRange::getTokenRange(Arg->getSourceRange()),
+      Ctx.getSourceManager(), Ctx.getLangOpts());
+  if (Text.empty())
+    return std::nullopt;
+  // co_await binds tighter than a binary or conditional operator.
+  const Expr *Bare = Arg->IgnoreImplicit();
+  bool Parens = isa<BinaryOperator, AbstractConditionalOperator,
+                    CXXRewrittenBinaryOperator>(Bare);
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Bare))
+    Parens = Op->isInfixBinaryOp();
+  std::string Replacement =
+      "co_await " + (Parens ? "(" + Text.str() + ")" : Text.str());
+  return Fix{
+      FixItHint::CreateReplacement(
+          CharSourceRange::getTokenRange(Call->getSourceRange()), Replacement),
+      Fits.has_value()};
+}
+
+void BlockingCallCheck::reportDirect(const Site &S, const std::string &Name,
+                                     const FunctionDecl *FD, ASTContext &Ctx) {
+  const SourceLocation Loc = S.E->getBeginLoc();
+  const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+  bool IsLambda = Method && Method->getParent()->isLambda();
+  auto Repl = ReplacementFor.find(Name);
+  bool HasRepl = Repl != ReplacementFor.end();
+  // A nested event loop on an awaitable: await it instead. The result and
+  // its exceptions are the same; safe when this coroutine can await it.
+  std::optional<Fix> Nested =
+      HasRepl ? std::nullopt : nestedLoopFix(S, Name, FD, Ctx);
+  {
+    auto Warning = diag(Loc, "'%0' blocks the event loop inside "
+                             "%select{coroutine %2|a coroutine lambda}1")
+                   << Name << IsLambda << utils::displayDecl(FD);
+    if (Nested && Nested->Safe)
+      Warning << Nested->Hint;
+  } // The warning is emitted here, before its notes.
+  noteAnnotatedBlocking(S.Callee, Name);
+  if (Nested && !Nested->Safe)
+    diag(Loc, "await the argument instead (this coroutine may not accept it)",
+         DiagnosticIDs::Note)
+        << Nested->Hint;
+  if (!HasRepl)
+    return;
+  auto Note = diag(Loc, "use 'co_await %0' instead", DiagnosticIDs::Note)
+              << Repl->second;
+  // co_await the replacement instead: suspending where the call blocked
+  // lets other tasks run in between, so the fix-it is on the note (applied
+  // only on request). Only for a plain call to a named function
+  // (`fut.get()` would lose its object) in a position fixablePosition
+  // accepts as a whole statement, when the replacement is awaitable.
+  const auto *Call = dyn_cast<CallExpr>(S.E);
+  if (Call && !isa<CXXMemberCallExpr, CXXOperatorCallExpr>(Call) &&
+      isa<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts()) &&
+      S.Statement && fixablePosition(S, FD) &&
+      Call->getCallee()->getEndLoc().isFileID() &&
+      replacementIsAwaitable(Repl->second, Ctx))
+    Note << FixItHint::CreateReplacement(Call->getCallee()->getSourceRange(),
+                                         "co_await " + Repl->second);
+}
+
+const FunctionDecl *BlockingCallCheck::findTwin(const CallExpr *Call,
+                                                const FunctionDecl *Callee,
+                                                ASTContext &Ctx) {
+  // Twins live beside the function: in its class for a member, in its
+  // namespace (or other declaration context) for a free function. A
+  // function template is not a twin: what it returns depends on the
+  // deduction (Asio's completion token), which this check cannot run.
+  auto [It, Inserted] = TwinCandidates.try_emplace(Callee->getCanonicalDecl());
+  if (Inserted) {
+    const DeclContext *Scope = Callee->getDeclContext()->getRedeclContext();
+    utils::AwaitableClassifier &Classifier =
+        utils::UnitAnalysis::of(Ctx).awaitables();
+    for (const std::string &Pattern : TwinPatterns) {
+      // A name no declaration spells is not in the identifier table (unless
+      // identifiers come from a precompiled header or a module).
+      std::string Name = twinName(Pattern, Callee->getName());
+      IdentifierInfo *Ident = nullptr;
+      if (Ctx.Idents.getExternalIdentifierLookup())
+        Ident = &Ctx.Idents.get(Name);
+      else if (auto Found = Ctx.Idents.find(Name); Found != Ctx.Idents.end())
+        Ident = Found->getValue();
+      if (!Ident)
+        continue;
+      for (const NamedDecl *ND : Scope->lookup(Ident)) {
+        const auto *Twin = dyn_cast<FunctionDecl>(ND);
+        if (!Twin || Twin->isDeleted() || Twin->isInvalidDecl() ||
+            isa<CXXMethodDecl>(Twin) != isa<CXXMethodDecl>(Callee))
+          continue;
+        QualType Result = Twin->getReturnType();
+        if (!Result->isDependentType() && !Result->isUndeducedType() &&
+            Classifier.isAwaitable(Result))
+          It->second.push_back(Twin);
       }
-      diag(Step.Call->getBeginLoc(), "%0 calls %1 here", DiagnosticIDs::Note)
-          << utils::displayDecl(At) << utils::displayDecl(Step.Next);
-      At = Step.Next;
     }
   }
+  for (const FunctionDecl *Twin : It->second)
+    if (argumentsFit(Call, Callee, Twin))
+      return Twin;
+  return nullptr;
+}
+
+void BlockingCallCheck::reportTwin(const Site &S, const FunctionDecl *Callee,
+                                   const FunctionDecl *FD, ASTContext &Ctx) {
+  // A plain or member call (not an operator) to a named, non-awaitable
+  // function the author did not call non-blocking.
+  const auto *Call = dyn_cast<CallExpr>(S.E);
+  if (!AsyncTwins || !Call || !Callee || isa<CXXOperatorCallExpr>(Call) ||
+      Call->containsErrors() || Call->isTypeDependent() ||
+      !Callee->getIdentifier() || isa<CXXConstructorDecl>(Callee) ||
+      utils::hasAnnotation(Callee, utils::annotations::NonBlocking) ||
+      utils::UnitAnalysis::of(Ctx).awaitables().isAwaitable(
+          Callee->getReturnType()))
+    return;
+  const FunctionDecl *Twin = findTwin(Call, Callee, Ctx);
+  if (!Twin)
+    return;
+  // The twin itself may call the blocking original (or run it elsewhere).
+  for (const DeclContext *DC = FD; DC; DC = DC->getParent())
+    if (const auto *Outer = dyn_cast<FunctionDecl>(DC);
+        Outer && Outer->getCanonicalDecl() == Twin->getCanonicalDecl())
+      return;
+  const SourceLocation Loc = S.E->getBeginLoc();
+  diag(Loc, "'%0' may block; '%1' is its awaitable twin")
+      << Callee->getName() << Twin->getName();
+  // Awaiting the twin suspends where the call blocked, and its result may
+  // differ in type: on a note, applied only on request.
+  auto Note = diag(Loc, "use 'co_await %0(...)' instead", DiagnosticIDs::Note)
+              << Twin->getName();
+  SourceLocation NameLoc;
+  bool ExplicitTemplateArgs = false;
+  const Expr *CalleeExpr = Call->getCallee()->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(CalleeExpr)) {
+    NameLoc = Ref->getLocation();
+    ExplicitTemplateArgs = Ref->hasExplicitTemplateArgs();
+  } else if (const auto *Member = dyn_cast<MemberExpr>(CalleeExpr)) {
+    NameLoc = Member->getMemberLoc();
+    ExplicitTemplateArgs = Member->hasExplicitTemplateArgs();
+  }
+  // In an initializer the twin's awaited result must be what the call
+  // returned; a whole statement discards it.
+  bool SameResult = S.Statement;
+  if (!SameResult) {
+    QualType Awaited =
+        utils::UnitAnalysis::of(Ctx).awaitables().awaitResultType(
+            Twin->getReturnType());
+    SameResult = !Awaited.isNull() &&
+                 bareType(Awaited) == bareType(Callee->getReturnType());
+  }
+  if (NameLoc.isValid() && NameLoc.isFileID() && !ExplicitTemplateArgs &&
+      SameResult && fixablePosition(S, FD))
+    Note << FixItHint::CreateInsertion(Loc, "co_await ")
+         << FixItHint::CreateReplacement(
+                CharSourceRange::getTokenRange(NameLoc, NameLoc),
+                Twin->getName());
+  diag(Twin->getLocation(), "'%0' declared here", DiagnosticIDs::Note)
+      << Twin->getName();
+}
+
+void BlockingCallCheck::noteAnnotatedBlocking(const NamedDecl *Callee,
+                                              StringRef Name) {
+  const Decl *Annotated =
+      utils::findAnnotated(Callee, utils::annotations::Blocking);
+  if (!Annotated ||
+      utils::hasAnnotation(Callee, utils::annotations::NonBlocking))
+    return;
+  diag(Annotated->getLocation(), "'%0' is annotated as blocking here",
+       DiagnosticIDs::Note)
+      << Name;
 }
 
 void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
@@ -826,6 +1148,7 @@ bool BlockingCallCheck::crossFileCandidate(const FunctionDecl *Callee,
   const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
   if (TransitiveDepth == 0 || Callee->isTemplateInstantiation() ||
       (Method && Method->getParent()->isLambda()) ||
+      utils::hasAnnotation(Callee, utils::annotations::NonBlocking) ||
       Ctx.getSourceManager().isInSystemHeader(Callee->getLocation()))
     return false;
   // A call that returns a task starts (or makes) it: its body runs as the
@@ -927,6 +1250,7 @@ void BlockingCallCheck::onEndOfTranslationUnit() {
   FactsOf.clear();
   AST = nullptr;
   ReplacementAwaitable.clear();
+  TwinCandidates.clear();
 }
 
 } // namespace clang::tidy::async

@@ -7,6 +7,7 @@
 #include "utils/BlockingSummaries.h"
 #include "utils/QualifiedNames.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include <array>
@@ -41,9 +42,10 @@ private:
   struct Site {
     const Expr *E;
     const NamedDecl *Callee;
-    bool Direct;    // in the body itself, not in a lambda argument
-    bool InHandler; // in a catch handler (co_await is ill-formed there)
-    bool Statement; // a whole statement (co_await can prefix it)
+    bool Direct;      // in the body itself, not in a lambda argument
+    bool InHandler;   // in a catch handler (co_await is ill-formed there)
+    bool Statement;   // a whole statement (co_await can prefix it)
+    bool Initializer; // a local variable's whole initializer (likewise)
   };
   /// What a function body shows besides its calls.
   struct Facts {
@@ -67,6 +69,9 @@ private:
   };
 
   void collectSites(const Stmt *Body, std::vector<Site> &Out, Facts &Seen);
+  /// Adds to \p Out the initializers of \p Decls' automatic variables.
+  static void noteInitializers(const DeclStmt *Decls,
+                               llvm::SmallPtrSetImpl<const Expr *> &Out);
   /// Looks at one statement for the evidence of Facts.
   void noteFacts(const Stmt *S, bool InLambda, Facts &Seen);
   /// The name under which the call blocks, or nullopt if it does not.
@@ -83,6 +88,34 @@ private:
   /// Whether a call to \p FD (by \p Call) is followed transitively.
   bool followable(const Expr *Call, const FunctionDecl *FD);
   void checkCoroutine(const FunctionDecl *FD, ASTContext &Ctx);
+  /// Reports the call \p S to \p Callee, which blocks through the chain
+  /// chainFrom memoised, with one note per hop.
+  void reportChain(const Site &S, const FunctionDecl *Callee,
+                   const FunctionDecl *FD, bool SocketsNonBlocking);
+  /// A fix-it, and whether it keeps the meaning (else it goes on a note).
+  struct Fix {
+    FixItHint Hint;
+    bool Safe;
+  };
+  /// Reports the blocking call \p S (blocking under \p Name) in coroutine
+  /// \p FD, with its notes and fix-its.
+  void reportDirect(const Site &S, const std::string &Name,
+                    const FunctionDecl *FD, ASTContext &Ctx);
+  /// Whether co_await can be spliced in front of \p S in coroutine \p FD.
+  static bool fixablePosition(const Site &S, const FunctionDecl *FD);
+  /// The awaitable twin of \p Callee (`async_f` for `f`) that \p Call's
+  /// arguments fit, or null.
+  const FunctionDecl *findTwin(const CallExpr *Call, const FunctionDecl *Callee,
+                               ASTContext &Ctx);
+  /// Reports a call to \p Callee that has an awaitable twin (AsyncTwins).
+  void reportTwin(const Site &S, const FunctionDecl *Callee,
+                  const FunctionDecl *FD, ASTContext &Ctx);
+  /// `co_await x` for a nested event loop `sync_wait(x)`, or nullopt.
+  std::optional<Fix> nestedLoopFix(const Site &S, StringRef Name,
+                                   const FunctionDecl *FD, ASTContext &Ctx);
+  /// A note at the declaration that annotates \p Callee as blocking, if
+  /// one does (\p Name: the name the warning used).
+  void noteAnnotatedBlocking(const NamedDecl *Callee, StringRef Name);
   bool replacementIsAwaitable(StringRef Name, ASTContext &Ctx);
   /// Blocking across files: whether a call to \p Callee, declared but not
   /// defined in this unit, may block in another unit; and the finding for
@@ -122,6 +155,11 @@ private:
   const std::vector<StringRef> IgnoredCallees;
   /// The chains `asynclint --summaries` wrote (Summaries).
   const StringRef SummariesFile;
+  /// Report calls that have an awaitable twin (AsyncTwins).
+  const bool AsyncTwins;
+  /// The twins' names (AsyncTwinPatterns), as written and as validated.
+  const std::vector<StringRef> AsyncTwinPatterns;
+  std::vector<std::string> TwinPatterns;
 
   utils::NameList Blocking;     // the default list, for system declarations
   utils::NameList UserBlocking; // BlockingFunctions, for any declaration
@@ -129,8 +167,14 @@ private:
   utils::NameList Switches;
   utils::NameList Readiness;
   utils::NameList Ignored;
+  utils::NameList NestedLoops; // sync_wait(x) and friends: co_await x
   llvm::StringMap<std::string> ReplacementFor;
   llvm::StringMap<bool> ReplacementAwaitable;
+  /// The awaitable twins of each callee, in pattern order, before the
+  /// arguments are looked at.
+  llvm::DenseMap<const FunctionDecl *,
+                 llvm::SmallVector<const FunctionDecl *, 1>>
+      TwinCandidates;
   /// Memoised chains, without ([0]) and with ([1]) SocketsNonBlocking.
   std::array<llvm::DenseMap<const FunctionDecl *, Chain>, 2> Chains;
   llvm::DenseMap<const FunctionDecl *, std::vector<Site>> SitesOf;

@@ -313,6 +313,9 @@ void UnawaitedTaskCheck::checkDiscarded(const Expr *E, const Stmt *Statement) {
 }
 
 bool UnawaitedTaskCheck::reported(const utils::DropInfo &Info) const {
+  // The author said dropping it is intended (asynclint::detached).
+  if (Info.Detached)
+    return false;
   switch (Info.Kind) {
   case utils::DropInfo::LazyTask:
   case utils::DropInfo::Operation:
@@ -447,7 +450,8 @@ void UnawaitedTaskCheck::checkCallback(const CXXConstructExpr *Construct,
   if (!Call || Call->getReturnType()->isDependentType())
     return;
   utils::DropInfo Info = Classifier->dropInfo(Call->getReturnType(), Call);
-  if (Info.Kind != utils::DropInfo::LazyTask || skipped(E->getBeginLoc()))
+  if (Info.Kind != utils::DropInfo::LazyTask || Info.Detached ||
+      skipped(E->getBeginLoc()))
     return;
   diag(E->getBeginLoc(),
        "task returned by this %select{callable|lambda}0 is dropped by the "
@@ -502,7 +506,8 @@ void UnawaitedTaskCheck::checkDroppingCallee(const FunctionDecl *Callee,
   QualType R = Call->getReturnType();
   if (R->isDependentType() || R->isUndeducedType())
     return;
-  if (Classifier->dropInfo(R, Call).Kind != utils::DropInfo::LazyTask ||
+  utils::DropInfo Info = Classifier->dropInfo(R, Call);
+  if (Info.Kind != utils::DropInfo::LazyTask || Info.Detached ||
       skipped(L->getBeginLoc()) || !discardsCallOfType(Callee, R))
     return;
   diag(L->getBeginLoc(), "task returned by this lambda is dropped by %0 on "

@@ -65,6 +65,10 @@ config.substitutions.append(("%clangxx",
                              os.path.join(config.llvm_tools_dir, "clang++")))
 config.substitutions.append(("%inputs", inputs))
 config.substitutions.append(("%asynclint_src", config.asynclint_source_dir))
+# include/asynclint/annotations.h, the annotation macros.
+config.substitutions.append(("%asynclint_include",
+                             os.path.join(config.asynclint_source_dir,
+                                          "include")))
 config.substitutions.append(("%runtime_include",
                              os.path.join(config.asynclint_source_dir,
                                           "runtime", "include")))

@@ -1,6 +1,7 @@
 //===--- Awaitable.cpp - asynclint ----------------------------------------===//
 
 #include "Awaitable.h"
+#include "Annotations.h"
 #include "StmtWalk.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -452,6 +453,128 @@ bool AwaitableClassifier::isAwaitableIn(QualType T,
   return false;
 }
 
+namespace {
+// The declarations named Name in RD, or in the first base (depth first)
+// that has some: what a member lookup from RD finds, without ambiguity.
+DeclContextLookupResult lookupInHierarchy(const CXXRecordDecl *RD,
+                                          DeclarationName Name,
+                                          unsigned Depth = 0) {
+  const CXXRecordDecl *Def = RD ? RD->getDefinition() : nullptr;
+  if (!Def || Def->isInvalidDecl() || Depth > MaxBaseDepth)
+    return {};
+  DeclContextLookupResult Found = Def->lookup(Name);
+  if (!Found.empty())
+    return Found;
+  for (const CXXBaseSpecifier &Base : Def->bases()) {
+    Found = lookupInHierarchy(getRecordForStructure(Base.getType()), Name,
+                              Depth + 1);
+    if (!Found.empty())
+      return Found;
+  }
+  return {};
+}
+
+// An awaiter's own members (await_ready, await_suspend, await_resume) work
+// on an lvalue as on an rvalue.
+bool hasAwaiterMembers(const CXXRecordDecl *RD) {
+  ASTContext &Ctx = RD->getASTContext();
+  auto Has = [&](const char *S) {
+    return hasMember(RD, DeclarationName(&Ctx.Idents.get(S)));
+  };
+  return Has("await_ready") && Has("await_suspend") && Has("await_resume");
+}
+} // namespace
+
+std::optional<bool>
+AwaitableClassifier::canAwaitIn(QualType T, bool LValue,
+                                const CXXRecordDecl *Promise) {
+  if (T.isNull() || T->isDependentType())
+    return false;
+  const CXXRecordDecl *RD = getRecordForStructure(T);
+  // With an await_transform member, `co_await x` awaits
+  // `promise.await_transform(x)`: that overload set decides.
+  DeclarationName Transform;
+  if (Promise)
+    Transform = DeclarationName(
+        &Promise->getASTContext().Idents.get("await_transform"));
+  DeclContextLookupResult Overloads =
+      Promise ? lookupInHierarchy(Promise, Transform)
+              : DeclContextLookupResult();
+  if (!Overloads.empty()) {
+    bool Template = false;
+    for (const NamedDecl *ND : Overloads) {
+      if (const auto *T = dyn_cast<FunctionTemplateDecl>(ND)) {
+        // A deleted template rejects what no other overload takes (a
+        // synchronous generator's `await_transform(U&&) = delete`).
+        Template = Template || !T->getTemplatedDecl()->isDeleted();
+        continue;
+      }
+      const auto *M = dyn_cast<CXXMethodDecl>(ND);
+      if (!M || !RD || !firstParamNames(M, RD))
+        continue;
+      if (M->isDeleted())
+        return false;
+      if (isAwaitable(M->getReturnType()))
+        return true;
+      return std::nullopt;
+    }
+    if (Template)
+      return std::nullopt;
+    return false;
+  }
+  if (!isAwaitable(T))
+    return false;
+  if (!LValue || (RD && hasAwaiterMembers(RD)))
+    return true;
+  // An lvalue awaited through a member operator co_await: valid unless
+  // every overload takes rvalues only (cppcoro's `operator co_await() &&`).
+  DeclContextLookupResult Members = lookupInHierarchy(
+      RD,
+      RD ? RD->getASTContext().DeclarationNames.getCXXOperatorName(OO_Coawait)
+         : DeclarationName());
+  if (Members.empty())
+    return std::nullopt; // a free operator co_await: by value or by &&?
+  return llvm::any_of(Members, [](const NamedDecl *ND) {
+    const auto *M = dyn_cast<CXXMethodDecl>(ND);
+    return !M || (!M->isDeleted() && M->getRefQualifier() != RQ_RValue);
+  });
+}
+
+QualType AwaitableClassifier::awaitResultType(QualType T) {
+  const CXXRecordDecl *RD = getRecordForStructure(T);
+  if (!RD || !isAwaitable(T))
+    return {};
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getNonReferenceType()->getAsCXXRecordDecl());
+  // A type spelled with the parameters of T's class template, known.
+  auto Known = [&](QualType R) -> QualType {
+    if (R.isNull() || R->isUndeducedType())
+      return {};
+    if (!R->isDependentType())
+      return R;
+    const auto *Param = R->getAs<TemplateTypeParmType>();
+    if (!Spec || !Param || Param->getDepth() != 0 ||
+        Param->getIndex() >= Spec->getTemplateArgs().size())
+      return {};
+    const TemplateArgument &Arg = Spec->getTemplateArgs()[Param->getIndex()];
+    return Arg.getKind() == TemplateArgument::Type ? Arg.getAsType()
+                                                   : QualType();
+  };
+  ASTContext &Ctx = RD->getASTContext();
+  DeclarationName Resume(&Ctx.Idents.get("await_resume"));
+  DeclarationName CoAwait = Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait);
+  // The awaiter: T itself, or what its operator co_await returns.
+  for (unsigned Step = 0; RD && Step < 2; ++Step) {
+    if (const FunctionDecl *F = findMethod(RD, Resume))
+      return Known(F->getReturnType());
+    const FunctionDecl *Op = findMethod(RD, CoAwait);
+    if (!Op)
+      return {};
+    RD = getRecordForStructure(Op->getReturnType());
+  }
+  return {};
+}
+
 bool AwaitableClassifier::isCombinator(const CallExpr *Call) {
   for (const Expr *Arg : Call->arguments()) {
     QualType T = Arg->getType();
@@ -511,6 +634,8 @@ DropInfo AwaitableClassifier::dropInfo(QualType T, const FunctionDecl *Callee) {
   Info.NoDiscard =
       noDiscard(RD) || (Callee && Callee->hasAttr<WarnUnusedResultAttr>());
   Info.DestroysFrame = destroysFrame(RD);
+  Info.Detached = hasAnnotation(RD, annotations::Detached) ||
+                  (Callee && hasAnnotation(Callee, annotations::Detached));
   Info.Coroutine = isTask(T) || isCoroutine(Callee);
   if (Info.Coroutine) {
     switch (taskStart(T, Callee)) {

@@ -15,6 +15,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringRef.h"
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -84,6 +85,9 @@ struct DropInfo {
   /// The type's destructor destroys a coroutine frame (calls `destroy()` on a
   /// coroutine handle): dropping a started one cancels its work.
   bool DestroysFrame = false;
+  /// The type or the callee is annotated `asynclint::detached`: dropping it
+  /// is intended.
+  bool Detached = false;
 };
 
 /// Classifies types by structure. A type is awaitable when `co_await` on a
@@ -118,6 +122,24 @@ public:
   /// either awaitable by itself or accepted by a non-template
   /// Promise::await_transform overload. \p Promise may be null.
   bool isAwaitableIn(QualType T, const CXXRecordDecl *Promise);
+
+  /// Whether `co_await x`, with x of type \p T (an lvalue when \p LValue),
+  /// is valid in a coroutine whose promise is \p Promise (may be null):
+  /// true when it is by the structure of the types, false when it is not
+  /// (x is not awaitable, or the promise's await_transform overloads take
+  /// no such x or delete the one that does, a deleted template included),
+  /// nullopt when the structure
+  /// cannot tell (a template await_transform, an lvalue of a type awaited
+  /// through an operator co_await, which may take rvalues only).
+  std::optional<bool> canAwaitIn(QualType T, bool LValue,
+                                 const CXXRecordDecl *Promise);
+
+  /// The type `co_await x` gives for x of type \p T without help from the
+  /// promise: what the awaiter's await_resume returns (the awaiter is T, or
+  /// what T's member operator co_await returns). A result spelled as a
+  /// parameter of T's class template (`T await_resume()` in `task<T>`'s
+  /// awaiter) is read from T's template arguments. Null when not known.
+  QualType awaitResultType(QualType T);
 
   /// When a coroutine returning \p T starts. \p Callee, when it is a
   /// coroutine defined in this unit, gives the exact promise; otherwise the

@@ -1,7 +1,10 @@
 // Tests of checks/utils/StmtWalk (the one statement walker and its skip
-// policies) and checks/utils/UnitAnalysis (the per-unit caches the checks
-// share), on ASTs built from snippets.
+// policies), checks/utils/UnitAnalysis (the per-unit caches the checks
+// share), the awaitability questions of checks/utils/Awaitable that fix-its
+// depend on, and checks/utils/Annotations, on ASTs built from snippets.
 
+#include "utils/Annotations.h"
+#include "utils/Awaitable.h"
 #include "utils/StmtWalk.h"
 #include "utils/UnitAnalysis.h"
 #include "clang/AST/ASTContext.h"
@@ -11,6 +14,7 @@
 #include "clang/Tooling/Tooling.h"
 #include "gtest/gtest.h"
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -290,3 +294,125 @@ TEST(UnitAnalysisTest, UnitsOnThreadsGetTheirOwnAnalysis) {
 }
 
 } // namespace
+
+namespace {
+
+constexpr const char *AwaitShapes = R"cpp(
+struct awaiter {
+  bool await_ready();
+  void await_suspend(std::coroutine_handle<>);
+  int await_resume();
+};
+struct rvalue_only { awaiter operator co_await() &&; };
+struct by_free {};
+awaiter operator co_await(by_free);
+struct plain {};
+struct strict_promise { awaiter await_transform(awaiter); };
+struct deleting_promise {
+  void await_transform(rvalue_only) = delete;
+  awaiter await_transform(awaiter);
+};
+struct generic_promise { template <class A> A await_transform(A); };
+struct generator_promise {
+  template <class U> awaiter await_transform(U &&) = delete;
+};
+template <class T> struct lazy {
+  struct resume_with {
+    bool await_ready();
+    void await_suspend(std::coroutine_handle<>);
+    T await_resume();
+  };
+  resume_with operator co_await();
+};
+lazy<long> make_lazy();
+)cpp";
+
+const CXXRecordDecl *recordNamed(ASTContext &Ctx, StringRef Name) {
+  auto Found =
+      match(cxxRecordDecl(hasName(Name), isDefinition()).bind("r"), Ctx);
+  EXPECT_FALSE(Found.empty()) << Name.str();
+  return Found.empty() ? nullptr : Found.front().getNodeAs<CXXRecordDecl>("r");
+}
+
+} // namespace
+
+TEST(AwaitableTest, CanAwaitInFollowsAwaitTransformAndValueCategory) {
+  auto AST = parse(std::string(AwaitShapes) + "void f() {}");
+  ASTContext &Ctx = AST->getASTContext();
+  AwaitableClassifier &C = UnitAnalysis::of(Ctx).awaitables();
+  auto Type = [&](StringRef Name) {
+    return Ctx.getCanonicalTagType(recordNamed(Ctx, Name));
+  };
+  const CXXRecordDecl *Strict = recordNamed(Ctx, "strict_promise");
+  const CXXRecordDecl *Deleting = recordNamed(Ctx, "deleting_promise");
+  const CXXRecordDecl *Generic = recordNamed(Ctx, "generic_promise");
+  using Answer = std::optional<bool>;
+  // No await_transform: the type's own structure, and the value category.
+  EXPECT_EQ(C.canAwaitIn(Type("awaiter"), true, nullptr), Answer(true));
+  EXPECT_EQ(C.canAwaitIn(Type("rvalue_only"), false, nullptr), Answer(true));
+  EXPECT_EQ(C.canAwaitIn(Type("rvalue_only"), true, nullptr), Answer(false));
+  EXPECT_EQ(C.canAwaitIn(Type("by_free"), true, nullptr), std::nullopt);
+  EXPECT_EQ(C.canAwaitIn(Type("by_free"), false, nullptr), Answer(true));
+  EXPECT_EQ(C.canAwaitIn(Type("plain"), false, nullptr), Answer(false));
+  // With await_transform, its overloads decide.
+  EXPECT_EQ(C.canAwaitIn(Type("awaiter"), false, Strict), Answer(true));
+  EXPECT_EQ(C.canAwaitIn(Type("rvalue_only"), false, Strict), Answer(false));
+  EXPECT_EQ(C.canAwaitIn(Type("rvalue_only"), false, Deleting), Answer(false));
+  EXPECT_EQ(C.canAwaitIn(Type("awaiter"), false, Generic), std::nullopt);
+  EXPECT_EQ(C.canAwaitIn(Type("awaiter"), false,
+                         recordNamed(Ctx, "generator_promise")),
+            Answer(false));
+}
+
+TEST(AwaitableTest, AwaitResultTypeReadsTheAwaiter) {
+  auto AST = parse(std::string(AwaitShapes) + "void f() {}");
+  ASTContext &Ctx = AST->getASTContext();
+  AwaitableClassifier &C = UnitAnalysis::of(Ctx).awaitables();
+  QualType Int =
+      C.awaitResultType(Ctx.getCanonicalTagType(recordNamed(Ctx, "awaiter")));
+  ASSERT_FALSE(Int.isNull());
+  EXPECT_TRUE(Int->isSpecificBuiltinType(BuiltinType::Int));
+  // Through operator co_await, in a specialization never instantiated: the
+  // pattern's `T await_resume()` with T read from lazy<long>.
+  auto Make = match(functionDecl(hasName("make_lazy")).bind("f"), Ctx);
+  ASSERT_EQ(Make.size(), 1u);
+  QualType Long = C.awaitResultType(
+      Make.front().getNodeAs<FunctionDecl>("f")->getReturnType());
+  ASSERT_FALSE(Long.isNull());
+  EXPECT_TRUE(Long->isSpecificBuiltinType(BuiltinType::Long));
+  EXPECT_TRUE(
+      C.awaitResultType(Ctx.getCanonicalTagType(recordNamed(Ctx, "plain")))
+          .isNull());
+}
+
+TEST(AnnotationsTest, AnyRedeclarationAndThePatternCount) {
+  auto AST = parse(R"cpp(
+    void later();
+    __attribute__((annotate("asynclint::blocking"))) void later();
+    void plain();
+    template <class T> __attribute__((annotate("asynclint::blocking"))) void tmpl(T);
+    template <class T> struct __attribute__((annotate("asynclint::detached"))) kept {};
+    void f() { later(); plain(); tmpl(1); kept<int> k; (void)k; }
+  )cpp");
+  ASTContext &Ctx = AST->getASTContext();
+  auto Callee = [&](StringRef Name) -> const Decl * {
+    auto Found =
+        match(callExpr(callee(functionDecl(hasName(Name)).bind("d"))), Ctx);
+    return Found.empty() ? nullptr : Found.front().getNodeAs<Decl>("d");
+  };
+  const Decl *Later = Callee("later");
+  ASSERT_NE(Later, nullptr);
+  // Found from the first declaration too, and reported where it is written.
+  const Decl *First = Later->getCanonicalDecl();
+  const Decl *Annotated = findAnnotated(First, annotations::Blocking);
+  ASSERT_NE(Annotated, nullptr);
+  EXPECT_NE(Annotated, First);
+  EXPECT_FALSE(hasAnnotation(Later, annotations::NonBlocking));
+  EXPECT_FALSE(hasAnnotation(Callee("plain"), annotations::Blocking));
+  EXPECT_TRUE(hasAnnotation(Callee("tmpl"), annotations::Blocking));
+  auto Spec =
+      match(classTemplateSpecializationDecl(hasName("kept")).bind("s"), Ctx);
+  ASSERT_EQ(Spec.size(), 1u);
+  EXPECT_TRUE(
+      hasAnnotation(Spec.front().getNodeAs<Decl>("s"), annotations::Detached));
+}

@@ -1,0 +1,34 @@
+// REQUIRES: boost-asio
+// RUN: %check_async_tidy %s async-blocking-call %t -- -I %runtime_include
+
+// The real Boost.Asio: every async_ operation is a template on its
+// completion token, so none is counted as the awaitable twin of its
+// synchronous sibling (docs/checks/async-blocking-call.md, "Async twins").
+// A project's own non-template twin beside them is.
+#include <aio/task.hpp>
+
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/buffer.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include <cstddef>
+
+namespace asio = boost::asio;
+
+namespace app {
+std::size_t fetch(asio::ip::tcp::socket &s);
+asio::awaitable<std::size_t> async_fetch(asio::ip::tcp::socket &s);
+} // namespace app
+
+asio::awaitable<void> session(asio::ip::tcp::socket &sock,
+                              asio::steady_timer &timer) {
+  char data[64];
+  sock.read_some(asio::buffer(data)); // async_read_some takes a token
+  sock.write_some(asio::buffer(data));
+  timer.wait();
+  app::fetch(sock);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fetch' may block; 'async_fetch' is its awaitable twin [async-blocking-call]
+  co_await timer.async_wait(asio::use_awaitable);
+}
