@@ -1,7 +1,8 @@
 #!/bin/sh
 # Set everything up on a fresh Debian 12 machine, build, and run the whole
 # test suite (lit through the clang-tidy plugin and through the asynclint
-# driver, runtime unit tests, examples, format and self-lint).
+# driver, runtime unit tests, examples, format and self-lint), then the
+# sanitized builds (scripts/sanitize.sh).
 set -eu
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh

@@ -29,6 +29,32 @@ elif frontend == "driver":
 else:
     lit_config.fatal("unknown frontend '%s' (plugin or driver)" % frontend)
 config.available_features.add("frontend-" + frontend)
+if os.path.exists(plugin):
+    config.available_features.add("plugin")
+
+# A sanitized tree (ASYNCLINT_SANITIZE, test/CMakeLists.txt): its options
+# for every process, and each report also in a file of its own, since a
+# report from a driver worker or the proxy's analysis process can be taken
+# for a tolerated crash; ctest's sanitizer-reports fails when any is there.
+if config.asynclint_sanitize:
+    config.available_features.add("sanitized")
+    reports = os.path.join(config.asynclint_build_dir, "test",
+                           "sanitizer-reports")
+    shutil.rmtree(reports, ignore_errors=True)
+    os.makedirs(reports)
+    for assignment in config.sanitizer_env.split(";"):
+        name, value = assignment.split("=", 1)
+        if name in ("ASAN_OPTIONS", "UBSAN_OPTIONS"):
+            value += ":log_path=" + os.path.join(reports, "report")
+        config.environment[name] = value
+# `%clang_crash_env VAR=... command`: for a RUN line whose input crashes
+# clang's own (uninstrumented) code on purpose; the SIGSEGV is the driver's
+# to report, so AddressSanitizer must not take it over.
+crash_env = "env"
+if config.asynclint_sanitize:
+    crash_env = "env ASAN_OPTIONS=%s:handle_segv=0" % (
+        config.environment["ASAN_OPTIONS"])
+config.substitutions.append(("%clang_crash_env", crash_env))
 
 # Keep the user's environment out: no stray .clang-tidy, no colours.
 config.environment["HOME"] = config.test_exec_root
