@@ -1,0 +1,374 @@
+//===--- DanglingReferenceCheck.cpp - asynclint ---------------------------===//
+
+#include "DanglingReferenceCheck.h"
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "utils/ASTHelpers.h"
+#include "utils/StmtWalk.h"
+#include "utils/UnitAnalysis.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::async {
+namespace {
+
+// Functions that run the task they are given to completion before they
+// return: the task cannot outlive the full-expression.
+constexpr const char *DefaultBlockingDrivers =
+    "*::sync_wait;*::syncAwait;*::blockingWait;*::blocking_wait;*::block_on;"
+    "aio::run;boost::cobalt::run";
+
+constexpr const char *DefaultViewTypes =
+    "std::basic_string_view;std::span;std::reference_wrapper";
+
+// Looks through parentheses and the implicit casts that keep the object
+// (const added, derived to base).
+const Expr *ignoreObjectCasts(const Expr *E) {
+  while (true) {
+    E = E->IgnoreParens();
+    const auto *Cast = dyn_cast<ImplicitCastExpr>(E);
+    if (!Cast || (Cast->getCastKind() != CK_NoOp &&
+                  Cast->getCastKind() != CK_DerivedToBase &&
+                  Cast->getCastKind() != CK_UncheckedDerivedToBase))
+      return E;
+    E = Cast->getSubExpr();
+  }
+}
+
+// The temporary that \p E, bound to a reference, materializes, when it
+// lives only to the end of the full-expression and holds something (an
+// empty tag object has nothing to read).
+const MaterializeTemporaryExpr *boundTemporary(const Expr *E) {
+  const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(ignoreObjectCasts(E));
+  if (!MTE || MTE->getStorageDuration() != SD_FullExpression ||
+      MTE->getType()->isDependentType())
+    return nullptr;
+  if (const CXXRecordDecl *RD = MTE->getType()->getAsCXXRecordDecl();
+      RD && RD->hasDefinition() && RD->isEmpty())
+    return nullptr;
+  return MTE;
+}
+
+// What a view argument is built from: the argument of its constructor, or
+// the object of a conversion operator (`std::string` to `std::string_view`).
+const Expr *viewSource(const Expr *E) {
+  while (true) {
+    E = E->IgnoreParens();
+    if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E)) {
+      E = Bind->getSubExpr();
+      continue;
+    }
+    const auto *Cast = dyn_cast<CastExpr>(E);
+    if (!Cast ||
+        !isa<ImplicitCastExpr, CXXFunctionalCastExpr, CXXStaticCastExpr>(
+            Cast) ||
+        (Cast->getCastKind() != CK_NoOp &&
+         Cast->getCastKind() != CK_ConstructorConversion &&
+         Cast->getCastKind() != CK_UserDefinedConversion))
+      break;
+    E = Cast->getSubExpr();
+  }
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    return Construct->getNumArgs() >= 1 ? Construct->getArg(0) : nullptr;
+  if (const auto *Conv = dyn_cast<CXXMemberCallExpr>(E);
+      Conv && isa_and_nonnull<CXXConversionDecl>(Conv->getMethodDecl()))
+    return Conv->getImplicitObjectArgument();
+  return nullptr;
+}
+
+// The first capture of \p L that its body \p Body uses, or null.
+const LambdaCapture *firstUsedCapture(const LambdaExpr *L, const Stmt *Body) {
+  llvm::SmallPtrSet<const ValueDecl *, 8> Used;
+  bool UsesThis = false;
+  // Nested lambdas are entered: their captures read ours (walks::Effects).
+  utils::forEachStmt(Body, utils::walks::Effects, [&](const Stmt *S) {
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+      Used.insert(Ref->getDecl());
+    else if (isa<CXXThisExpr>(S))
+      UsesThis = true;
+  });
+  for (const LambdaCapture &C : L->captures()) {
+    if (C.capturesThis()
+            ? UsesThis
+            : C.capturesVariable() && Used.contains(C.getCapturedVar()))
+      return &C;
+  }
+  return nullptr;
+}
+
+// Where a call is reported: the callee's name (`obj.fetch(...)` at fetch),
+// and for `f(...)` on a callable object, the object.
+SourceLocation callLoc(const CallExpr *Call) {
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+      Op && Op->getOperator() == OO_Call && Op->getNumArgs() > 0)
+    return Op->getArg(0)->getBeginLoc();
+  return Call->getExprLoc();
+}
+
+// How the callee is named: a lambda called through a variable by the
+// variable, a function template specialization by its template.
+const NamedDecl *calleeName(const CallExpr *Call, const FunctionDecl *Callee) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+      Op && Method && Method->getParent()->isLambda() && Op->getNumArgs() > 0)
+    if (const auto *Ref =
+            dyn_cast<DeclRefExpr>(utils::stripWrappers(Op->getArg(0))))
+      return Ref->getDecl();
+  return utils::displayDecl(Callee);
+}
+
+} // namespace
+
+DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
+                                               ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      BlockingDrivers(Options.get("BlockingDrivers", DefaultBlockingDrivers)),
+      ViewTypes(Options.get("ViewTypes", DefaultViewTypes)),
+      Drivers(tidy::utils::options::parseStringList(BlockingDrivers)),
+      Views(tidy::utils::options::parseStringList(ViewTypes)) {}
+
+void DanglingReferenceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "BlockingDrivers", BlockingDrivers);
+  Options.store(Opts, "ViewTypes", ViewTypes);
+}
+
+void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
+  auto InUserCode = unless(isExpansionInSystemHeader());
+  // Parents are matched before their children: what awaits, drives,
+  // discards or returns a task is known when the call that creates it is.
+  Finder->addMatcher(
+      expr(InUserCode, anyOf(coawaitExpr(), coyieldExpr())).bind("await"),
+      this);
+  Finder->addMatcher(compoundStmt(InUserCode).bind("block"), this);
+  // Operands that are never evaluated (sizeof, noexcept, decltype).
+  Finder->addMatcher(
+      expr(InUserCode, anyOf(unaryExprOrTypeTraitExpr(), cxxNoexceptExpr()))
+          .bind("unevaluated"),
+      this);
+  Finder->addMatcher(typeLoc(loc(decltypeType())).bind("decltype"), this);
+  Finder->addMatcher(
+      returnStmt(InUserCode, hasReturnValue(expr().bind("returned")))
+          .bind("return"),
+      this);
+  Finder->addMatcher(callExpr(InUserCode).bind("call"), this);
+}
+
+void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {
+  utils::UnitAnalysis &Unit = utils::UnitAnalysis::of(*Result.Context);
+  Classifier = &Unit.awaitables();
+  Names = &Unit.names();
+  if (const auto *Await = Result.Nodes.getNodeAs<Expr>("await")) {
+    // co_yield too: the consumer gets the task while the full-expression
+    // (suspended at the co_yield) still holds the temporaries.
+    if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(Await))
+      cover(Suspend->getOperand());
+  }
+  if (const auto *E = Result.Nodes.getNodeAs<Expr>("unevaluated"))
+    cover(E);
+  if (const auto *TL = Result.Nodes.getNodeAs<TypeLoc>("decltype"))
+    if (auto Decltype = TL->getAs<DecltypeTypeLoc>())
+      cover(Decltype.getUnderlyingExpr());
+  if (const auto *Block = Result.Nodes.getNodeAs<CompoundStmt>("block")) {
+    // A discarded task never runs (async-unawaited-task reports it).
+    for (const Stmt *S : Block->body()) {
+      const auto *E = dyn_cast<Expr>(S);
+      if (!E)
+        continue;
+      E = utils::stripWrappers(E);
+      if (const auto *Cast = dyn_cast_or_null<ExplicitCastExpr>(E);
+          Cast && Cast->getType()->isVoidType())
+        E = utils::stripWrappers(Cast->getSubExpr());
+      Covered.insert(E);
+    }
+  }
+  if (const auto *Return = Result.Nodes.getNodeAs<ReturnStmt>("return"))
+    Returned[utils::stripWrappers(Result.Nodes.getNodeAs<Expr>("returned"))] =
+        Return;
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call"))
+    checkCall(Call);
+}
+
+void DanglingReferenceCheck::cover(const Expr *E) {
+  if (!E)
+    return;
+  // The operand's own code: a lambda body in it runs elsewhere.
+  utils::forEachStmt(E, utils::walks::OwnCode, [&](const Stmt *S) {
+    if (isa<CallExpr>(S))
+      Covered.insert(cast<Expr>(S));
+  });
+}
+
+bool DanglingReferenceCheck::isView(QualType T) {
+  const CXXRecordDecl *RD = T.isNull() ? nullptr : T->getAsCXXRecordDecl();
+  return RD && Views.matches(Names->get(RD));
+}
+
+void DanglingReferenceCheck::checkCall(const CallExpr *Call) {
+  if (Call->containsErrors() || Call->isInstantiationDependent())
+    return;
+  const auto *Callee = dyn_cast_or_null<FunctionDecl>(Call->getCalleeDecl());
+  if (!Callee || Callee->isInvalidDecl())
+    return;
+  if (Drivers.matches(Names->get(Callee))) {
+    for (const Expr *Arg : Call->arguments())
+      cover(Arg);
+    return;
+  }
+  // What a member function does with its task object is unknown
+  // (`lazy.via(ex)`, `lazy.start(callback)`): not reported.
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    if (const Expr *Object = Member->getImplicitObjectArgument())
+      Covered.insert(utils::stripWrappers(Object));
+  if (Covered.contains(Call))
+    return;
+  QualType T = Call->getType();
+  if (!Call->isPRValue() || !Classifier->isTask(T) ||
+      Classifier->taskStart(T, Callee) != utils::TaskStart::Lazy)
+    return;
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+      Op && Method && Method->getParent()->isLambda() &&
+      Op->getOperator() == OO_Call && Op->getNumArgs() > 0) {
+    if (const auto *L =
+            dyn_cast<LambdaExpr>(utils::stripWrappers(Op->getArg(0))))
+      checkLambdaCall(Method, L);
+  }
+  checkArguments(Call, Callee);
+}
+
+void DanglingReferenceCheck::checkArguments(const CallExpr *Call,
+                                            const FunctionDecl *Callee) {
+  // A visible definition that is not a coroutine may copy what it needs
+  // before it returns the task.
+  const FunctionDecl *Def = Callee->getDefinition();
+  if (Def && !utils::isCoroutine(Def))
+    return;
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  unsigned Offset = isa<CXXOperatorCallExpr>(Call) && Method &&
+                            Method->isImplicitObjectMemberFunction()
+                        ? 1
+                        : 0;
+  if (Call->getNumArgs() < Offset)
+    return;
+  const ReturnStmt *Return = Returned.lookup(Call);
+  unsigned N =
+      std::min<unsigned>(Callee->getNumParams(), Call->getNumArgs() - Offset);
+  for (unsigned I = 0; I < N; ++I) {
+    const ParmVarDecl *Param = Callee->getParamDecl(I);
+    // A parameter the coroutine never names is never read.
+    if (Def && !Def->getParamDecl(I)->isReferenced())
+      continue;
+    const Expr *Arg = Call->getArg(I + Offset);
+    if (isa<CXXDefaultArgExpr>(Arg))
+      continue;
+    QualType PT = Param->getType();
+    bool Reference = PT->isReferenceType();
+    if (!Reference && !isView(PT))
+      continue;
+    const MaterializeTemporaryExpr *Temp = nullptr;
+    if (Reference) {
+      Temp = boundTemporary(Arg);
+    } else if (const Expr *Source = viewSource(Arg)) {
+      Temp = boundTemporary(Source);
+      if (Temp && (isView(Temp->getType()) || !Temp->getType()->isRecordType()))
+        Temp = nullptr;
+    }
+    if (Temp) {
+      diag(callLoc(Call), "task %0 may outlive the temporary "
+                          "%select{viewed by|bound to}1 its "
+                          "%select{|reference }1parameter %2")
+          << calleeName(Call, Callee) << Reference << Param;
+      diag(Temp->getBeginLoc(),
+           "temporary destroyed at the end of this full-expression",
+           DiagnosticIDs::Note);
+      return;
+    }
+    if (Return && checkReturnedLocal(Call, Callee, Param, Arg, Return))
+      return;
+  }
+}
+
+bool DanglingReferenceCheck::checkReturnedLocal(const CallExpr *Call,
+                                                const FunctionDecl *Callee,
+                                                const ParmVarDecl *Param,
+                                                const Expr *Arg,
+                                                const ReturnStmt *Return) {
+  QualType PT = Param->getType();
+  const Expr *Object = nullptr;
+  bool Viewed = false; // the view refers to the storage the object owns
+  if (PT->isReferenceType()) {
+    Object = Arg;
+  } else if (const auto *Ref = dyn_cast<CallExpr>(utils::stripWrappers(Arg));
+             Ref && Ref->getNumArgs() == 1 && Ref->getDirectCallee() &&
+             llvm::is_contained({StringRef("std::ref"), StringRef("std::cref")},
+                                Names->get(Ref->getDirectCallee()))) {
+    Object = Ref->getArg(0);
+  } else {
+    Object = viewSource(Arg);
+    Viewed = true;
+  }
+  // The object, or a member of it (`local.name`).
+  const Expr *E = Object ? ignoreObjectCasts(Object) : nullptr;
+  while (const auto *Member = dyn_cast_or_null<MemberExpr>(E)) {
+    if (Member->isArrow())
+      return false;
+    E = ignoreObjectCasts(Member->getBase());
+  }
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
+  const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  // A variable of the returning function itself (not one it captured),
+  // destroyed when it returns; a reference names an object that may live on.
+  if (!VD || !VD->hasLocalStorage() || VD->getType()->isReferenceType() ||
+      Ref->refersToEnclosingVariableOrCapture())
+    return false;
+  if (Viewed && (isView(VD->getType()) || !VD->getType()->isRecordType()))
+    return false;
+  diag(callLoc(Call), "task %0 may outlive %select{local variable|"
+                      "parameter}1 %2 bound to its %select{|reference }3"
+                      "parameter %4")
+      << calleeName(Call, Callee) << isa<ParmVarDecl>(VD) << VD
+      << PT->isReferenceType() << Param;
+  diag(Return->getBeginLoc(), "%0 is destroyed when the function returns here",
+       DiagnosticIDs::Note)
+      << VD;
+  return true;
+}
+
+void DanglingReferenceCheck::checkLambdaCall(const CXXMethodDecl *Op,
+                                             const LambdaExpr *L) {
+  // Only a coroutine keeps using its closure after it returns the task; a
+  // closure taken by value (`this auto self`) is copied into the frame.
+  if (!utils::isCoroutine(Op) ||
+      (Op->isExplicitObjectMemberFunction() &&
+       !Op->getParamDecl(0)->getType()->isReferenceType()))
+    return;
+  const auto *Body = dyn_cast<CoroutineBodyStmt>(Op->getBody());
+  const LambdaCapture *Capture =
+      Body ? firstUsedCapture(L, Body->getBody()) : nullptr;
+  if (!Capture)
+    return;
+  diag(L->getBeginLoc(), "task of this coroutine lambda may outlive its "
+                         "temporary closure, which holds its captures");
+  auto Note = diag(Capture->getLocation(),
+                   "%select{%1|'this'}0 lives in the closure, which is "
+                   "destroyed at the end of the full-expression",
+                   DiagnosticIDs::Note)
+              << Capture->capturesThis();
+  if (Capture->capturesVariable())
+    Note << Capture->getCapturedVar();
+  else
+    Note << "";
+}
+
+void DanglingReferenceCheck::onEndOfTranslationUnit() {
+  Covered.clear();
+  Returned.clear();
+  Classifier = nullptr;
+  Names = nullptr;
+}
+
+} // namespace clang::tidy::async

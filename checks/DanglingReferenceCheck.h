@@ -1,0 +1,70 @@
+//===--- DanglingReferenceCheck.h - asynclint -------------------*- C++ -*-===//
+
+#ifndef ASYNCLINT_CHECKS_DANGLINGREFERENCECHECK_H
+#define ASYNCLINT_CHECKS_DANGLINGREFERENCECHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "utils/Awaitable.h"
+#include "utils/QualifiedNames.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang::tidy::async {
+
+/// Finds lazy tasks that may outlive what they refer to: a temporary bound
+/// to a coroutine's reference (or view) parameter, the temporary closure of
+/// a coroutine lambda, a local bound to a reference parameter of a task
+/// that is returned past the local's scope.
+///
+/// For the user-facing documentation see:
+/// docs/checks/async-dangling-reference.md
+class DanglingReferenceCheck : public ClangTidyCheck {
+public:
+  DanglingReferenceCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus20;
+  }
+  std::optional<TraversalKind> getCheckTraversalKind() const override {
+    return TK_AsIs;
+  }
+
+private:
+  /// Marks the calls in \p E (not in lambda bodies) as run or consumed
+  /// within the full-expression.
+  void cover(const Expr *E);
+  void checkCall(const CallExpr *Call);
+  /// \p Call to \p Callee, a function returning a lazy task: its arguments.
+  void checkArguments(const CallExpr *Call, const FunctionDecl *Callee);
+  /// \p Call of the call operator of the temporary closure \p L.
+  void checkLambdaCall(const CXXMethodDecl *Op, const LambdaExpr *L);
+  /// The argument \p Arg of parameter \p Param refers to a local of the
+  /// function \p Return returns from; reports it.
+  bool checkReturnedLocal(const CallExpr *Call, const FunctionDecl *Callee,
+                          const ParmVarDecl *Param, const Expr *Arg,
+                          const ReturnStmt *Return);
+  bool isView(QualType T);
+
+  /// Functions that run a task to completion before they return
+  /// (BlockingDrivers).
+  const StringRef BlockingDrivers;
+  /// Types that refer to storage they do not own, passed by value (ViewTypes).
+  const StringRef ViewTypes;
+  const utils::NameList Drivers;
+  const utils::NameList Views;
+
+  utils::AwaitableClassifier *Classifier = nullptr;
+  utils::NameCache *Names = nullptr;
+  /// Calls whose task is awaited, driven, discarded or used as the object of
+  /// a member call within its full-expression: not reported.
+  llvm::DenseSet<const Expr *> Covered;
+  /// Calls that are the value of a return statement.
+  llvm::DenseMap<const Expr *, const ReturnStmt *> Returned;
+};
+
+} // namespace clang::tidy::async
+
+#endif // ASYNCLINT_CHECKS_DANGLINGREFERENCECHECK_H

@@ -1,0 +1,198 @@
+// RUN: %check_async_tidy %s async-dangling-reference %t -- -I %inputs
+
+// A lazy task keeps its reference parameters (and a coroutine lambda keeps
+// its closure) until it runs; reported only where the referent dies first.
+// On the cppcoro-style fixture: task<T> is lazy (suspend_always).
+#include "cppcoro_like.h"
+#include "eager_tasks.h"
+
+#include <functional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+using cppcoro::task;
+
+struct config {
+  int retries = 0;
+};
+
+// Declared only: a function returning a lazy task is assumed a coroutine.
+task<int> fetch(const std::string &name);
+task<int> load(const config &cfg) { co_return cfg.retries; }
+task<int> by_value(std::string name) { co_return static_cast<int>(name.size()); }
+task<int> view(std::string_view name) { co_return static_cast<int>(name.size()); }
+task<int> sum(std::span<const int> xs) { co_return static_cast<int>(xs.size()); }
+task<int> unused(const std::string &) { co_return 0; }
+// Not a coroutine: it copies the string before it returns.
+task<int> forwarding(const std::string &name) { return by_value(name); }
+task<int> count(std::reference_wrapper<int> n) { co_return n.get(); }
+eager::started<int> launch(const std::string &name);
+
+task<> temporaries(std::vector<task<int>> &tasks) {
+  auto t = fetch(std::string("x"));
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: task 'fetch' may outlive the temporary bound to its reference parameter 'name' [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-2]]:18: note: temporary destroyed at the end of this full-expression
+  tasks.push_back(load(config{}));
+  // CHECK-NOTES: :[[@LINE-1]]:19: warning: task 'load' may outlive the temporary bound to its reference parameter 'cfg' [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-2]]:24: note: temporary destroyed at the end of this full-expression
+  auto lit = fetch("literal"); // converted to a temporary std::string
+  // CHECK-NOTES: :[[@LINE-1]]:14: warning: task 'fetch' may outlive the temporary bound to its reference parameter 'name' [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-2]]:20: note: temporary destroyed at the end of this full-expression
+  auto v = view(std::string("x"));
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: task 'view' may outlive the temporary viewed by its parameter 'name' [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-2]]:17: note: temporary destroyed at the end of this full-expression
+  auto s = sum(std::vector<int>{1, 2});
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: task 'sum' may outlive the temporary viewed by its parameter 'xs' [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-2]]:16: note: temporary destroyed at the end of this full-expression
+  auto all = cppcoro::when_all(fetch(std::string("a")));
+  // CHECK-NOTES: :[[@LINE-1]]:32: warning: task 'fetch' may outlive the temporary bound to its reference parameter 'name' [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-2]]:38: note: temporary destroyed at the end of this full-expression
+  co_await std::move(t);
+  co_await std::move(lit);
+  co_await std::move(v);
+  co_await std::move(s);
+  co_await std::move(all);
+}
+
+// Negative neighbours: the same calls where nothing dies first.
+task<> temporaries_ok(std::vector<task<int>> &tasks) {
+  int a = co_await fetch(std::string("x")); // awaited in the full-expression
+  auto [b] = co_await cppcoro::when_all(fetch(std::string("a")));
+  int c = co_await load(config{});
+  auto d = by_value(std::string("x"));  // a by-value parameter is a copy
+  auto e = view("literal");             // a literal lives forever
+  auto f = view(std::string_view("x")); // a view of a literal
+  auto g = unused(std::string("x"));    // the parameter is never used
+  auto h = forwarding(std::string("x")); // not a coroutine
+  auto i = launch(std::string("x"));    // eager: not reported (see the doc)
+  fetch(std::string("x")); // discarded: never runs (async-unawaited-task)
+  std::string name = "x";
+  auto j = fetch(name); // a named local lives to the end of the block
+  tasks.push_back(load(tasks.empty() ? config{} : config{1}) );
+  // CHECK-NOTES: :[[@LINE-1]]:19: warning: task 'load' may outlive the temporary bound to its reference parameter 'cfg' [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-2]]:24: note: temporary destroyed at the end of this full-expression
+  co_await std::move(d);
+  co_await std::move(j);
+  (void)a, (void)b, (void)c, (void)e, (void)f, (void)g, (void)h, (void)i;
+}
+
+// A blocking driver runs the task to completion in the full-expression.
+int blocking() {
+  return cppcoro::sync_wait(fetch(std::string("x"))) +
+         cppcoro::sync_wait(load(config{}));
+}
+
+// A coroutine lambda called on its temporary closure: the captures live in
+// the closure, which dies at the end of the full-expression.
+task<> lambdas(int x) {
+  int local = 1;
+  auto t = [x]() -> task<int> { co_return x; }();
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: task of this coroutine lambda may outlive its temporary closure, which holds its captures [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-2]]:13: note: 'x' lives in the closure, which is destroyed at the end of the full-expression
+  auto r = [&]() -> task<int> { co_return local + x; }();
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: task of this coroutine lambda may outlive its temporary closure, which holds its captures [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-2]]:43: note: 'local' lives in the closure, which is destroyed at the end of the full-expression
+  auto u = [n = x + 1]() -> task<int> { co_return n; }();
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: task of this coroutine lambda may outlive its temporary closure, which holds its captures [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-2]]:13: note: 'n' lives in the closure, which is destroyed at the end of the full-expression
+  co_await std::move(t);
+  co_await std::move(r);
+  co_await std::move(u);
+}
+
+task<> lambdas_ok(int x) {
+  int a = co_await [x]() -> task<int> { co_return x; }(); // awaited
+  auto f = [x]() -> task<int> { co_return x; };
+  auto b = f(); // the closure outlives the task
+  auto c = []() -> task<int> { co_return 1; }(); // nothing captured
+  int d = cppcoro::sync_wait([x]() -> task<int> { co_return x; }());
+  auto e = [x]() { return by_value(std::to_string(x)); }(); // not a coroutine
+  auto g = [x]() -> task<int> { co_return 2; }(); // the capture is unused
+  co_await std::move(b);
+  co_await std::move(c);
+  (void)a, (void)d, (void)e, (void)g;
+}
+
+// A coroutine lambda called through a variable: its reference parameters.
+task<> named_lambda() {
+  auto get = [](const std::string &s) -> task<int> {
+    co_return static_cast<int>(s.size());
+  };
+  auto t = get(std::string("x"));
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: task 'get' may outlive the temporary bound to its reference parameter 's' [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-2]]:16: note: temporary destroyed at the end of this full-expression
+  int ok = co_await get(std::string("y"));
+  co_await std::move(t);
+  (void)ok;
+}
+
+// Never evaluated.
+using fetched = decltype(fetch(std::string("x")));
+static_assert(sizeof(load(config{})) > 0);
+// What a member function does with the task is not known.
+bool member_call() { return fetch(std::string("x")).is_ready(); }
+
+// A task returned from the function whose local it refers to.
+task<int> returns_local() {
+  std::string name = "x";
+  return fetch(name);
+  // CHECK-NOTES: :[[@LINE-1]]:10: warning: task 'fetch' may outlive local variable 'name' bound to its reference parameter 'name' [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: 'name' is destroyed when the function returns here
+}
+
+task<int> returns_param(std::string name) {
+  return fetch(name);
+  // CHECK-NOTES: :[[@LINE-1]]:10: warning: task 'fetch' may outlive parameter 'name' bound to its reference parameter 'name' [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: 'name' is destroyed when the function returns here
+}
+
+task<int> returns_ref() {
+  int n = 1;
+  return count(std::ref(n));
+  // CHECK-NOTES: :[[@LINE-1]]:10: warning: task 'count' may outlive local variable 'n' bound to its parameter 'n' [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: 'n' is destroyed when the function returns here
+}
+
+task<int> returns_temporary() {
+  return fetch(std::string("x"));
+  // CHECK-NOTES: :[[@LINE-1]]:10: warning: task 'fetch' may outlive the temporary bound to its reference parameter 'name' [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-2]]:16: note: temporary destroyed at the end of this full-expression
+}
+
+std::string global_name;
+task<int> returns_ok(const std::string &caller_name, std::string &out) {
+  static std::string kept = "x";
+  std::string &alias = out;
+  if (caller_name.empty())
+    return fetch(kept); // static storage
+  if (out.empty())
+    return fetch(alias); // a reference: the caller's object
+  if (global_name.empty())
+    return fetch(global_name);
+  std::string copy = caller_name;
+  return by_value(copy); // copied into the frame
+}
+
+task<int> coroutine_ok() {
+  std::string name = "x";
+  co_return co_await fetch(name); // the coroutine frame keeps name alive
+}
+
+// Templates are checked on their instantiations.
+template <typename T> task<int> generic(const T &v) {
+  co_return static_cast<int>(sizeof(v));
+}
+template <typename T> task<> dependent() {
+  auto t = generic(T{});
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: task 'generic' may outlive the temporary bound to its reference parameter 'v' [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-2]]:20: note: temporary destroyed at the end of this full-expression
+  co_await std::move(t);
+}
+template task<> dependent<int>();
+template <typename T> task<> never_instantiated() {
+  auto t = generic(T{});
+  co_await std::move(t);
+}
