@@ -22,6 +22,17 @@ constexpr const char *DefaultBlockingDrivers =
     "*::sync_wait;*::syncAwait;*::blockingWait;*::blocking_wait;*::block_on;"
     "aio::run;boost::cobalt::run";
 
+// Synchronous waits: a helper of the user's own that calls one of these
+// (or a blocking driver) runs the task it is given before it returns.
+constexpr const char *SynchronousWaits =
+    "std::future::wait;std::future::get;std::shared_future::wait;"
+    "std::shared_future::get;std::thread::join;std::jthread::join;"
+    "std::latch::wait;std::latch::arrive_and_wait;std::barrier::arrive_and_"
+    "wait;"
+    "std::condition_variable::wait;std::condition_variable_any::wait;"
+    "std::counting_semaphore::acquire;*::io_context::run;*::io_context::run_"
+    "one";
+
 constexpr const char *DefaultViewTypes =
     "std::basic_string_view;std::span;std::reference_wrapper";
 
@@ -129,6 +140,7 @@ DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
       BlockingDrivers(Options.get("BlockingDrivers", DefaultBlockingDrivers)),
       ViewTypes(Options.get("ViewTypes", DefaultViewTypes)),
       Drivers(tidy::utils::options::parseStringList(BlockingDrivers)),
+      SyncWaits(tidy::utils::options::parseStringList(SynchronousWaits)),
       Views(tidy::utils::options::parseStringList(ViewTypes)) {}
 
 void DanglingReferenceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -161,6 +173,7 @@ void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {
   utils::UnitAnalysis &Unit = utils::UnitAnalysis::of(*Result.Context);
   Classifier = &Unit.awaitables();
   Names = &Unit.names();
+  SM = Result.SourceManager;
   if (const auto *Await = Result.Nodes.getNodeAs<Expr>("await")) {
     // co_yield too: the consumer gets the task while the full-expression
     // (suspended at the co_yield) still holds the temporaries.
@@ -202,6 +215,50 @@ void DanglingReferenceCheck::cover(const Expr *E) {
   });
 }
 
+bool DanglingReferenceCheck::isWait(const CallExpr *C) {
+  const FunctionDecl *FD = C->getDirectCallee();
+  if (!FD)
+    return false;
+  const std::string &Name = Names->get(FD);
+  if (Drivers.matches(Name) || SyncWaits.matches(Name))
+    return true;
+  // A member inherited from a base (std::future<void>::wait is
+  // std::__basic_future's): named by the object's class too.
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(C);
+  const Expr *Object = Member ? Member->getImplicitObjectArgument() : nullptr;
+  QualType OT = Object ? Object->IgnoreParenImpCasts()->getType() : QualType();
+  if (!OT.isNull() && OT->isPointerType())
+    OT = OT->getPointeeType();
+  const CXXRecordDecl *RD = OT.isNull() ? nullptr : OT->getAsCXXRecordDecl();
+  return RD && FD->getIdentifier() &&
+         SyncWaits.matches(Names->get(RD) + "::" + FD->getName().str());
+}
+
+bool DanglingReferenceCheck::waitsFor(const CallExpr *Call,
+                                      const FunctionDecl *Callee) {
+  // Only calls that are given a task, to a helper written in the user's
+  // code whose body is visible and is not a coroutine.
+  if (llvm::none_of(Call->arguments(), [&](const Expr *Arg) {
+        return Classifier->isTask(Arg->getType());
+      }))
+    return false;
+  const FunctionDecl *Def = Callee->getDefinition();
+  if (!Def || !Def->getBody() || utils::isCoroutine(Def) ||
+      SM->isInSystemHeader(Def->getLocation()))
+    return false;
+  auto [It, Inserted] = Waits.try_emplace(Def, false);
+  if (!Inserted)
+    return It->second;
+  bool Found = false;
+  // Its own code and the lambdas in it (a callback that sets what it waits
+  // for is part of the same wait).
+  utils::forEachStmt(Def->getBody(), utils::walks::Effects, [&](const Stmt *S) {
+    if (const auto *C = dyn_cast<CallExpr>(S); C && !Found)
+      Found = isWait(C);
+  });
+  return Waits[Def] = Found;
+}
+
 bool DanglingReferenceCheck::isView(QualType T) {
   const CXXRecordDecl *RD = T.isNull() ? nullptr : T->getAsCXXRecordDecl();
   return RD && Views.matches(Names->get(RD));
@@ -213,7 +270,7 @@ void DanglingReferenceCheck::checkCall(const CallExpr *Call) {
   const auto *Callee = dyn_cast_or_null<FunctionDecl>(Call->getCalleeDecl());
   if (!Callee || Callee->isInvalidDecl())
     return;
-  if (Drivers.matches(Names->get(Callee))) {
+  if (Drivers.matches(Names->get(Callee)) || waitsFor(Call, Callee)) {
     for (const Expr *Arg : Call->arguments())
       cover(Arg);
     return;
@@ -269,6 +326,11 @@ void DanglingReferenceCheck::checkArguments(const CallExpr *Call,
     bool Reference = PT->isReferenceType();
     if (!Reference && !isView(PT))
       continue;
+    // A task taken by rvalue reference by a function we cannot see is a
+    // sink (`spawn(task<> &&t)` moves it away before returning).
+    if (!Def && PT->isRValueReferenceType() &&
+        Classifier->isAwaitable(PT.getNonReferenceType()))
+      continue;
     const MaterializeTemporaryExpr *Temp = nullptr;
     if (Reference) {
       Temp = boundTemporary(Arg);
@@ -314,7 +376,9 @@ bool DanglingReferenceCheck::checkReturnedLocal(const CallExpr *Call,
   // The object, or a member of it (`local.name`).
   const Expr *E = Object ? ignoreObjectCasts(Object) : nullptr;
   while (const auto *Member = dyn_cast_or_null<MemberExpr>(E)) {
-    if (Member->isArrow())
+    // Through a pointer or a reference member: another object.
+    if (Member->isArrow() ||
+        Member->getMemberDecl()->getType()->isReferenceType())
       return false;
     E = ignoreObjectCasts(Member->getBase());
   }
@@ -367,6 +431,8 @@ void DanglingReferenceCheck::checkLambdaCall(const CXXMethodDecl *Op,
 void DanglingReferenceCheck::onEndOfTranslationUnit() {
   Covered.clear();
   Returned.clear();
+  Waits.clear();
+  SM = nullptr;
   Classifier = nullptr;
   Names = nullptr;
 }

@@ -47,6 +47,11 @@ private:
                           const ParmVarDecl *Param, const Expr *Arg,
                           const ReturnStmt *Return);
   bool isView(QualType T);
+  /// \p Call hands a task to \p Callee, a helper of the user's own (not a
+  /// coroutine) that runs a blocking driver or waits synchronously.
+  bool waitsFor(const CallExpr *Call, const FunctionDecl *Callee);
+  /// \p C is a blocking driver or a synchronous wait.
+  bool isWait(const CallExpr *C);
 
   /// Functions that run a task to completion before they return
   /// (BlockingDrivers).
@@ -54,10 +59,15 @@ private:
   /// Types that refer to storage they do not own, passed by value (ViewTypes).
   const StringRef ViewTypes;
   const utils::NameList Drivers;
+  /// Synchronous waits (std::future::get, a latch...).
+  const utils::NameList SyncWaits;
   const utils::NameList Views;
 
   utils::AwaitableClassifier *Classifier = nullptr;
   utils::NameCache *Names = nullptr;
+  const SourceManager *SM = nullptr;
+  /// waitsFor's answer per helper definition.
+  llvm::DenseMap<const FunctionDecl *, bool> Waits;
   /// Calls whose task is awaited, driven, discarded or used as the object of
   /// a member call within its full-expression: not reported.
   llvm::DenseSet<const Expr *> Covered;

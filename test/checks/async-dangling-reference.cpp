@@ -7,6 +7,7 @@
 #include "eager_tasks.h"
 
 #include <functional>
+#include <future>
 #include <span>
 #include <string>
 #include <string_view>
@@ -116,6 +117,35 @@ task<> lambdas_ok(int x) {
   (void)a, (void)d, (void)e, (void)g;
 }
 
+// Handed to a function: it runs later, unless the function is a helper of
+// the user's own that waits for it before returning.
+void keep(task<int> t);
+task<> spawn_joinable(task<int> &&t); // declared only: a sink
+template <typename T> T drive(task<T> &&t) {
+  return cppcoro::sync_wait(std::move(t));
+}
+void handed_over() {
+  keep(fetch(std::string("x")));
+  // CHECK-NOTES: :[[@LINE-1]]:8: warning: task 'fetch' may outlive the temporary bound to its reference parameter 'name' [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-2]]:14: note: temporary destroyed at the end of this full-expression
+  auto joined = spawn_joinable(fetch(std::string("x")));
+  // CHECK-NOTES: :[[@LINE-1]]:32: warning: task 'fetch' may outlive the temporary bound to its reference parameter 'name' [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-2]]:38: note: temporary destroyed at the end of this full-expression
+  (void)joined;
+}
+void handed_over_ok() {
+  std::string name = "x";
+  auto joined = spawn_joinable(fetch(name)); // the task is moved, not kept
+  int a = drive(fetch(std::string("x")));    // drive waits for it
+  auto wait_here = [](task<int> t) {
+    std::future<void> done;
+    keep(std::move(t));
+    done.wait();
+  };
+  wait_here(fetch(std::string("x")));
+  (void)joined, (void)a;
+}
+
 // A coroutine lambda called through a variable: its reference parameters.
 task<> named_lambda() {
   auto get = [](const std::string &s) -> task<int> {
@@ -147,6 +177,18 @@ task<int> returns_param(std::string name) {
   return fetch(name);
   // CHECK-NOTES: :[[@LINE-1]]:10: warning: task 'fetch' may outlive parameter 'name' bound to its reference parameter 'name' [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE-2]]:3: note: 'name' is destroyed when the function returns here
+}
+
+struct named {
+  std::string name;
+  std::string &alias;
+};
+task<int> returns_member(named n) {
+  if (n.name.empty())
+    return fetch(n.alias); // a reference member: another object
+  return fetch(n.name);
+  // CHECK-NOTES: :[[@LINE-1]]:10: warning: task 'fetch' may outlive parameter 'n' bound to its reference parameter 'name' [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: 'n' is destroyed when the function returns here
 }
 
 task<int> returns_ref() {
