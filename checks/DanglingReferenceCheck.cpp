@@ -277,9 +277,14 @@ void DanglingReferenceCheck::checkCall(const CallExpr *Call) {
   }
   // What a member function does with its task object is unknown
   // (`lazy.via(ex)`, `lazy.start(callback)`): not reported.
+  // A synchronous wait on the object (`co_spawn(..., use_future).get()`)
+  // runs what its object holds.
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
-    if (const Expr *Object = Member->getImplicitObjectArgument())
+    if (const Expr *Object = Member->getImplicitObjectArgument()) {
       Covered.insert(utils::stripWrappers(Object));
+      if (isWait(Call))
+        cover(Object);
+    }
   if (Covered.contains(Call))
     return;
   QualType T = Call->getType();
@@ -320,8 +325,6 @@ void DanglingReferenceCheck::checkArguments(const CallExpr *Call,
     if (Def && !Def->getParamDecl(I)->isReferenced())
       continue;
     const Expr *Arg = Call->getArg(I + Offset);
-    if (isa<CXXDefaultArgExpr>(Arg))
-      continue;
     QualType PT = Param->getType();
     bool Reference = PT->isReferenceType();
     if (!Reference && !isView(PT))
@@ -331,27 +334,45 @@ void DanglingReferenceCheck::checkArguments(const CallExpr *Call,
     if (!Def && PT->isRValueReferenceType() &&
         Classifier->isAwaitable(PT.getNonReferenceType()))
       continue;
-    const MaterializeTemporaryExpr *Temp = nullptr;
-    if (Reference) {
-      Temp = boundTemporary(Arg);
-    } else if (const Expr *Source = viewSource(Arg)) {
-      Temp = boundTemporary(Source);
-      if (Temp && (isView(Temp->getType()) || !Temp->getType()->isRecordType()))
-        Temp = nullptr;
-    }
-    if (Temp) {
+    // A default argument's temporaries are created at the call too.
+    const auto *Default = dyn_cast<CXXDefaultArgExpr>(Arg);
+    if (const MaterializeTemporaryExpr *Temp =
+            temporaryOf(Default ? Default->getExpr() : Arg, Reference)) {
       diag(callLoc(Call), "task %0 may outlive the temporary "
                           "%select{viewed by|bound to}1 its "
                           "%select{|reference }1parameter %2")
           << calleeName(Call, Callee) << Reference << Param;
-      diag(Temp->getBeginLoc(),
-           "temporary destroyed at the end of this full-expression",
-           DiagnosticIDs::Note);
+      if (Default)
+        diag(Call->getEndLoc(),
+             "the default argument's temporary is destroyed at the end of "
+             "this full-expression",
+             DiagnosticIDs::Note);
+      else
+        diag(Temp->getBeginLoc(),
+             "temporary destroyed at the end of this full-expression",
+             DiagnosticIDs::Note);
       return;
     }
+    if (Default)
+      continue;
     if (Return && checkReturnedLocal(Call, Callee, Param, Arg, Return))
       return;
   }
+}
+
+const MaterializeTemporaryExpr *
+DanglingReferenceCheck::temporaryOf(const Expr *Arg, bool Reference) {
+  if (!Arg)
+    return nullptr;
+  if (Reference)
+    return boundTemporary(Arg);
+  // A view: the temporary owner it is built from.
+  const Expr *Source = viewSource(Arg);
+  const MaterializeTemporaryExpr *Temp =
+      Source ? boundTemporary(Source) : nullptr;
+  if (!Temp || isView(Temp->getType()) || !Temp->getType()->isRecordType())
+    return nullptr;
+  return Temp;
 }
 
 bool DanglingReferenceCheck::checkReturnedLocal(const CallExpr *Call,

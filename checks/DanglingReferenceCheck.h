@@ -47,6 +47,9 @@ private:
                           const ParmVarDecl *Param, const Expr *Arg,
                           const ReturnStmt *Return);
   bool isView(QualType T);
+  /// The temporary that \p Arg binds to a reference parameter
+  /// (\p Reference) or that a view parameter is built from, or null.
+  const MaterializeTemporaryExpr *temporaryOf(const Expr *Arg, bool Reference);
   /// \p Call hands a task to \p Callee, a helper of the user's own (not a
   /// coroutine) that runs a blocking driver or waits synchronously.
   bool waitsFor(const CallExpr *Call, const FunctionDecl *Callee);

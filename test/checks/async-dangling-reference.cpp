@@ -146,6 +146,29 @@ void handed_over_ok() {
   (void)joined, (void)a;
 }
 
+// Default arguments: their temporaries are created at the call.
+task<int> greet(const std::string &who = "world") { co_return who.size(); }
+task<int> greet_by_value(std::string who = "world") { co_return who.size(); }
+task<> defaults() {
+  auto t = greet();
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: task 'greet' may outlive the temporary bound to its reference parameter 'who' [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-2]]:18: note: the default argument's temporary is destroyed at the end of this full-expression
+  auto u = greet_by_value();
+  int v = co_await greet();
+  co_await std::move(t);
+  co_await std::move(u);
+  (void)v;
+}
+
+// A synchronous wait on what the task was handed to.
+std::future<int> start_future(task<int> t);
+int waited_future() {
+  auto f = start_future(fetch(std::string("x")));
+  // CHECK-NOTES: :[[@LINE-1]]:25: warning: task 'fetch' may outlive the temporary bound to its reference parameter 'name' [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-2]]:31: note: temporary destroyed at the end of this full-expression
+  return start_future(fetch(std::string("y"))).get() + f.get();
+}
+
 // A coroutine lambda called through a variable: its reference parameters.
 task<> named_lambda() {
   auto get = [](const std::string &s) -> task<int> {
