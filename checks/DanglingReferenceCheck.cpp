@@ -299,7 +299,36 @@ void DanglingReferenceCheck::checkCall(const CallExpr *Call) {
             dyn_cast<LambdaExpr>(utils::stripWrappers(Op->getArg(0))))
       checkLambdaCall(Method, L);
   }
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+      Member && Method && !Method->getParent()->isLambda())
+    checkTemporaryObject(Member, Method);
   checkArguments(Call, Callee);
+}
+
+void DanglingReferenceCheck::checkTemporaryObject(const CXXMemberCallExpr *Call,
+                                                  const CXXMethodDecl *Method) {
+  // `this` refers to the object: a member coroutine that uses it keeps it.
+  if (!Method->isImplicitObjectMemberFunction())
+    return;
+  const FunctionDecl *Def = Method->getDefinition();
+  const auto *Body =
+      Def ? dyn_cast_or_null<CoroutineBodyStmt>(Def->getBody()) : nullptr;
+  const Expr *Object = Call->getImplicitObjectArgument();
+  const MaterializeTemporaryExpr *Temp =
+      Body && Object ? boundTemporary(Object) : nullptr;
+  if (!Temp)
+    return;
+  bool UsesThis = false;
+  utils::forEachStmt(Body->getBody(), utils::walks::Effects,
+                     [&](const Stmt *S) { UsesThis |= isa<CXXThisExpr>(S); });
+  if (!UsesThis)
+    return;
+  diag(Call->getExprLoc(),
+       "task %0 may outlive the temporary object it is called on")
+      << utils::displayDecl(Method);
+  diag(Temp->getBeginLoc(),
+       "temporary destroyed at the end of this full-expression",
+       DiagnosticIDs::Note);
 }
 
 void DanglingReferenceCheck::checkArguments(const CallExpr *Call,

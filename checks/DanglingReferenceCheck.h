@@ -41,6 +41,9 @@ private:
   void checkArguments(const CallExpr *Call, const FunctionDecl *Callee);
   /// \p Call of the call operator of the temporary closure \p L.
   void checkLambdaCall(const CXXMethodDecl *Op, const LambdaExpr *L);
+  /// \p Call of a member coroutine on a temporary object.
+  void checkTemporaryObject(const CXXMemberCallExpr *Call,
+                            const CXXMethodDecl *Method);
   /// The argument \p Arg of parameter \p Param refers to a local of the
   /// function \p Return returns from; reports it.
   bool checkReturnedLocal(const CallExpr *Call, const FunctionDecl *Callee,

@@ -169,6 +169,26 @@ int waited_future() {
   return start_future(fetch(std::string("y"))).get() + f.get();
 }
 
+// A member coroutine keeps `this`: called on a temporary object.
+struct client {
+  std::string host;
+  task<int> fetch_host() { co_return static_cast<int>(host.size()); }
+  task<int> constant() { co_return 1; }
+  task<int> declared_only();
+};
+task<> temporary_objects() {
+  auto t = client{"h"}.fetch_host();
+  // CHECK-NOTES: :[[@LINE-1]]:24: warning: task 'fetch_host' may outlive the temporary object it is called on [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-2]]:12: note: temporary destroyed at the end of this full-expression
+  auto u = client{"h"}.constant();      // `this` is not used
+  auto v = client{"h"}.declared_only(); // not known to be a coroutine
+  client c{"h"};
+  auto w = c.fetch_host();              // c outlives the task here
+  int x = co_await client{"h"}.fetch_host();
+  co_await std::move(t);
+  (void)x;
+}
+
 // A coroutine lambda called through a variable: its reference parameters.
 task<> named_lambda() {
   auto get = [](const std::string &s) -> task<int> {
