@@ -152,9 +152,10 @@ void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
   auto InUserCode = unless(isExpansionInSystemHeader());
   // Parents are matched before their children: what awaits, drives,
   // discards or returns a task is known when the call that creates it is.
-  Finder->addMatcher(
-      expr(InUserCode, anyOf(coawaitExpr(), coyieldExpr())).bind("await"),
-      this);
+  Finder->addMatcher(expr(InUserCode, anyOf(coawaitExpr(), coyieldExpr(),
+                                            dependentCoawaitExpr()))
+                         .bind("await"),
+                     this);
   Finder->addMatcher(compoundStmt(InUserCode).bind("block"), this);
   // Operands that are never evaluated (sizeof, noexcept, decltype).
   Finder->addMatcher(
@@ -179,6 +180,8 @@ void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {
     // (suspended at the co_yield) still holds the temporaries.
     if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(Await))
       cover(Suspend->getOperand());
+    else if (const auto *Dependent = dyn_cast<DependentCoawaitExpr>(Await))
+      cover(Dependent->getOperand());
   }
   if (const auto *E = Result.Nodes.getNodeAs<Expr>("unevaluated"))
     cover(E);

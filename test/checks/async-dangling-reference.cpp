@@ -281,3 +281,14 @@ template <typename T> task<> never_instantiated() {
   auto t = generic(T{});
   co_await std::move(t);
 }
+template <typename T> task<T> awaited_in_template() {
+  // Awaited in the pattern, where the promise (and so the co_await) is
+  // dependent, and in a lambda of it.
+  co_await fetch(std::string("x"));
+  auto body = [](std::string s) -> task<T> {
+    co_await view(std::string(s));
+    co_return T{};
+  };
+  co_return co_await body("y");
+}
+template task<int> awaited_in_template<int>();
