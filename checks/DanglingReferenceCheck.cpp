@@ -167,6 +167,9 @@ void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
       returnStmt(InUserCode, hasReturnValue(expr().bind("returned")))
           .bind("return"),
       this);
+  // Template patterns, before the calls in them: checked on their
+  // instantiations only, where every callee and co_await is resolved.
+  utils::addFunctionMatchers(Finder, this);
   Finder->addMatcher(callExpr(InUserCode).bind("call"), this);
 }
 
@@ -175,6 +178,14 @@ void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {
   Classifier = &Unit.awaitables();
   Names = &Unit.names();
   SM = Result.SourceManager;
+  if (const FunctionDecl *FD = utils::matchedFunction(Result.Nodes);
+      FD && FD->isDependentContext() && FD->getBody())
+    // Its own code: a lambda in it is matched as a function of its own.
+    utils::forEachStmt(FD->getBody(), utils::walks::OwnCode,
+                       [&](const Stmt *S) {
+                         if (isa<CallExpr>(S))
+                           InPattern.insert(cast<Expr>(S));
+                       });
   if (const auto *Await = Result.Nodes.getNodeAs<Expr>("await")) {
     // co_yield too: the consumer gets the task while the full-expression
     // (suspended at the co_yield) still holds the temporaries.
@@ -268,7 +279,8 @@ bool DanglingReferenceCheck::isView(QualType T) {
 }
 
 void DanglingReferenceCheck::checkCall(const CallExpr *Call) {
-  if (Call->containsErrors() || Call->isInstantiationDependent())
+  if (Call->containsErrors() || Call->isInstantiationDependent() ||
+      InPattern.contains(Call))
     return;
   const auto *Callee = dyn_cast_or_null<FunctionDecl>(Call->getCalleeDecl());
   if (!Callee || Callee->isInvalidDecl())
@@ -483,6 +495,7 @@ void DanglingReferenceCheck::checkLambdaCall(const CXXMethodDecl *Op,
 
 void DanglingReferenceCheck::onEndOfTranslationUnit() {
   Covered.clear();
+  InPattern.clear();
   Returned.clear();
   Waits.clear();
   SM = nullptr;

@@ -77,6 +77,8 @@ private:
   /// Calls whose task is awaited, driven, discarded or used as the object of
   /// a member call within its full-expression: not reported.
   llvm::DenseSet<const Expr *> Covered;
+  /// Calls in template patterns (dependent functions and lambdas).
+  llvm::DenseSet<const Expr *> InPattern;
   /// Calls that are the value of a return statement.
   llvm::DenseMap<const Expr *, const ReturnStmt *> Returned;
 };

@@ -292,3 +292,8 @@ template <typename T> task<T> awaited_in_template() {
   co_return co_await body("y");
 }
 template task<int> awaited_in_template<int>();
+// In a pattern, a call on a dependent object or to a dependent driver is
+// not resolved: only instantiations are checked.
+template <typename Pool> int pattern_only(Pool &pool) {
+  return cppcoro::sync_wait(pool.run(fetch(std::string("x"))));
+}
