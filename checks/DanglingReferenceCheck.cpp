@@ -16,6 +16,8 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::async {
 namespace {
 
+AST_MATCHER(Stmt, isAttributedStmt) { return isa<AttributedStmt>(Node); }
+
 // Functions that run the task they are given to completion before they
 // return: the task cannot outlive the full-expression.
 constexpr const char *DefaultBlockingDrivers =
@@ -156,13 +158,21 @@ void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
                                             dependentCoawaitExpr()))
                          .bind("await"),
                      this);
-  Finder->addMatcher(compoundStmt(InUserCode).bind("block"), this);
+  Finder->addMatcher(
+      stmt(InUserCode, anyOf(compoundStmt(), ifStmt(), forStmt(), whileStmt(),
+                             doStmt(), cxxForRangeStmt(), switchCase(),
+                             labelStmt(), stmt(isAttributedStmt())))
+          .bind("block"),
+      this);
   // Operands that are never evaluated (sizeof, noexcept, decltype).
   Finder->addMatcher(
       expr(InUserCode, anyOf(unaryExprOrTypeTraitExpr(), cxxNoexceptExpr()))
           .bind("unevaluated"),
       this);
   Finder->addMatcher(typeLoc(loc(decltypeType())).bind("decltype"), this);
+  Finder->addMatcher(binaryOperator(InUserCode, hasOperatorName(","),
+                                    hasLHS(expr().bind("comma-lhs"))),
+                     this);
   Finder->addMatcher(
       returnStmt(InUserCode, hasReturnValue(expr().bind("returned")))
           .bind("return"),
@@ -199,24 +209,59 @@ void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *TL = Result.Nodes.getNodeAs<TypeLoc>("decltype"))
     if (auto Decltype = TL->getAs<DecltypeTypeLoc>())
       cover(Decltype.getUnderlyingExpr());
-  if (const auto *Block = Result.Nodes.getNodeAs<CompoundStmt>("block")) {
-    // A discarded task never runs (async-unawaited-task reports it).
-    for (const Stmt *S : Block->body()) {
-      const auto *E = dyn_cast<Expr>(S);
-      if (!E)
-        continue;
-      E = utils::stripWrappers(E);
-      if (const auto *Cast = dyn_cast_or_null<ExplicitCastExpr>(E);
-          Cast && Cast->getType()->isVoidType())
-        E = utils::stripWrappers(Cast->getSubExpr());
-      Covered.insert(E);
-    }
-  }
+  if (const auto *Block = Result.Nodes.getNodeAs<Stmt>("block"))
+    markDiscarded(Block);
+  if (const auto *LHS = Result.Nodes.getNodeAs<Expr>("comma-lhs"))
+    Covered.insert(utils::stripWrappers(LHS));
   if (const auto *Return = Result.Nodes.getNodeAs<ReturnStmt>("return"))
     Returned[utils::stripWrappers(Result.Nodes.getNodeAs<Expr>("returned"))] =
         Return;
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call"))
     checkCall(Call);
+}
+
+void DanglingReferenceCheck::markDiscarded(const Stmt *S) {
+  // A discarded task never runs (async-unawaited-task reports it): the
+  // expressions in statement position.
+  auto Discard = [&](const Stmt *Slot) {
+    const auto *E = dyn_cast_or_null<Expr>(Slot);
+    if (!E)
+      return;
+    E = utils::stripWrappers(E);
+    if (const auto *Cast = dyn_cast_or_null<ExplicitCastExpr>(E);
+        Cast && Cast->getType()->isVoidType())
+      E = utils::stripWrappers(Cast->getSubExpr());
+    // The left operand of a comma is matched on its own, wherever it is.
+    while (const auto *Comma = dyn_cast_or_null<BinaryOperator>(E)) {
+      if (Comma->getOpcode() != BO_Comma)
+        break;
+      E = utils::stripWrappers(Comma->getRHS());
+    }
+    Covered.insert(E);
+  };
+  if (const auto *Block = dyn_cast<CompoundStmt>(S)) {
+    for (const Stmt *Child : Block->body())
+      Discard(Child);
+  } else if (const auto *If = dyn_cast<IfStmt>(S)) {
+    Discard(If->getThen());
+    Discard(If->getElse());
+  } else if (const auto *For = dyn_cast<ForStmt>(S)) {
+    Discard(For->getInit());
+    Discard(For->getInc());
+    Discard(For->getBody());
+  } else if (const auto *While = dyn_cast<WhileStmt>(S)) {
+    Discard(While->getBody());
+  } else if (const auto *Do = dyn_cast<DoStmt>(S)) {
+    Discard(Do->getBody());
+  } else if (const auto *Range = dyn_cast<CXXForRangeStmt>(S)) {
+    Discard(Range->getBody());
+  } else if (const auto *Case = dyn_cast<SwitchCase>(S)) {
+    Discard(Case->getSubStmt());
+  } else if (const auto *Label = dyn_cast<LabelStmt>(S)) {
+    Discard(Label->getSubStmt());
+  } else if (const auto *Attributed = dyn_cast<AttributedStmt>(S)) {
+    Discard(Attributed->getSubStmt());
+  }
 }
 
 void DanglingReferenceCheck::cover(const Expr *E) {

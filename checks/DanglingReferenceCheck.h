@@ -36,6 +36,9 @@ private:
   /// Marks the calls in \p E (not in lambda bodies) as run or consumed
   /// within the full-expression.
   void cover(const Expr *E);
+  /// Marks the expressions \p S discards (statements of a block, branches,
+  /// loop bodies) as covered.
+  void markDiscarded(const Stmt *S);
   void checkCall(const CallExpr *Call);
   /// \p Call to \p Callee, a function returning a lazy task: its arguments.
   void checkArguments(const CallExpr *Call, const FunctionDecl *Callee);

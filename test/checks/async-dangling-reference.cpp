@@ -70,6 +70,12 @@ task<> temporaries_ok(std::vector<task<int>> &tasks) {
   auto h = forwarding(std::string("x")); // not a coroutine
   auto i = launch(std::string("x"));    // eager: not reported (see the doc)
   fetch(std::string("x")); // discarded: never runs (async-unawaited-task)
+  if (tasks.empty())
+    fetch(std::string("x"));
+  else
+    (void)load(config{});
+  for (int k = 0; k < 1; fetch(std::string("x")), ++k)
+    load(config{});
   std::string name = "x";
   auto j = fetch(name); // a named local lives to the end of the block
   tasks.push_back(load(tasks.empty() ? config{} : config{1}) );
