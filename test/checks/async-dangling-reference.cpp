@@ -27,6 +27,7 @@ task<int> by_value(std::string name) { co_return static_cast<int>(name.size()); 
 task<int> view(std::string_view name) { co_return static_cast<int>(name.size()); }
 task<int> sum(std::span<const int> xs) { co_return static_cast<int>(xs.size()); }
 task<int> unused(const std::string &) { co_return 0; }
+task<int> unused_named(const std::string &name, int n) { co_return n; }
 // Not a coroutine: it copies the string before it returns.
 task<int> forwarding(const std::string &name) { return by_value(name); }
 task<int> count(std::reference_wrapper<int> n) { co_return n.get(); }
@@ -67,6 +68,7 @@ task<> temporaries_ok(std::vector<task<int>> &tasks) {
   auto e = view("literal");             // a literal lives forever
   auto f = view(std::string_view("x")); // a view of a literal
   auto g = unused(std::string("x"));    // the parameter is never used
+  auto g2 = unused_named(std::string("x"), 1);
   auto h = forwarding(std::string("x")); // not a coroutine
   auto i = launch(std::string("x"));    // eager: not reported (see the doc)
   fetch(std::string("x")); // discarded: never runs (async-unawaited-task)
@@ -83,7 +85,7 @@ task<> temporaries_ok(std::vector<task<int>> &tasks) {
   // CHECK-NOTES: :[[@LINE-2]]:24: note: temporary destroyed at the end of this full-expression
   co_await std::move(d);
   co_await std::move(j);
-  (void)a, (void)b, (void)c, (void)e, (void)f, (void)g, (void)h, (void)i;
+  (void)a, (void)b, (void)c, (void)e, (void)f, (void)g, (void)g2, (void)h, (void)i;
 }
 
 // A blocking driver runs the task to completion in the full-expression.
