@@ -206,7 +206,15 @@ task<> named_lambda() {
   // CHECK-NOTES: :[[@LINE-1]]:12: warning: task 'get' may outlive the temporary bound to its reference parameter 's' [async-dangling-reference]
   // CHECK-NOTES: :[[@LINE-2]]:16: note: temporary destroyed at the end of this full-expression
   int ok = co_await get(std::string("y"));
+  // A generic lambda: checked on its specialization.
+  auto generic_get = [](const auto &s) -> task<int> {
+    co_return static_cast<int>(s.size());
+  };
+  auto u = generic_get(std::string("z"));
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: task 'generic_get' may outlive the temporary bound to its reference parameter 's' [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-2]]:24: note: temporary destroyed at the end of this full-expression
   co_await std::move(t);
+  co_await std::move(u);
   (void)ok;
 }
 
