@@ -27,13 +27,14 @@ constexpr const char *DefaultBlockingDrivers =
 // Synchronous waits: a helper of the user's own that calls one of these
 // (or a blocking driver) runs the task it is given before it returns.
 constexpr const char *SynchronousWaits =
-    "std::future::wait;std::future::get;std::shared_future::wait;"
-    "std::shared_future::get;std::thread::join;std::jthread::join;"
-    "std::latch::wait;std::latch::arrive_and_wait;std::barrier::arrive_and_"
-    "wait;"
+    "std::future::wait;std::future::get;"
+    "std::shared_future::wait;std::shared_future::get;"
+    "std::thread::join;std::jthread::join;"
+    "std::latch::wait;std::latch::arrive_and_wait;"
+    "std::barrier::arrive_and_wait;"
     "std::condition_variable::wait;std::condition_variable_any::wait;"
-    "std::counting_semaphore::acquire;*::io_context::run;*::io_context::run_"
-    "one";
+    "std::counting_semaphore::acquire;"
+    "*::io_context::run;*::io_context::run_one";
 
 constexpr const char *DefaultViewTypes =
     "std::basic_string_view;std::span;std::reference_wrapper";
