@@ -8,6 +8,7 @@
 
 #include "AwaitInLoopCheck.h"
 #include "BlockingCallCheck.h"
+#include "DanglingReferenceCheck.h"
 #include "SequentialAwaitsCheck.h"
 #include "UnawaitedTaskCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -58,6 +59,8 @@ public:
     CheckFactories.registerCheck<SequentialAwaitsCheck>(
         "async-sequential-awaits");
     CheckFactories.registerCheck<AwaitInLoopCheck>("async-await-in-loop");
+    CheckFactories.registerCheck<DanglingReferenceCheck>(
+        "async-dangling-reference");
   }
 };
 

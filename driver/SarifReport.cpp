@@ -33,6 +33,9 @@ std::string ruleSummary(llvm::StringRef Check) {
        "independent awaits run one after another that could be gathered"},
       {"async-await-in-loop",
        "awaits in loops whose iterations are independent"},
+      {"async-dangling-reference",
+       "a lazy task that may outlive the temporary, closure or local it "
+       "refers to"},
   };
   auto It = Summaries.find(Check);
   return It == Summaries.end() ? Check.str() : It->second;

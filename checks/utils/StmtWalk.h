@@ -65,7 +65,9 @@ namespace walks {
 /// walks below skip more. A lambda is another function: its blocks and
 /// loops are checked when the lambda itself is, and its co_await suspends
 /// the lambda, not us. The calls Sema builds around co_await, co_yield and
-/// co_return operands are the framework's.
+/// co_return operands are the framework's. async-dangling-reference walks
+/// an awaited (or driven) operand with it: the calls a full-expression makes
+/// are its own code, a lambda body in it runs later.
 inline constexpr Skip OwnCode =
     Skip::Lambdas | Skip::AwaitMachinery | Skip::ReturnMachinery;
 
@@ -90,7 +92,10 @@ inline constexpr Skip CallSites = OwnCode | Skip::ErrorExprs;
 /// entered: a capture reads, and the body reads and writes what it
 /// captures by reference (its control facts are its own: InLambda). The
 /// co_return promise call is entered: return_value may take the returned
-/// variable by non-const reference.
+/// variable by non-const reference. async-dangling-reference uses it for
+/// what a body reads (a coroutine lambda's captures, a member coroutine's
+/// `this`, a helper's synchronous waits): a nested lambda's captures read
+/// too, and a callback that sets what a helper waits for is part of it.
 inline constexpr Skip Effects = Skip::AwaitMachinery;
 
 /// The whole tree, nothing skipped: utils::DefUse's every variable an

@@ -1,0 +1,35 @@
+// RUN: %check_async_tidy %s async-dangling-reference %t -- -I %runtime_include
+
+// asynclint's own runtime: aio::task is lazy; create_task schedules it on
+// the loop, gather and run drive it within the full-expression.
+#include <aio/aio.hpp>
+
+#include <string>
+#include <utility>
+
+aio::task<int> fetch(const std::string &name);
+
+aio::task<int> spawn_temporary() {
+  auto handle = aio::create_task(fetch(std::string("x")));
+  // CHECK-NOTES: :[[@LINE-1]]:34: warning: task 'fetch' may outlive the temporary bound to its reference parameter 'name' [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-2]]:40: note: temporary destroyed at the end of this full-expression
+  std::string name = "w";
+  auto worker = aio::create_task([&name]() -> aio::task<int> {
+    co_return co_await fetch(name);
+  }());
+  // CHECK-NOTES: :[[@LINE-3]]:34: warning: task of this coroutine lambda may outlive its temporary closure, which holds its captures [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-4]]:36: note: 'name' lives in the closure, which is destroyed at the end of the full-expression
+  co_return co_await handle + co_await worker;
+}
+
+// Negative neighbours: awaited or driven in the full-expression.
+aio::task<int> awaited() {
+  auto [a, b] =
+      co_await aio::gather(fetch(std::string("a")), fetch(std::string("b")));
+  int c = co_await aio::create_task(fetch(std::string("c")));
+  std::string name = "d";
+  auto handle = aio::create_task(fetch(name)); // name outlives the handle here
+  co_return a + b + c + co_await handle;
+}
+
+int main() { return aio::run(fetch(std::string("main"))); }
