@@ -241,6 +241,18 @@ bool isCpuWord(StringRef Spelling, llvm::ArrayRef<StringRef> Words) {
 }
 
 // The call an awaited operand makes, under temporaries and conversions.
+// A standard container's member that stores what it is handed
+// (`threads.emplace_back([] {...})` starts a thread with the lambda).
+bool storesArgument(const NamedDecl *Callee) {
+  const auto *M = dyn_cast_or_null<CXXMethodDecl>(Callee);
+  if (!M || !M->getIdentifier() || !M->getParent()->isInStdNamespace())
+    return false;
+  return llvm::is_contained({"push_back", "emplace_back", "push_front",
+                             "emplace_front", "push", "emplace", "emplace_hint",
+                             "insert", "try_emplace", "insert_or_assign"},
+                            M->getName());
+}
+
 const CallExpr *awaitedCall(const Expr *Operand) {
   if (!Operand)
     return nullptr;
@@ -691,8 +703,10 @@ void BlockingCallCheck::collectSites(const Stmt *Body, std::vector<Site> &Out,
                        Statements.contains(Call), Initializers.contains(Call)});
         // A lambda handed to an ordinary call may run right here (an
         // algorithm, call_once, an immediately invoked lambda); one handed
-        // to an offload function runs elsewhere.
-        if (!isOffload(Callee) && !isOffloadByName(Call))
+        // to an offload function runs elsewhere, and one handed to a
+        // standard container is stored (a vector of threads starts one).
+        if (!isOffload(Callee) && !isOffloadByName(Call) &&
+            !storesArgument(Callee))
           for (const Expr *Arg : Call->arguments())
             if (const auto *L =
                     dyn_cast_or_null<LambdaExpr>(utils::stripWrappers(Arg)))
