@@ -867,9 +867,23 @@ void BlockingCallCheck::checkCoroutine(const FunctionDecl *FD,
         LastCpu = Cpu;
     return LastCpu && !*LastCpu;
   };
+  // A coroutine that only blocking drivers run (`sync_wait(f())` from main
+  // or a test) runs up to its first suspension on the driving thread.
+  std::optional<bool> DrivenOnly;
+  std::optional<utils::FirstSuspension> Start;
+  auto OnDrivingThread = [&](SourceLocation Loc) {
+    if (!DrivenOnly)
+      DrivenOnly = Driven.drivenOnly(FD, Ctx);
+    if (!*DrivenOnly)
+      return false;
+    if (!Start)
+      Start.emplace(Body, SM);
+    return Start->before(Loc);
+  };
 
   for (const Site &S : Sites) {
-    if (OnOtherExecutor(S.E->getBeginLoc()))
+    if (OnOtherExecutor(S.E->getBeginLoc()) ||
+        OnDrivingThread(S.E->getBeginLoc()))
       continue;
     if (std::optional<std::string> Blocked = blockingName(S.E, S.Callee)) {
       if (!(Seen.NonBlocking && isSocketCall(*Blocked)))
@@ -1265,6 +1279,7 @@ void BlockingCallCheck::onEndOfTranslationUnit() {
   AST = nullptr;
   ReplacementAwaitable.clear();
   TwinCandidates.clear();
+  Driven = utils::DrivenCoroutines();
 }
 
 } // namespace clang::tidy::async

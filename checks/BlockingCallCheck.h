@@ -5,6 +5,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/BlockingSummaries.h"
+#include "utils/DrivenCoroutines.h"
 #include "utils/QualifiedNames.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -183,6 +184,8 @@ private:
   /// Functions defined in this unit, summarised for the driver at its end.
   std::vector<const FunctionDecl *> Defined;
   std::optional<utils::SummaryReader> Summaries; // loaded on first use
+  /// Coroutines only blocking drivers run, counted once per unit.
+  utils::DrivenCoroutines Driven;
   const ASTContext *AST = nullptr; // of the translation unit being checked
 };
 

@@ -41,6 +41,9 @@ aio::task<int> aio_handler() {
   co_return v + co_await inner();
 }
 
+// Awaited by a coroutine too (not only run by main), so its start may be
+// on the event loop.
+aio::task<int> awaits_aio_handler() { co_return co_await aio_handler(); }
 // Starting loops from ordinary code is what they are for.
 int main() {
   asio::io_context io;

@@ -151,6 +151,9 @@ void ordinary() {
   std::this_thread::sleep_for(10ms);
   cppcoro::sync_wait(fetch(1));
 }
+// Awaited by a coroutine too (not only run by main's sync_wait), so its
+// start may be on the event loop.
+task<> awaits_nested_loop() { co_await nested_loop(); }
 int main() {
   std::ifstream in("x");
   cppcoro::sync_wait(nested_loop());

@@ -1,0 +1,53 @@
+//===--- DrivenCoroutines.h - asynclint -------------------------*- C++ -*-===//
+//
+// Coroutines that only a blocking driver runs (`sync_wait(serve())` from
+// main or a test), and what of their body runs before the first
+// suspension: that part runs on the driving thread, not on an event loop.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCLINT_CHECKS_UTILS_DRIVENCOROUTINES_H
+#define ASYNCLINT_CHECKS_UTILS_DRIVENCOROUTINES_H
+
+#include "clang/AST/ASTContext.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace clang::tidy::async::utils {
+
+/// Blocking drivers: they run an awaitable to its end on the calling
+/// thread (sync_wait, syncAwait, block_on, blockingWait, aio::run,
+/// cobalt::run).
+bool isBlockingDriver(const FunctionDecl *FD);
+
+class DrivenCoroutines {
+public:
+  /// Whether \p FD, defined in the main file, is used there, and only as
+  /// the operand of a blocking driver (`sync_wait(f(...))`, an immediately
+  /// invoked coroutine lambda too). Counted once per unit, on first use.
+  bool drivenOnly(const FunctionDecl *FD, ASTContext &Ctx);
+
+private:
+  bool Counted = false;
+  llvm::DenseMap<const Decl *, unsigned> Uses;   // references
+  llvm::DenseMap<const Decl *, unsigned> Driven; // as a driver's operand
+};
+
+/// Where a coroutine body first suspends, and the loops that reach past it.
+class FirstSuspension {
+public:
+  FirstSuspension(const Stmt *Body, const SourceManager &SM);
+  /// Whether \p Loc runs only before the body first suspends: before its
+  /// first co_await or co_yield (outside lambdas), and in no loop that
+  /// goes on past it (a later iteration runs after a resumption).
+  bool before(SourceLocation Loc) const;
+
+private:
+  const SourceManager &SM;
+  SourceLocation First; // invalid: the body never suspends
+  llvm::SmallVector<SourceRange, 4> Loops;
+};
+
+} // namespace clang::tidy::async::utils
+
+#endif // ASYNCLINT_CHECKS_UTILS_DRIVENCOROUTINES_H
