@@ -16,7 +16,8 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::async {
 namespace {
 
-AST_MATCHER(Stmt, isAttributedStmt) { return isa<AttributedStmt>(Node); }
+const ast_matchers::internal::VariadicDynCastAllOfMatcher<Stmt, AttributedStmt>
+    attributedStmt; // not among clang's own matchers
 
 // Functions that run the task they are given to completion before they
 // return: the task cannot outlive the full-expression.
@@ -155,21 +156,24 @@ void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
   auto InUserCode = unless(isExpansionInSystemHeader());
   // Parents are matched before their children: what awaits, drives,
   // discards or returns a task is known when the call that creates it is.
-  Finder->addMatcher(expr(InUserCode, anyOf(coawaitExpr(), coyieldExpr(),
-                                            dependentCoawaitExpr()))
-                         .bind("await"),
-                     this);
-  Finder->addMatcher(
-      stmt(InUserCode, anyOf(compoundStmt(), ifStmt(), forStmt(), whileStmt(),
-                             doStmt(), cxxForRangeStmt(), switchCase(),
-                             labelStmt(), stmt(isAttributedStmt())))
-          .bind("block"),
-      this);
+  // One matcher per node kind: MatchFinder runs a matcher only on nodes of
+  // its kind, where expr(anyOf(...)) would run on every expression.
+  Finder->addMatcher(coawaitExpr(InUserCode).bind("await"), this);
+  Finder->addMatcher(coyieldExpr(InUserCode).bind("await"), this);
+  Finder->addMatcher(dependentCoawaitExpr(InUserCode).bind("await"), this);
+  Finder->addMatcher(compoundStmt(InUserCode).bind("block"), this);
+  Finder->addMatcher(ifStmt(InUserCode).bind("block"), this);
+  Finder->addMatcher(forStmt(InUserCode).bind("block"), this);
+  Finder->addMatcher(whileStmt(InUserCode).bind("block"), this);
+  Finder->addMatcher(doStmt(InUserCode).bind("block"), this);
+  Finder->addMatcher(cxxForRangeStmt(InUserCode).bind("block"), this);
+  Finder->addMatcher(switchCase(InUserCode).bind("block"), this);
+  Finder->addMatcher(labelStmt(InUserCode).bind("block"), this);
+  Finder->addMatcher(attributedStmt(InUserCode).bind("block"), this);
   // Operands that are never evaluated (sizeof, noexcept, decltype).
-  Finder->addMatcher(
-      expr(InUserCode, anyOf(unaryExprOrTypeTraitExpr(), cxxNoexceptExpr()))
-          .bind("unevaluated"),
-      this);
+  Finder->addMatcher(unaryExprOrTypeTraitExpr(InUserCode).bind("unevaluated"),
+                     this);
+  Finder->addMatcher(cxxNoexceptExpr(InUserCode).bind("unevaluated"), this);
   Finder->addMatcher(typeLoc(loc(decltypeType())).bind("decltype"), this);
   Finder->addMatcher(binaryOperator(InUserCode, hasOperatorName(","),
                                     hasLHS(expr().bind("comma-lhs"))),
