@@ -16,9 +16,6 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::async {
 namespace {
 
-const ast_matchers::internal::VariadicDynCastAllOfMatcher<Stmt, AttributedStmt>
-    attributedStmt; // not among clang's own matchers
-
 // Functions that run the task they are given to completion before they
 // return: the task cannot outlive the full-expression.
 constexpr const char *DefaultBlockingDrivers =
@@ -169,7 +166,11 @@ void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(cxxForRangeStmt(InUserCode).bind("block"), this);
   Finder->addMatcher(switchCase(InUserCode).bind("block"), this);
   Finder->addMatcher(labelStmt(InUserCode).bind("block"), this);
-  Finder->addMatcher(attributedStmt(InUserCode).bind("block"), this);
+  // Not among clang's own matchers; a local, as a static could throw.
+  const ast_matchers::internal::VariadicDynCastAllOfMatcher<Stmt,
+                                                            AttributedStmt>
+      AttributedStmts;
+  Finder->addMatcher(AttributedStmts(InUserCode).bind("block"), this);
   // Operands that are never evaluated (sizeof, noexcept, decltype).
   Finder->addMatcher(unaryExprOrTypeTraitExpr(InUserCode).bind("unevaluated"),
                      this);

@@ -17,9 +17,6 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::async {
 namespace {
 
-const ast_matchers::internal::VariadicDynCastAllOfMatcher<Stmt, AttributedStmt>
-    attributedStmt; // not among clang's own matchers
-
 // D is (inside) a template instantiation: an edit there would change the
 // pattern, which other instantiations share.
 bool inInstantiation(const Decl *D) {
@@ -82,7 +79,11 @@ void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(cxxForRangeStmt(InUserCode).bind("stmt"), this);
   Finder->addMatcher(switchCase(InUserCode).bind("stmt"), this);
   Finder->addMatcher(labelStmt(InUserCode).bind("stmt"), this);
-  Finder->addMatcher(attributedStmt(InUserCode).bind("stmt"), this);
+  // Not among clang's own matchers; a local, as a static could throw.
+  const ast_matchers::internal::VariadicDynCastAllOfMatcher<Stmt,
+                                                            AttributedStmt>
+      AttributedStmts;
+  Finder->addMatcher(AttributedStmts(InUserCode).bind("stmt"), this);
   // The last statement of a GNU statement expression is its value. The
   // StmtExpr is visited before its compound statement, so it is known by
   // the time the compound statement is checked.

@@ -86,7 +86,8 @@ UnitResult lintOne(const Units &U, const ConfigSource &Config,
     ::unsetenv("ASYNCLINT_SUMMARY_OUTPUT");
     if (auto Buf = llvm::MemoryBuffer::getFile(SummaryPath))
       R.Summary = (*Buf)->getBuffer().str();
-    llvm::sys::fs::remove(SummaryPath);
+    std::error_code Removed = llvm::sys::fs::remove(SummaryPath);
+    (void)Removed; // a leftover temporary file costs nothing else
   }
 
   return R;

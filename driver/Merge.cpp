@@ -17,6 +17,8 @@
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
+#include <array>
+#include <cstdint>
 #include <map>
 #include <tuple>
 
@@ -27,8 +29,10 @@ using llvm::json::Value;
 namespace asynclint {
 namespace {
 
-enum class Kind { Json, Sarif, Baseline };
-const char *const KindNames[] = {"JSON report", "SARIF log", "baseline"};
+enum class Kind : std::uint8_t { Json, Sarif, Baseline };
+constexpr std::array<const char *, 3> KindNames = {"JSON report", "SARIF log",
+                                                   "baseline"};
+const char *nameOf(Kind K) { return KindNames[static_cast<size_t>(K)]; }
 
 std::optional<Kind> kindOf(const Value &V) {
   if (V.getAsArray())
@@ -133,6 +137,7 @@ std::string mergeJson(llvm::ArrayRef<Value> Docs, int &Exit) {
                    str(&O, "check"), str(&O, "message"), ""};
   });
   std::vector<std::pair<std::string, std::string>> Levels;
+  Levels.reserve(Items.size());
   for (const Value &V : Items)
     Levels.emplace_back(str(V.getAsObject(), "check"),
                         str(V.getAsObject(), "severity"));
@@ -200,6 +205,7 @@ RunParts partsOf(llvm::ArrayRef<Value> Docs) {
 
 std::vector<const Array *> pointers(const std::vector<Array> &Lists) {
   std::vector<const Array *> Out;
+  Out.reserve(Lists.size());
   for (const Array &L : Lists)
     Out.push_back(&L);
   return Out;
@@ -251,6 +257,7 @@ std::string mergeBaselines(llvm::ArrayRef<Value> Docs) {
     Lists.push_back(D.getAsObject()->getArray("findings"));
   std::vector<Value> Entries = unionOf(Lists);
   std::vector<std::pair<std::string, size_t>> Order; // file, first place
+  Order.reserve(Entries.size());
   for (size_t I = 0; I < Entries.size(); ++I)
     Order.emplace_back(str(Entries[I].getAsObject(), "file"), I);
   llvm::sort(Order);
@@ -279,8 +286,8 @@ std::optional<int> readAll(const std::vector<std::string> &Paths,
                         "' is not an asynclint JSON report, SARIF log or "
                         "baseline");
     if (!Docs.empty() && *Here != K)
-      return usageError("'" + Path + "' is a " + KindNames[int(*Here)] + ", '" +
-                        Paths.front() + "' a " + KindNames[int(K)] +
+      return usageError("'" + Path + "' is a " + nameOf(*Here) + ", '" +
+                        Paths.front() + "' a " + nameOf(K) +
                         ": merge files of one kind");
     K = *Here;
     Docs.push_back(std::move(*V));
@@ -329,17 +336,21 @@ int mergeMain(int Argc, const char **Argv) {
     return *Stop;
 
   int Exit = ExitClean;
-  std::string Text = K == Kind::Json    ? mergeJson(Docs, Exit)
-                     : K == Kind::Sarif ? mergeSarif(Docs, Exit)
-                                        : mergeBaselines(Docs);
+  std::string Text;
+  if (K == Kind::Json)
+    Text = mergeJson(Docs, Exit);
+  else if (K == Kind::Sarif)
+    Text = mergeSarif(Docs, Exit);
+  else
+    Text = mergeBaselines(Docs);
   if (Output.empty()) {
     llvm::outs() << Text;
   } else if (std::string Err; !writeAtomically(Output, Text, Err)) {
     return usageError("cannot write --output '" + Output + "': " + Err);
   }
   if (!Quiet)
-    llvm::errs() << "asynclint: merged " << Docs.size() << " "
-                 << KindNames[int(K)] << (Docs.size() == 1 ? "" : "s") << "\n";
+    llvm::errs() << "asynclint: merged " << Docs.size() << " " << nameOf(K)
+                 << (Docs.size() == 1 ? "" : "s") << "\n";
   return Exit;
 }
 

@@ -31,7 +31,7 @@ std::string jsonReport(const std::vector<Finding> &Findings);
 /// related locations, fingerprints and fixes (\p Src resolves the fixes'
 /// positions), and the units of \p Run that failed as notifications.
 std::string sarifReport(const std::vector<Finding> &Findings,
-                        const RunOutcome &Run, const std::string &DocsUrl,
+                        const RunOutcome &Outcome, const std::string &DocsUrl,
                         SourceText &Src);
 
 /// GitHub Actions workflow commands, one annotation per finding.

@@ -27,7 +27,7 @@ void SourceText::resolve(Location &L) {
   const File &F = file(L.File);
   unsigned Off = std::min<size_t>(L.Offset, F.Text.size());
   // The last line starting at or before Off.
-  auto Next = std::upper_bound(F.LineStarts.begin(), F.LineStarts.end(), Off);
+  auto Next = std::ranges::upper_bound(F.LineStarts, Off);
   L.Line = Next - F.LineStarts.begin();
   L.Column = Off - *(Next - 1) + 1;
 }
@@ -36,8 +36,7 @@ std::string SourceText::normalisedLine(const Location &L) {
   const File &F = file(L.File);
   llvm::StringRef T = F.Text;
   unsigned Off = std::min<size_t>(L.Offset, T.size());
-  size_t Begin =
-      *(std::upper_bound(F.LineStarts.begin(), F.LineStarts.end(), Off) - 1);
+  size_t Begin = *(std::ranges::upper_bound(F.LineStarts, Off) - 1);
   size_t End = T.find('\n', Off);
   std::string Out;
   for (char C : T.slice(Begin, End))

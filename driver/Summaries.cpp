@@ -32,17 +32,18 @@ void ProjectSummaries::add(llvm::StringRef UnitSummary) {
   const Array *Functions = O ? O->getArray("functions") : nullptr;
   if (!Functions)
     return;
-  Depth = std::max<unsigned>(Depth, O->getInteger("depth").value_or(0));
+  Depth = std::max(Depth,
+                   static_cast<unsigned>(O->getInteger("depth").value_or(0)));
   auto PlaceOf = [](const Object &P) {
     return Place{P.getString("file").value_or("").str(),
-                 unsigned(P.getInteger("offset").value_or(0))};
+                 static_cast<unsigned>(P.getInteger("offset").value_or(0))};
   };
   for (const llvm::json::Value &FV : *Functions) {
     const Object *F = FV.getAsObject();
     std::optional<llvm::StringRef> Usr = F ? F->getString("usr") : std::nullopt;
     // A function defined in several units (inline, in a header) has one
     // summary: the first.
-    if (!Usr || ByUsr.count(*Usr))
+    if (!Usr || ByUsr.contains(*Usr))
       continue;
     Function &Fn = ByUsr[Usr->str()];
     Fn.Name = F->getString("name").value_or("").str();
@@ -72,7 +73,7 @@ void ProjectSummaries::resolve() {
             Callee->second.Hops + 1 >= Fn.Hops)
           continue;
         Fn.Hops = Callee->second.Hops + 1;
-        Fn.Via = int(I);
+        Fn.Via = static_cast<int>(I);
         Changed = true;
       }
     if (!Changed)
@@ -88,7 +89,7 @@ ProjectSummaries::chainNotes(llvm::StringRef Usr) const {
       It->second.Hops + 1 > Depth)
     return std::nullopt;
   std::vector<clang::tooling::DiagnosticMessage> Notes;
-  auto Note = [&](const Place &P, std::string Message) {
+  auto Note = [&](const Place &P, const std::string &Message) {
     clang::tooling::DiagnosticMessage M(Message);
     M.FilePath = P.File;
     M.FileOffset = P.Offset;
@@ -96,8 +97,9 @@ ProjectSummaries::chainNotes(llvm::StringRef Usr) const {
   };
   for (const Function *Fn = &It->second; Fn;) {
     if (Fn->Via < 0) {
-      Note(Fn->Sink->second,
-           Fn->Name + " calls blocking '" + Fn->Sink->first + "' here");
+      if (Fn->Sink) // a chain ends at a sink (Hops == 0)
+        Note(Fn->Sink->second,
+             Fn->Name + " calls blocking '" + Fn->Sink->first + "' here");
       break;
     }
     const Call &C = Fn->Calls[Fn->Via];

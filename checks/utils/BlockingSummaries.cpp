@@ -114,9 +114,10 @@ bool SummaryReader::load(llvm::StringRef Path, std::string &Err) {
     std::vector<Note> &Chain = Chains[Usr.str()];
     for (const llvm::json::Value &NV : *Notes)
       if (const llvm::json::Object *N = NV.getAsObject())
-        Chain.push_back({N->getString("file").value_or("").str(),
-                         unsigned(N->getInteger("offset").value_or(0)),
-                         N->getString("message").value_or("").str()});
+        Chain.push_back(
+            {N->getString("file").value_or("").str(),
+             static_cast<unsigned>(N->getInteger("offset").value_or(0)),
+             N->getString("message").value_or("").str()});
   }
   return true;
 }

@@ -2,8 +2,8 @@
 
 #include "DrivenCoroutines.h"
 #include "ASTHelpers.h"
+#include "clang/AST/DynamicRecursiveASTVisitor.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/STLExtras.h"
 
@@ -12,30 +12,31 @@ namespace {
 
 // Counts, over the main file's declarations, every reference to a function
 // and each use as the operand of a blocking driver.
-class UseCounter : public RecursiveASTVisitor<UseCounter> {
+class UseCounter : public ConstDynamicRecursiveASTVisitor {
 public:
   UseCounter(const SourceManager &SM,
              llvm::DenseMap<const Decl *, unsigned> &Uses,
              llvm::DenseMap<const Decl *, unsigned> &Driven)
-      : SM(SM), Uses(Uses), Driven(Driven) {}
-  bool shouldVisitTemplateInstantiations() const { return true; }
-  bool TraverseDecl(Decl *D) {
+      : SM(SM), Uses(Uses), Driven(Driven) {
+    ShouldVisitTemplateInstantiations = true;
+  }
+  bool TraverseDecl(const Decl *D) override {
     if (D && !isa<TranslationUnitDecl>(D) &&
         !SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
       return true;
-    return RecursiveASTVisitor::TraverseDecl(D);
+    return ConstDynamicRecursiveASTVisitor::TraverseDecl(D);
   }
-  bool VisitDeclRefExpr(DeclRefExpr *E) {
+  bool VisitDeclRefExpr(const DeclRefExpr *E) override {
     if (isa<FunctionDecl>(E->getDecl()))
       ++Uses[E->getDecl()->getCanonicalDecl()];
     return true;
   }
-  bool VisitMemberExpr(MemberExpr *E) {
+  bool VisitMemberExpr(const MemberExpr *E) override {
     if (isa<FunctionDecl>(E->getMemberDecl()))
       ++Uses[E->getMemberDecl()->getCanonicalDecl()];
     return true;
   }
-  bool VisitCallExpr(CallExpr *C) {
+  bool VisitCallExpr(const CallExpr *C) override {
     const FunctionDecl *Driver = C->getDirectCallee();
     if (!Driver || C->getNumArgs() == 0 || !isBlockingDriver(Driver))
       return true;
@@ -63,6 +64,8 @@ bool isBlockingDriver(const FunctionDecl *FD) {
                          Name))
     return true;
   // run() is a driver only in the frameworks that spell it so.
+  if (Name != "run")
+    return false;
   std::string Qualified = FD->getQualifiedNameAsString();
   return Qualified == "aio::run" || Qualified == "boost::cobalt::run";
 }
