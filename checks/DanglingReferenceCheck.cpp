@@ -3,6 +3,7 @@
 #include "DanglingReferenceCheck.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "utils/ASTHelpers.h"
+#include "utils/DrivenCoroutines.h"
 #include "utils/StmtWalk.h"
 #include "utils/UnitAnalysis.h"
 #include "clang/AST/DeclCXX.h"
@@ -15,12 +16,6 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::async {
 namespace {
-
-// Functions that run the task they are given to completion before they
-// return: the task cannot outlive the full-expression.
-constexpr const char *DefaultBlockingDrivers =
-    "*::sync_wait;*::syncAwait;*::blockingWait;*::blocking_wait;*::block_on;"
-    "aio::run;boost::cobalt::run";
 
 // Synchronous waits: a helper of the user's own that calls one of these
 // (or a blocking driver) runs the task it is given before it returns.
@@ -138,7 +133,7 @@ const NamedDecl *calleeName(const CallExpr *Call, const FunctionDecl *Callee) {
 DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
                                                ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      BlockingDrivers(Options.get("BlockingDrivers", DefaultBlockingDrivers)),
+      BlockingDrivers(Options.get("BlockingDrivers", utils::BlockingDrivers)),
       ViewTypes(Options.get("ViewTypes", DefaultViewTypes)),
       Drivers(tidy::utils::options::parseStringList(BlockingDrivers)),
       SyncWaits(tidy::utils::options::parseStringList(SynchronousWaits)),

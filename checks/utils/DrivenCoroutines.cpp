@@ -2,6 +2,8 @@
 
 #include "DrivenCoroutines.h"
 #include "ASTHelpers.h"
+#include "UnitAnalysis.h"
+#include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/DynamicRecursiveASTVisitor.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -14,10 +16,10 @@ namespace {
 // and each use as the operand of a blocking driver.
 class UseCounter : public ConstDynamicRecursiveASTVisitor {
 public:
-  UseCounter(const SourceManager &SM,
+  UseCounter(const SourceManager &SM, NameCache &Names,
              llvm::DenseMap<const Decl *, unsigned> &Uses,
              llvm::DenseMap<const Decl *, unsigned> &Driven)
-      : SM(SM), Uses(Uses), Driven(Driven) {
+      : SM(SM), Names(Names), Uses(Uses), Driven(Driven) {
     ShouldVisitTemplateInstantiations = true;
   }
   bool TraverseDecl(const Decl *D) override {
@@ -38,7 +40,7 @@ public:
   }
   bool VisitCallExpr(const CallExpr *C) override {
     const FunctionDecl *Driver = C->getDirectCallee();
-    if (!Driver || C->getNumArgs() == 0 || !isBlockingDriver(Driver))
+    if (!Driver || C->getNumArgs() == 0 || !Drivers.matches(Names.get(Driver)))
       return true;
     if (const auto *Inner = dyn_cast<CallExpr>(stripWrappers(C->getArg(0))))
       if (const FunctionDecl *Run = Inner->getDirectCallee())
@@ -48,34 +50,22 @@ public:
 
 private:
   const SourceManager &SM;
+  NameCache &Names;
+  const NameList Drivers{
+      tidy::utils::options::parseStringList(BlockingDrivers)};
   llvm::DenseMap<const Decl *, unsigned> &Uses;
   llvm::DenseMap<const Decl *, unsigned> &Driven;
 };
 
 } // namespace
 
-bool isBlockingDriver(const FunctionDecl *FD) {
-  const IdentifierInfo *Id = FD->getIdentifier();
-  if (!Id)
-    return false;
-  StringRef Name = Id->getName();
-  if (llvm::is_contained({"sync_wait", "syncAwait", "block_on", "blockingWait",
-                          "blocking_wait"},
-                         Name))
-    return true;
-  // run() is a driver only in the frameworks that spell it so.
-  if (Name != "run")
-    return false;
-  std::string Qualified = FD->getQualifiedNameAsString();
-  return Qualified == "aio::run" || Qualified == "boost::cobalt::run";
-}
-
 bool DrivenCoroutines::drivenOnly(const FunctionDecl *FD, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   if (!SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
     return false;
   if (!Counted) {
-    UseCounter(SM, Uses, Driven).TraverseDecl(Ctx.getTranslationUnitDecl());
+    UseCounter(SM, UnitAnalysis::of(Ctx).names(), Uses, Driven)
+        .TraverseDecl(Ctx.getTranslationUnitDecl());
     Counted = true;
   }
   const Decl *Key = FD->getCanonicalDecl();

@@ -9,16 +9,18 @@
 #ifndef ASYNCLINT_CHECKS_UTILS_DRIVENCOROUTINES_H
 #define ASYNCLINT_CHECKS_UTILS_DRIVENCOROUTINES_H
 
+#include "QualifiedNames.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace clang::tidy::async::utils {
 
-/// Blocking drivers: they run an awaitable to its end on the calling
-/// thread (sync_wait, syncAwait, block_on, blockingWait, aio::run,
-/// cobalt::run).
-bool isBlockingDriver(const FunctionDecl *FD);
+/// Blocking drivers: functions that run the awaitable they are given to
+/// its end on the calling thread before they return (a NameList).
+inline constexpr const char *BlockingDrivers =
+    "*::sync_wait;*::syncAwait;*::blockingWait;*::blocking_wait;*::block_on;"
+    "aio::run;boost::cobalt::run";
 
 class DrivenCoroutines {
 public:
