@@ -30,26 +30,12 @@ const ClassTemplateDecl *templateOf(const CXXRecordDecl *RD) {
   return nullptr;
 }
 
+// Whether RD or a base declares a member Name. With UsableOnly, one that
+// `co_await x` could call from outside the class: not deleted, public, and
+// through public bases (a deleted or private one makes the expression
+// ill-formed, so it says the type is NOT awaitable).
 bool hasMember(const CXXRecordDecl *RD, DeclarationName Name,
-               unsigned Depth = 0) {
-  if (!RD || Depth > MaxBaseDepth)
-    return false;
-  const CXXRecordDecl *Def = RD->getDefinition();
-  if (!Def || Def->isInvalidDecl())
-    return false;
-  if (!Def->lookup(Name).empty())
-    return true;
-  for (const CXXBaseSpecifier &Base : Def->bases())
-    if (hasMember(getRecordForStructure(Base.getType()), Name, Depth + 1))
-      return true;
-  return false;
-}
-
-// A member operator co_await that `co_await x` could call from outside the
-// class: not deleted and public (a deleted or private one makes the
-// expression ill-formed, so it says the type is NOT awaitable).
-bool hasUsableMember(const CXXRecordDecl *RD, DeclarationName Name,
-                     unsigned Depth = 0) {
+               bool UsableOnly = false, unsigned Depth = 0) {
   if (!RD || Depth > MaxBaseDepth)
     return false;
   const CXXRecordDecl *Def = RD->getDefinition();
@@ -57,14 +43,15 @@ bool hasUsableMember(const CXXRecordDecl *RD, DeclarationName Name,
     return false;
   auto Found = Def->lookup(Name);
   if (!Found.empty())
-    return llvm::any_of(Found, [](const NamedDecl *ND) {
+    return !UsableOnly || llvm::any_of(Found, [](const NamedDecl *ND) {
       const FunctionDecl *FD = ND->getAsFunction();
       return FD && !FD->isDeleted() &&
              (ND->getAccess() == AS_public || ND->getAccess() == AS_none);
     });
   for (const CXXBaseSpecifier &Base : Def->bases())
-    if (Base.getAccessSpecifier() == AS_public &&
-        hasUsableMember(getRecordForStructure(Base.getType()), Name, Depth + 1))
+    if ((!UsableOnly || Base.getAccessSpecifier() == AS_public) &&
+        hasMember(getRecordForStructure(Base.getType()), Name, UsableOnly,
+                  Depth + 1))
       return true;
   return false;
 }
@@ -402,7 +389,7 @@ AwaitableClassifier::Info AwaitableClassifier::compute(const CXXRecordDecl *RD,
                      (hasMember(RD, Name("await_ready")) &&
                       hasMember(RD, Name("await_suspend")) &&
                       hasMember(RD, Name("await_resume"))) ||
-                     hasUsableMember(RD, CoAwait) ||
+                     hasMember(RD, CoAwait, /*UsableOnly=*/true) ||
                      hasFreeCoAwait(RD, CoAwait);
   // Only awaitable types need the (costlier) coroutine question.
   if (Result.Awaitable)
