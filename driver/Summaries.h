@@ -16,6 +16,7 @@
 #ifndef ASYNCLINT_DRIVER_SUMMARIES_H
 #define ASYNCLINT_DRIVER_SUMMARIES_H
 
+#include "utils/BlockingSummaries.h"
 #include "clang/Tooling/Core/Diagnostic.h"
 #include "llvm/ADT/StringRef.h"
 #include <map>
@@ -26,8 +27,8 @@
 namespace asynclint {
 
 /// The note that marks a tentative cross-file finding, followed by the
-/// callee's USR (the check and the driver agree on it).
-inline constexpr llvm::StringLiteral SiteMarker = "asynclint-summary-site ";
+/// callee's USR: the check's own definition.
+using clang::tidy::async::utils::SiteMarker;
 
 class ProjectSummaries {
 public:
