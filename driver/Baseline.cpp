@@ -3,20 +3,14 @@
 #include "Baseline.h"
 #include "FileSystem.h"
 #include "Options.h"
-#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace asynclint {
 
 std::string baselineText(llvm::json::Array Entries) {
-  std::string Text;
-  llvm::raw_string_ostream OS(Text);
-  OS << llvm::formatv("{0:2}",
-                      llvm::json::Value(llvm::json::Object{
-                          {"version", 1}, {"findings", std::move(Entries)}}))
-     << "\n";
-  return Text;
+  return jsonText(
+      llvm::json::Object{{"version", 1}, {"findings", std::move(Entries)}});
 }
 
 std::optional<int> Baseline::read(const std::string &BaselinePath) {

@@ -3,6 +3,7 @@
 #include "FileSystem.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -81,6 +82,13 @@ bool writeAtomically(const std::string &Path, llvm::StringRef Text,
     return false;
   }
   return true;
+}
+
+std::string jsonText(const llvm::json::Value &V) {
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  OS << llvm::formatv("{0:2}", V) << "\n";
+  return Out;
 }
 
 } // namespace asynclint

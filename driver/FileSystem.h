@@ -9,6 +9,7 @@
 #define ASYNCLINT_DRIVER_FILESYSTEM_H
 
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/JSON.h"
 #include <string>
 
 namespace asynclint {
@@ -25,6 +26,10 @@ std::string relativeToCwd(llvm::StringRef Path);
 
 /// \p Path relative to \p Root when it is under it, else \p Path.
 std::string relativeTo(llvm::StringRef Root, llvm::StringRef Path);
+
+/// \p V as every JSON file and report asynclint writes spells it: indented
+/// by two, object keys sorted, a final newline.
+std::string jsonText(const llvm::json::Value &V);
 
 /// Writes \p Text to \p Path through a temporary file in the same directory
 /// and a rename, keeping the file's permissions. On failure \p Path is

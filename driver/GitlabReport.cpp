@@ -8,7 +8,6 @@
 
 #include "FileSystem.h"
 #include "Report.h"
-#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 
 namespace asynclint {
@@ -38,10 +37,7 @@ std::string gitlabReport(const std::vector<Finding> &Findings) {
              {"lines", llvm::json::Object{
                            {"begin", std::max<unsigned>(F.Loc.Line, 1)}}}}}});
   }
-  std::string Out;
-  llvm::raw_string_ostream OS(Out);
-  OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Issues))) << "\n";
-  return Out;
+  return jsonText(std::move(Issues));
 }
 
 } // namespace asynclint

@@ -7,7 +7,6 @@
 
 #include "FileSystem.h"
 #include "Report.h"
-#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 
 namespace asynclint {
@@ -43,10 +42,7 @@ std::string jsonReport(const std::vector<Finding> &Findings) {
 
     A.push_back(std::move(O));
   }
-  std::string Out;
-  llvm::raw_string_ostream OS(Out);
-  OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(A))) << "\n";
-  return Out;
+  return jsonText(std::move(A));
 }
 
 } // namespace asynclint

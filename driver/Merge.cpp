@@ -13,7 +13,6 @@
 #include "FileSystem.h"
 #include "Options.h"
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
@@ -97,13 +96,6 @@ int64_t num(const Object *O, llvm::StringRef Key) {
   return O ? O->getInteger(Key).value_or(0) : 0;
 }
 
-std::string pretty(Value V) {
-  std::string Out;
-  llvm::raw_string_ostream OS(Out);
-  OS << llvm::formatv("{0:2}", V) << "\n";
-  return Out;
-}
-
 // A whole run's exit code for findings of these checks and severities
 // (Summary.cpp): 2 on a configuration error, 3 when a unit failed, 1 on a
 // finding.
@@ -142,7 +134,7 @@ std::string mergeJson(llvm::ArrayRef<Value> Docs, int &Exit) {
     Levels.emplace_back(str(V.getAsObject(), "check"),
                         str(V.getAsObject(), "severity"));
   Exit = exitCodeOf(Levels, /*Failed=*/false);
-  return pretty(Array(Items));
+  return jsonText(Array(Items));
 }
 
 // Where a SARIF result is, as the whole run sorts it.
@@ -246,7 +238,7 @@ std::string mergeSarif(llvm::ArrayRef<Value> Docs, int &Exit) {
     if (Object *Driver = Tool->getObject("driver"))
       (*Driver)["rules"] = std::move(Rules);
   Exit = exitCodeOf(Levels, !P.Successful);
-  return pretty(std::move(Log));
+  return jsonText(Log);
 }
 
 // Entries by file (as a whole run writes them), in each file the union of

@@ -10,7 +10,6 @@
 #include "Report.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include <map>
 
@@ -167,10 +166,7 @@ std::string sarifReport(const std::vector<Finding> &Findings,
   Object Log{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
              {"version", "2.1.0"},
              {"runs", Array{std::move(SarifRun)}}};
-  std::string Out;
-  llvm::raw_string_ostream OS(Out);
-  OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Log))) << "\n";
-  return Out;
+  return jsonText(std::move(Log));
 }
 
 } // namespace asynclint

@@ -12,7 +12,6 @@
 
 #include "Summaries.h"
 #include "FileSystem.h"
-#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 
 using llvm::json::Array;
@@ -124,13 +123,10 @@ bool ProjectSummaries::write(const std::string &Path, std::string &Err) const {
                            {"message", N.Message}});
     Functions[Usr] = Object{{"name", Fn.Name}, {"notes", std::move(Out)}};
   }
-  std::string Text;
-  llvm::raw_string_ostream OS(Text);
-  OS << llvm::formatv("{0:2}",
-                      llvm::json::Value(Object{
-                          {"version", 1}, {"functions", std::move(Functions)}}))
-     << "\n";
-  return writeAtomically(Path, Text, Err);
+  return writeAtomically(
+      Path,
+      jsonText(Object{{"version", 1}, {"functions", std::move(Functions)}}),
+      Err);
 }
 
 } // namespace asynclint
