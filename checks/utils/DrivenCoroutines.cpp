@@ -2,20 +2,46 @@
 
 #include "DrivenCoroutines.h"
 #include "ASTHelpers.h"
+#include "Awaitable.h"
 #include "UnitAnalysis.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/DynamicRecursiveASTVisitor.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/STLExtras.h"
+#include <optional>
+#include <vector>
 
 namespace clang::tidy::async::utils {
 namespace {
 
+// The declaration uses are counted under: a function template's
+// specializations are its pattern, as the check sees it.
+const Decl *keyOf(const FunctionDecl *FD) {
+  if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
+    FD = Pattern;
+  return FD->getCanonicalDecl();
+}
+
+// The function a call runs, when \p E is (under wrappers) a direct call.
+const FunctionDecl *calledFunction(const Expr *E) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(E ? stripWrappers(E) : nullptr);
+  return Call ? Call->getDirectCallee() : nullptr;
+}
+
 // Counts, over the main file's declarations, every reference to a function
-// and each use as the operand of a blocking driver.
+// and each use that runs it on a blocking thread: the operand of a blocking
+// driver, or a call whose result a plain function waits for right there
+// (`f().get()`). Records each `co_await f()` for the second step: it runs
+// f's start on the awaiting coroutine's thread.
 class UseCounter : public ConstDynamicRecursiveASTVisitor {
 public:
+  struct Await {
+    const Decl *Run;
+    const FunctionDecl *In;
+    SourceLocation Loc;
+  };
+
   UseCounter(const SourceManager &SM, NameCache &Names,
              llvm::DenseMap<const Decl *, unsigned> &Uses,
              llvm::DenseMap<const Decl *, unsigned> &Driven)
@@ -26,27 +52,58 @@ public:
     if (D && !isa<TranslationUnitDecl>(D) &&
         !SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
       return true;
-    return ConstDynamicRecursiveASTVisitor::TraverseDecl(D);
+    const auto *FD = dyn_cast_or_null<FunctionDecl>(D);
+    if (FD)
+      Enclosing.push_back(FD);
+    bool Result = ConstDynamicRecursiveASTVisitor::TraverseDecl(D);
+    if (FD)
+      Enclosing.pop_back();
+    return Result;
+  }
+  bool TraverseLambdaExpr(const LambdaExpr *E) override {
+    Enclosing.push_back(E->getCallOperator());
+    bool Result = ConstDynamicRecursiveASTVisitor::TraverseLambdaExpr(E);
+    Enclosing.pop_back();
+    return Result;
   }
   bool VisitDeclRefExpr(const DeclRefExpr *E) override {
-    if (isa<FunctionDecl>(E->getDecl()))
-      ++Uses[E->getDecl()->getCanonicalDecl()];
+    if (const auto *FD = dyn_cast<FunctionDecl>(E->getDecl()))
+      ++Uses[keyOf(FD)];
     return true;
   }
   bool VisitMemberExpr(const MemberExpr *E) override {
-    if (isa<FunctionDecl>(E->getMemberDecl()))
-      ++Uses[E->getMemberDecl()->getCanonicalDecl()];
+    if (const auto *FD = dyn_cast<FunctionDecl>(E->getMemberDecl()))
+      ++Uses[keyOf(FD)];
     return true;
   }
   bool VisitCallExpr(const CallExpr *C) override {
     const FunctionDecl *Driver = C->getDirectCallee();
     if (!Driver || C->getNumArgs() == 0 || !Drivers.matches(Names.get(Driver)))
       return true;
-    if (const auto *Inner = dyn_cast<CallExpr>(stripWrappers(C->getArg(0))))
-      if (const FunctionDecl *Run = Inner->getDirectCallee())
-        ++Driven[Run->getCanonicalDecl()];
+    if (const FunctionDecl *Run = calledFunction(C->getArg(0)))
+      ++Driven[keyOf(Run)];
     return true;
   }
+  bool VisitCXXMemberCallExpr(const CXXMemberCallExpr *C) override {
+    const CXXMethodDecl *Wait = C->getMethodDecl();
+    if (!Wait || !Wait->getIdentifier() ||
+        !llvm::is_contained({"get", "wait"}, Wait->getName()) ||
+        Enclosing.empty() || isCoroutine(Enclosing.back()))
+      return true;
+    if (const FunctionDecl *Run =
+            calledFunction(C->getImplicitObjectArgument()))
+      ++Driven[keyOf(Run)];
+    return true;
+  }
+  bool VisitCoawaitExpr(const CoawaitExpr *E) override {
+    if (const FunctionDecl *Run = calledFunction(E->getOperand());
+        Run && !Enclosing.empty())
+      Awaits.push_back({keyOf(Run), Enclosing.back(),
+                        SM.getExpansionLoc(E->getBeginLoc())});
+    return true;
+  }
+
+  std::vector<Await> Awaits;
 
 private:
   const SourceManager &SM;
@@ -55,23 +112,63 @@ private:
       tidy::utils::options::parseStringList(BlockingDrivers)};
   llvm::DenseMap<const Decl *, unsigned> &Uses;
   llvm::DenseMap<const Decl *, unsigned> &Driven;
+  llvm::SmallVector<const FunctionDecl *, 8> Enclosing;
 };
 
 } // namespace
+
+bool DrivenCoroutines::isDriven(const Decl *Key) const {
+  auto D = Driven.find(Key);
+  auto U = Uses.find(Key);
+  return D != Driven.end() && U != Uses.end() && D->second == U->second;
+}
+
+void DrivenCoroutines::count(ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  UseCounter Counter(SM, UnitAnalysis::of(Ctx).names(), Uses, Driven);
+  Counter.TraverseDecl(Ctx.getTranslationUnitDecl());
+  // A coroutine awaited where a driven coroutine has not yet suspended
+  // starts on the driving thread too: `co_await f()` in the start of
+  // `sync_wait(g())`'s g. Each driven coroutine passes that on once.
+  llvm::DenseMap<const Decl *, llvm::SmallVector<const UseCounter::Await *>>
+      ByCaller;
+  for (const UseCounter::Await &A : Counter.Awaits)
+    ByCaller[keyOf(A.In)].push_back(&A);
+  llvm::SmallVector<const Decl *, 16> Work;
+  for (const auto &[Key, Awaits] : ByCaller)
+    if (isDriven(Key))
+      Work.push_back(Key);
+  while (!Work.empty()) {
+    auto It = ByCaller.find(Work.pop_back_val());
+    if (It == ByCaller.end())
+      continue;
+    auto Awaits = std::move(It->second);
+    ByCaller.erase(It);
+    std::optional<FirstSuspension> Start;
+    for (const UseCounter::Await *A : Awaits) {
+      const auto *Coro = dyn_cast_or_null<CoroutineBodyStmt>(A->In->getBody());
+      if (!Coro)
+        continue;
+      if (!Start)
+        Start.emplace(Coro->getBody(), SM);
+      if (!Start->startsBy(A->Loc))
+        continue;
+      ++Driven[A->Run];
+      if (isDriven(A->Run))
+        Work.push_back(A->Run);
+    }
+  }
+}
 
 bool DrivenCoroutines::drivenOnly(const FunctionDecl *FD, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   if (!SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
     return false;
   if (!Counted) {
-    UseCounter(SM, UnitAnalysis::of(Ctx).names(), Uses, Driven)
-        .TraverseDecl(Ctx.getTranslationUnitDecl());
+    count(Ctx);
     Counted = true;
   }
-  const Decl *Key = FD->getCanonicalDecl();
-  auto D = Driven.find(Key);
-  auto U = Uses.find(Key);
-  return D != Driven.end() && U != Uses.end() && D->second == U->second;
+  return isDriven(keyOf(FD));
 }
 
 FirstSuspension::FirstSuspension(const Stmt *Body, const SourceManager &SM)
@@ -96,9 +193,20 @@ bool FirstSuspension::before(SourceLocation Loc) const {
   Loc = SM.getExpansionLoc(Loc);
   if (First.isValid() && !SM.isBeforeInTranslationUnit(Loc, First))
     return false;
+  return !inLoopPastFirst(Loc);
+}
+
+bool FirstSuspension::startsBy(SourceLocation Loc) const {
+  Loc = SM.getExpansionLoc(Loc);
+  if (First.isValid() && SM.isBeforeInTranslationUnit(First, Loc))
+    return false;
+  return !inLoopPastFirst(Loc);
+}
+
+bool FirstSuspension::inLoopPastFirst(SourceLocation Loc) const {
   // A loop around Loc that goes on past the first suspension runs Loc
   // again after a resumption.
-  return llvm::none_of(Loops, [&](SourceRange R) {
+  return llvm::any_of(Loops, [&](SourceRange R) {
     return !SM.isBeforeInTranslationUnit(Loc, R.getBegin()) &&
            !SM.isBeforeInTranslationUnit(R.getEnd(), Loc) && First.isValid() &&
            !SM.isBeforeInTranslationUnit(R.getEnd(), First);

@@ -24,12 +24,18 @@ inline constexpr const char *BlockingDrivers =
 
 class DrivenCoroutines {
 public:
-  /// Whether \p FD, defined in the main file, is used there, and only as
-  /// the operand of a blocking driver (`sync_wait(f(...))`, an immediately
-  /// invoked coroutine lambda too). Counted once per unit, on first use.
+  /// Whether \p FD, defined in the main file, is used there, and only
+  /// where it starts on a blocking thread: as the operand of a blocking
+  /// driver (`sync_wait(f(...))`, an immediately invoked coroutine lambda
+  /// too), waited for by a plain function (`f(...).get()`), or awaited
+  /// where a coroutine driven that way has not yet suspended. Counted once
+  /// per unit, on first use.
   bool drivenOnly(const FunctionDecl *FD, ASTContext &Ctx);
 
 private:
+  void count(ASTContext &Ctx);
+  bool isDriven(const Decl *Key) const;
+
   bool Counted = false;
   llvm::DenseMap<const Decl *, unsigned> Uses;   // references
   llvm::DenseMap<const Decl *, unsigned> Driven; // as a driver's operand
@@ -43,8 +49,13 @@ public:
   /// first co_await or co_yield (outside lambdas), and in no loop that
   /// goes on past it (a later iteration runs after a resumption).
   bool before(SourceLocation Loc) const;
+  /// Like before(), but also true at the first suspension itself (the
+  /// operand of the first co_await is evaluated before it suspends).
+  bool startsBy(SourceLocation Loc) const;
 
 private:
+  bool inLoopPastFirst(SourceLocation Loc) const;
+
   const SourceManager &SM;
   SourceLocation First; // invalid: the body never suspends
   llvm::SmallVector<SourceRange, 4> Loops;

@@ -38,6 +38,7 @@ public:
   };
   explicit started(std::shared_ptr<shared_state> s) : state_(std::move(s)) {}
   bool is_done() const { return state_->done; }
+  void wait() const {} // blocks until the coroutine has finished
   ready_awaiter operator co_await() const { return {}; }
 
 private:

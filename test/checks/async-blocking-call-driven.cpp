@@ -2,10 +2,14 @@
 // A coroutine that only a blocking driver runs (`sync_wait(f())` from main
 // or a test, every use of it in this file) runs up to its first suspension
 // on the driving thread, not on an event loop: blocking there is silent.
-// After the first co_await, in a loop that reaches past it, or when the
-// coroutine is used any other way, it is reported.
+// So does a coroutine awaited where such a coroutine has not yet
+// suspended, and an eager coroutine that a plain function waits for right
+// where it calls it (`f().wait()`). After the first co_await, in a loop
+// that reaches past it, or when the coroutine is used any other way, it is
+// reported.
 
 #include "cppcoro_like.h"
+#include "eager_tasks.h"
 #include <chrono>
 #include <thread>
 
@@ -32,14 +36,84 @@ static task<int> polls() {
   co_return total;
 }
 
-// Also awaited by another coroutine, which may run on an event loop.
+// Also awaited by another coroutine after it has suspended once: that
+// coroutine may have been resumed on an event loop.
 static task<int> shared_start() {
   std::this_thread::sleep_for(10ms);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for' blocks the event loop inside coroutine 'shared_start' [async-blocking-call]
   co_return co_await fetch(2);
 }
 
-static task<int> caller() { co_return co_await shared_start(); }
+static task<int> caller() {
+  co_await fetch(0);
+  co_return co_await shared_start();
+}
+
+// Awaited only at the start of a driven coroutine, before it suspends:
+// started on the driving thread as well.
+static task<int> setup() {
+  std::this_thread::sleep_for(10ms); // silent
+  co_return co_await fetch(4);
+}
+
+static task<int> setup_then_work() {
+  int s = co_await setup();
+  co_return s + co_await fetch(5);
+}
+
+// Awaited at the start of a coroutine that is not driven: reported.
+static task<int> setup_elsewhere() {
+  std::this_thread::sleep_for(10ms);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for' blocks the event loop inside coroutine 'setup_elsewhere' [async-blocking-call]
+  co_return co_await fetch(6);
+}
+
+task<int> not_driven() { co_return co_await setup_elsewhere(); }
+
+// An eager coroutine runs on the caller's thread until it suspends; a
+// plain function that waits for it right there is a blocking thread.
+static eager::started<int> eager_job() {
+  std::this_thread::sleep_for(10ms); // silent
+  co_await fetch(7);
+  co_return 7;
+}
+
+// The same, but its handle is kept and waited for elsewhere: reported.
+static eager::started<int> eager_kept() {
+  std::this_thread::sleep_for(10ms);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for' blocks the event loop inside coroutine 'eager_kept' [async-blocking-call]
+  co_await fetch(8);
+  co_return 8;
+}
+
+// Waited for inside a coroutine: that coroutine's thread is not known to
+// be a blocking one (the wait itself is reported there).
+static eager::started<int> eager_in_coroutine() {
+  std::this_thread::sleep_for(10ms);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for' blocks the event loop inside coroutine 'eager_in_coroutine' [async-blocking-call]
+  co_await fetch(9);
+  co_return 9;
+}
+
+task<int> waits_inside() {
+  eager_in_coroutine().wait();
+  co_return 0;
+}
+
+// A template's specializations are uses of the template.
+template <typename T> static eager::started<int> eager_template() {
+  std::this_thread::sleep_for(10ms); // silent
+  co_await fetch(10);
+  co_return 10;
+}
+
+void run_eager() {
+  eager_template<int>().wait();
+  eager_template<long>().wait();
+  eager_job().wait();
+  auto kept = eager_kept();
+  kept.wait();
+}
 
 int main() {
   int r = cppcoro::sync_wait(example_main()) + cppcoro::sync_wait(polls()) +
@@ -49,5 +123,6 @@ int main() {
     std::this_thread::sleep_for(10ms); // silent
     co_return co_await fetch(3);
   }());
+  r += cppcoro::sync_wait(setup_then_work());
   return r + cppcoro::sync_wait(caller());
 }
