@@ -240,6 +240,52 @@ bool isCpuWord(StringRef Spelling, llvm::ArrayRef<StringRef> Words) {
   });
 }
 
+// Whether \p E is a pointer to an executor or a scheduler (a class so
+// named): the thread a coroutine runs on, when there is one.
+bool isExecutorPointer(const Expr *E) {
+  if (!E || !E->getType()->isPointerType())
+    return false;
+  const auto *Record = E->getType()->getPointeeType()->getAsTagDecl();
+  if (!Record || !Record->getIdentifier())
+    return false;
+  std::string Name = Record->getName().lower();
+  return StringRef(Name).contains("executor") ||
+         StringRef(Name).contains("scheduler");
+}
+
+// The branch of \p If taken when an executor pointer is null (`if (!ex)`,
+// `if (ex == nullptr)`, the else of `if (ex)`), or null.
+const Stmt *noExecutorBranch(const IfStmt *If) {
+  if (If->isConstexpr() || If->getConditionVariable())
+    return nullptr;
+  const Expr *Cond = utils::stripWrappers(If->getCond());
+  bool WhenTrue = false; // is the null case the then branch
+  const Expr *Tested = Cond;
+  auto IsNull = [](const Expr *E) {
+    E = utils::stripWrappers(E);
+    const auto *Zero = dyn_cast<IntegerLiteral>(E);
+    return isa<CXXNullPtrLiteralExpr, GNUNullExpr>(E) ||
+           (Zero && Zero->getValue().isZero());
+  };
+  if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
+      Not && Not->getOpcode() == UO_LNot) {
+    Tested = utils::stripWrappers(Not->getSubExpr());
+    WhenTrue = true;
+  } else if (const auto *Cmp = dyn_cast<BinaryOperator>(Cond);
+             Cmp && Cmp->isEqualityOp()) {
+    if (IsNull(Cmp->getRHS()))
+      Tested = utils::stripWrappers(Cmp->getLHS());
+    else if (IsNull(Cmp->getLHS()))
+      Tested = utils::stripWrappers(Cmp->getRHS());
+    else
+      return nullptr;
+    WhenTrue = Cmp->getOpcode() == BO_EQ;
+  }
+  if (!isExecutorPointer(Tested))
+    return nullptr;
+  return WhenTrue ? If->getThen() : If->getElse();
+}
+
 // The call an awaited operand makes, under temporaries and conversions.
 // A standard container's member that stores what it is handed
 // (`threads.emplace_back([] {...})` starts a thread with the lambda).
@@ -404,6 +450,12 @@ bool BlockingCallCheck::followable(const Expr *Call, const FunctionDecl *FD) {
     return false;
   const ASTContext &Ctx = FD->getASTContext();
   if (Ctx.getSourceManager().isInSystemHeader(FD->getLocation()))
+    return false;
+  // An awaiter's await_resume runs once its operation is complete (a
+  // combinator calls it by hand when await_ready() says so): what it waits
+  // for has finished.
+  if (isa<CXXMethodDecl>(FD) && FD->getIdentifier() &&
+      FD->getName() == "await_resume")
     return false;
   // A lambda called through a variable (`auto f = [] {...}; f();`) is
   // followed like a function. One invoked where it is written, or handed to
@@ -609,6 +661,9 @@ void BlockingCallCheck::noteFacts(const Stmt *S, bool InLambda, Facts &Seen) {
     }
     return;
   }
+  if (const auto *If = dyn_cast<IfStmt>(S))
+    if (const Stmt *Branch = noExecutorBranch(If))
+      Seen.NoExecutor.push_back(Branch->getSourceRange());
   if (Seen.NonBlocking)
     return;
   if (const auto *Lit = dyn_cast<IntegerLiteral>(S); Lit && AST) {
@@ -881,9 +936,17 @@ void BlockingCallCheck::checkCoroutine(const FunctionDecl *FD,
     return Start->before(Loc);
   };
 
+  auto WithoutExecutor = [&](SourceLocation Loc) {
+    return llvm::any_of(Seen.NoExecutor, [&](SourceRange R) {
+      return !SM.isBeforeInTranslationUnit(Loc, R.getBegin()) &&
+             !SM.isBeforeInTranslationUnit(R.getEnd(), Loc);
+    });
+  };
+
   for (const Site &S : Sites) {
     if (OnOtherExecutor(S.E->getBeginLoc()) ||
-        OnDrivingThread(S.E->getBeginLoc()))
+        OnDrivingThread(S.E->getBeginLoc()) ||
+        WithoutExecutor(S.E->getBeginLoc()))
       continue;
     if (std::optional<std::string> Blocked = blockingName(S.E, S.Callee)) {
       if (!(Seen.NonBlocking && isSocketCall(*Blocked)))

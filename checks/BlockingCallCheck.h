@@ -57,6 +57,9 @@ private:
     /// where each ends, and whether it moves to a CPU pool (blocking is
     /// reported there again).
     llvm::SmallVector<std::pair<SourceLocation, bool>, 2> Moves;
+    /// The branches taken when the coroutine has no executor (`if (!ex)`
+    /// on an executor pointer): it runs inline on its starter's thread.
+    llvm::SmallVector<SourceRange, 1> NoExecutor;
   };
   /// The shortest chain from a function to a blocking call: Hops functions
   /// down, through Call (a call to Next, or the blocking call when Hops==0).

@@ -47,3 +47,26 @@ task<> serve() {
 
 // The same helpers from an ordinary function: silent.
 void not_a_coroutine() { load(); startup(); }
+
+// An awaiter's await_resume runs once the operation is complete: a join
+// there waits for work that has finished. A combinator that calls it by
+// hand when await_ready() says the result is there is not followed into
+// it; a member that blocks under another name still is.
+struct worker_awaiter {
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) noexcept {}
+  void await_resume() { ::sleep(1); } // stands for thread::join
+  void drain() { ::sleep(1); }
+};
+
+task<> combine(worker_awaiter aw) {
+  if (aw.await_ready())
+    aw.await_resume(); // silent
+  else
+    co_await aw;
+  aw.drain();
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: call to 'drain' blocks the event loop inside coroutine 'combine' [async-blocking-call]
+  // CHECK-NOTES: :[[@LINE-10]]:18: note: 'drain' calls blocking 'sleep' here
+  // CHECK-NOTES-DEPTH1: :[[@LINE-3]]:3: warning: call to 'drain' blocks the event loop inside coroutine 'combine' [async-blocking-call]
+  // CHECK-NOTES-DEPTH1: :[[@LINE-12]]:18: note: 'drain' calls blocking 'sleep' here
+}
