@@ -98,8 +98,8 @@ public:
   bool VisitCoawaitExpr(const CoawaitExpr *E) override {
     if (const FunctionDecl *Run = calledFunction(E->getOperand());
         Run && !Enclosing.empty())
-      Awaits.push_back({keyOf(Run), Enclosing.back(),
-                        SM.getExpansionLoc(E->getBeginLoc())});
+      Awaits.push_back(
+          {keyOf(Run), Enclosing.back(), SM.getExpansionLoc(E->getBeginLoc())});
     return true;
   }
 
