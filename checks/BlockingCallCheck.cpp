@@ -478,6 +478,50 @@ bool BlockingCallCheck::followable(const Expr *Call, const FunctionDecl *FD) {
   return !Ignored.matches(Unit.names().get(FD));
 }
 
+bool BlockingCallCheck::offloadsParameter(const CallExpr *Call,
+                                          unsigned ArgIndex) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (isa<CXXOperatorCallExpr>(Call) && isa_and_nonnull<CXXMethodDecl>(Callee))
+    --ArgIndex; // argument 0 is the object
+  const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+  if (!Def || !Def->hasBody() || ArgIndex >= Def->getNumParams())
+    return false;
+  auto [Known, New] = OffloadedParams.try_emplace({Def, ArgIndex}, false);
+  if (!New)
+    return Known->second;
+  const ParmVarDecl *Param = Def->getParamDecl(ArgIndex);
+  auto Mentions = [Param](const Stmt *Root) {
+    llvm::SmallVector<const Stmt *, 16> Work{Root};
+    while (!Work.empty()) {
+      const Stmt *S = Work.pop_back_val();
+      if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(S);
+          Ref && Ref->getDecl() == Param)
+        return true;
+      if (S)
+        llvm::append_range(Work, S->children());
+    }
+    return false;
+  };
+  // An offload call or construction in the body (a std::thread, a post to
+  // an executor) whose arguments mention the parameter: the callback is
+  // handed on to run elsewhere.
+  llvm::SmallVector<const Stmt *, 32> Work{Def->getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    const NamedDecl *Target = nullptr;
+    if (const auto *C = dyn_cast<CallExpr>(S))
+      Target = dyn_cast_or_null<NamedDecl>(C->getCalleeDecl());
+    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
+      Target = Construct->getConstructor()->getParent();
+    if (Target && isOffload(Target) && Mentions(S))
+      return OffloadedParams[{Def, ArgIndex}] = true;
+    llvm::append_range(Work, S->children());
+  }
+  return false;
+}
+
 bool BlockingCallCheck::isOffloadByName(const CallExpr *Call) const {
   // In a template pattern a dependent call has no callee yet
   // (`executor->submit([] {...})`): go by the name written.
@@ -762,9 +806,10 @@ void BlockingCallCheck::collectSites(const Stmt *Body, std::vector<Site> &Out,
         // standard container is stored (a vector of threads starts one).
         if (!isOffload(Callee) && !isOffloadByName(Call) &&
             !storesArgument(Callee))
-          for (const Expr *Arg : Call->arguments())
+          for (auto [I, Arg] : llvm::enumerate(Call->arguments()))
             if (const auto *L =
-                    dyn_cast_or_null<LambdaExpr>(utils::stripWrappers(Arg)))
+                    dyn_cast_or_null<LambdaExpr>(utils::stripWrappers(Arg));
+                L && !offloadsParameter(Call, I))
               Walker.enterLambdaBody(L);
       } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
         Out.push_back({Construct, Construct->getConstructor(), !InLambda,
@@ -1339,6 +1384,7 @@ void BlockingCallCheck::onEndOfTranslationUnit() {
   Chains[1].clear();
   SitesOf.clear();
   FactsOf.clear();
+  OffloadedParams.clear();
   AST = nullptr;
   ReplacementAwaitable.clear();
   TwinCandidates.clear();

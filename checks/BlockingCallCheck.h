@@ -83,6 +83,10 @@ private:
                                           const NamedDecl *Callee);
   bool isOffload(const NamedDecl *Callee);
   bool isOffloadByName(const CallExpr *Call) const;
+  /// Whether the function \p Call calls, defined in this unit, hands its
+  /// parameter for argument \p ArgIndex to an offload function (a
+  /// callback it runs on a std::thread of its own).
+  bool offloadsParameter(const CallExpr *Call, unsigned ArgIndex);
   /// The chain from \p FD; with \p SocketsNonBlocking, socket calls do not
   /// count (the coroutine showed they are non-blocking). \p Cut receives the
   /// lowest stack depth of an unfinished function the search ran into (a
@@ -183,6 +187,9 @@ private:
   std::array<llvm::DenseMap<const FunctionDecl *, Chain>, 2> Chains;
   llvm::DenseMap<const FunctionDecl *, std::vector<Site>> SitesOf;
   llvm::DenseMap<const FunctionDecl *, Facts> FactsOf;
+  /// offloadsParameter's answers, by definition and parameter.
+  llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, bool>
+      OffloadedParams;
   unsigned StackDepth = 0;
   /// Functions defined in this unit, summarised for the driver at its end.
   std::vector<const FunctionDecl *> Defined;
