@@ -124,6 +124,12 @@ void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
                              hasInitializer(expr()))
                          .bind("var"),
                      this);
+  // A local awaited (itself or moved): a task moved out of it afterwards has
+  // nothing left to run.
+  Finder->addMatcher(
+      coawaitExpr(InUserCode,
+                  has(ignoringParenImpCasts(expr().bind("awaited-operand")))),
+      this);
   // Uses that do not hand the task on: `t = other()` destroys the old task,
   // `t.is_ready()` only asks. Parents are visited before their children, so
   // these are known when the reference itself is matched.
@@ -207,6 +213,15 @@ void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
     State.Candidate = true;
     State.Callee =
         dyn_cast_or_null<FunctionDecl>(cast<CallExpr>(Init)->getCalleeDecl());
+    State.MovedFrom = movedLocal(Init);
+  }
+  if (const auto *E = Result.Nodes.getNodeAs<Expr>("awaited-operand")) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(utils::stripWrappers(E));
+    const VarDecl *Local = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (!Local)
+      Local = movedLocal(E);
+    if (Local)
+      Vars[Local].Awaited = true;
   }
   if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>("assigned"))
     Known[Ref] = {.Kind = UseKind::Reassign,
@@ -524,6 +539,18 @@ unsigned UnawaitedTaskCheck::lostSelect(const utils::DropInfo &Info) {
   return 0;
 }
 
+const VarDecl *UnawaitedTaskCheck::movedLocal(const Expr *E) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(utils::stripWrappers(E));
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || Call->getNumArgs() != 1 || !Callee->isInStdNamespace() ||
+      !Callee->getIdentifier() || Callee->getName() != "move")
+    return nullptr;
+  const auto *Ref =
+      dyn_cast<DeclRefExpr>(utils::stripWrappers(Call->getArg(0)));
+  const auto *Local = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return Local && Local->hasLocalStorage() ? Local : nullptr;
+}
+
 void UnawaitedTaskCheck::skipRange(SourceRange R) {
   if (!SM || R.isInvalid())
     return;
@@ -592,6 +619,9 @@ void UnawaitedTaskCheck::onEndOfTranslationUnit() {
     // `r.status()`) has its outcome read another way.
     if (!reported(Info) ||
         (Info.Kind == utils::DropInfo::Started && State.Queried))
+      continue;
+    // Moved out of a variable that was awaited: finished, nothing to run.
+    if (State.MovedFrom && Vars.lookup(State.MovedFrom).Awaited)
       continue;
     unsigned Lost = lostSelect(Info);
     const CompoundStmt *Scope = VarScope.lookup(VD);

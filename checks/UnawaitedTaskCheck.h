@@ -40,6 +40,10 @@ private:
     bool Candidate = false;
     /// The function whose call initialised it (for the promise).
     const FunctionDecl *Callee = nullptr;
+    /// The local it was moved out of (`auto u = std::move(t);`).
+    const VarDecl *MovedFrom = nullptr;
+    /// The operand of a co_await, itself or moved (`co_await std::move(t)`).
+    bool Awaited = false;
     bool Consumed = false;
     /// A const query read its state (`w.ready()`, `r.status()`).
     bool Queried = false;
@@ -53,6 +57,8 @@ private:
   void checkDiscarded(const Expr *E, const Stmt *Statement);
   void reportCall(const CallExpr *Call, const Stmt *Statement);
   void markCoroutineBody(const FunctionDecl *FD);
+  /// The local variable \p E moves (`std::move(t)`), or null.
+  static const VarDecl *movedLocal(const Expr *E);
   /// \p Arg, a callable returning a lazy task, converted by \p Construct to
   /// a callback type whose call returns void.
   void checkCallback(const CXXConstructExpr *Construct, const Expr *Arg);

@@ -159,6 +159,18 @@ task<int> consumed_locals(client &c, async_scope &scope, bool flag) {
   co_return x + co_await std::move(r);      // returned
 }
 
+// A task moved out of a variable that was awaited has nothing left to run
+// (a generator awaited to its end, then moved); moved out of one that was
+// not, it is the new variable's to await.
+task<> moved_after_await() {
+  auto t = fetch(1);
+  co_await std::move(t);
+  auto done = std::move(t); // silent
+  auto u = fetch(2);
+  auto v = std::move(u);
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: task stored in 'v' is never awaited and never runs [async-unawaited-task]
+}
+
 task<int> returned_local() {
   auto t = fetch(1);
   co_return co_await std::move(t);
