@@ -801,7 +801,8 @@ void BlockingCallCheck::collectSites(const Stmt *Body, std::vector<Site> &Out,
         Out.push_back({Call, Callee, !InLambda, InHandler,
                        Statements.contains(Call), Initializers.contains(Call)});
         // A lambda handed to an ordinary call may run right here (an
-        // algorithm, call_once, an immediately invoked lambda); one handed
+        // algorithm, call_once, an immediately invoked lambda; a coroutine
+        // lambda is a coroutine of its own, checked as one); one handed
         // to an offload function runs elsewhere, and one handed to a
         // standard container is stored (a vector of threads starts one).
         if (!isOffload(Callee) && !isOffloadByName(Call) &&
@@ -809,7 +810,8 @@ void BlockingCallCheck::collectSites(const Stmt *Body, std::vector<Site> &Out,
           for (auto [I, Arg] : llvm::enumerate(Call->arguments()))
             if (const auto *L =
                     dyn_cast_or_null<LambdaExpr>(utils::stripWrappers(Arg));
-                L && !offloadsParameter(Call, I))
+                L && !utils::isCoroutine(L->getCallOperator()) &&
+                !offloadsParameter(Call, I))
               Walker.enterLambdaBody(L);
       } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
         Out.push_back({Construct, Construct->getConstructor(), !InLambda,

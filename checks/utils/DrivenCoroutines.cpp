@@ -9,6 +9,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include <optional>
 #include <vector>
 
@@ -23,9 +24,19 @@ const Decl *keyOf(const FunctionDecl *FD) {
   return FD->getCanonicalDecl();
 }
 
+// The call \p E is under wrappers (and a conversion that makes a task
+// from it), or null.
+const CallExpr *callIn(const Expr *E) {
+  E = E ? stripWrappers(E) : nullptr;
+  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(E);
+      Construct && Construct->getNumArgs() == 1)
+    E = stripWrappers(Construct->getArg(0));
+  return dyn_cast_or_null<CallExpr>(E);
+}
+
 // The function a call runs, when \p E is (under wrappers) a direct call.
 const FunctionDecl *calledFunction(const Expr *E) {
-  const auto *Call = dyn_cast_or_null<CallExpr>(E ? stripWrappers(E) : nullptr);
+  const CallExpr *Call = callIn(E);
   return Call ? Call->getDirectCallee() : nullptr;
 }
 
@@ -80,19 +91,24 @@ public:
     const FunctionDecl *Driver = C->getDirectCallee();
     if (!Driver || C->getNumArgs() == 0 || !Drivers.matches(Names.get(Driver)))
       return true;
-    if (const FunctionDecl *Run = calledFunction(C->getArg(0)))
-      ++Driven[keyOf(Run)];
+    markDriven(C->getArg(0));
     return true;
   }
   bool VisitCXXMemberCallExpr(const CXXMemberCallExpr *C) override {
     const CXXMethodDecl *Wait = C->getMethodDecl();
-    if (!Wait || !Wait->getIdentifier() ||
-        !llvm::is_contained({"get", "wait"}, Wait->getName()) ||
-        Enclosing.empty() || isCoroutine(Enclosing.back()))
+    if (!Wait || !Wait->getIdentifier() || Enclosing.empty() ||
+        isCoroutine(Enclosing.back()))
       return true;
-    if (const FunctionDecl *Run =
-            calledFunction(C->getImplicitObjectArgument()))
-      ++Driven[keyOf(Run)];
+    // `f().get()`: this thread waits for f right where it starts it.
+    if (llvm::is_contained({"get", "wait"}, Wait->getName()))
+      markDriven(C->getImplicitObjectArgument());
+    // `auto t = f(); t.resume();`: this thread runs f by hand.
+    if (Wait->getName() == "resume")
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(
+              stripWrappers(C->getImplicitObjectArgument())))
+        if (const auto *Local = dyn_cast<VarDecl>(Ref->getDecl());
+            Local && Local->hasLocalStorage() && Local->getInit())
+          markDriven(Local->getInit());
     return true;
   }
   bool VisitCoawaitExpr(const CoawaitExpr *E) override {
@@ -106,6 +122,14 @@ public:
   std::vector<Await> Awaits;
 
 private:
+  // Counts the call \p E makes as started on a blocking thread, once.
+  void markDriven(const Expr *E) {
+    const CallExpr *Call = callIn(E);
+    const FunctionDecl *Run = Call ? Call->getDirectCallee() : nullptr;
+    if (Run && DrivenCalls.insert(Call).second)
+      ++Driven[keyOf(Run)];
+  }
+
   const SourceManager &SM;
   NameCache &Names;
   const NameList Drivers{
@@ -113,6 +137,7 @@ private:
   llvm::DenseMap<const Decl *, unsigned> &Uses;
   llvm::DenseMap<const Decl *, unsigned> &Driven;
   llvm::SmallVector<const FunctionDecl *, 8> Enclosing;
+  llvm::SmallPtrSet<const CallExpr *, 16> DrivenCalls;
 };
 
 } // namespace

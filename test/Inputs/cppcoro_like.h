@@ -72,6 +72,7 @@ public:
   }
 
   bool is_ready() const noexcept { return !handle || handle.done(); }
+  void resume() { handle.resume(); } // libcoro's task lets a test do this
 
   struct awaiter {
     std::coroutine_handle<promise_type> handle;

@@ -107,6 +107,25 @@ template <typename T> static eager::started<int> eager_template() {
   co_return 10;
 }
 
+// Started by hand from a plain function (`t.resume()`, as a test does):
+// its start runs on that thread. Kept and awaited elsewhere: reported.
+void by_hand() {
+  auto t = []() -> task<int> {
+    std::this_thread::sleep_for(10ms); // silent
+    co_return co_await fetch(11);
+  }();
+  t.resume();
+}
+
+task<int> kept_then_awaited() {
+  auto t = []() -> task<int> {
+    std::this_thread::sleep_for(10ms);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'std::this_thread::sleep_for' blocks the event loop inside a coroutine lambda [async-blocking-call]
+    co_return co_await fetch(12);
+  }();
+  co_return co_await std::move(t);
+}
+
 void run_eager() {
   eager_template<int>().wait();
   eager_template<long>().wait();
