@@ -104,6 +104,8 @@ void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
                                argumentCountIs(1), hasArgument(0, Lambda))))))
           .bind("probe-call"),
       this);
+  // Probes written by hand: `try { auto t = f(); FAIL(); } catch ...`.
+  Finder->addMatcher(cxxTryStmt(InUserCode).bind("try"), this);
   // A callable converted to a callback type that returns void
   // (`std::function<void()> cb = []() -> task<> {...};`): every call of the
   // callback drops the task the callable returns.
@@ -178,6 +180,8 @@ void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
         checkDroppingCallee(Callee, L);
     }
   }
+  if (const auto *Try = Result.Nodes.getNodeAs<CXXTryStmt>("try"))
+    skipHandWrittenProbes(Try);
   if (const auto *Construct =
           Result.Nodes.getNodeAs<CXXConstructExpr>("callback-construct"))
     checkCallback(Construct, Result.Nodes.getNodeAs<Expr>("callback"));
@@ -549,6 +553,36 @@ const VarDecl *UnawaitedTaskCheck::movedLocal(const Expr *E) {
       dyn_cast<DeclRefExpr>(utils::stripWrappers(Call->getArg(0)));
   const auto *Local = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   return Local && Local->hasLocalStorage() ? Local : nullptr;
+}
+
+bool UnawaitedTaskCheck::failsTest(const Stmt *S) const {
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  if (!E)
+    return false;
+  E = utils::stripWrappers(E);
+  if (isa<CXXThrowExpr>(E))
+    return true;
+  if (const auto *Call = dyn_cast<CallExpr>(E);
+      Call && Call->getDirectCallee() && Call->getDirectCallee()->isNoReturn())
+    return true;
+  // A test framework's FAIL-like macro (BOOST_FAIL, FAIL, ADD_FAILURE).
+  for (SourceLocation L = E->getBeginLoc(); SM && L.isMacroID();
+       L = SM->getImmediateMacroCallerLoc(L))
+    if (Lexer::getImmediateMacroName(L, *SM, *LangOpts).contains("FAIL"))
+      return true;
+  return false;
+}
+
+void UnawaitedTaskCheck::skipHandWrittenProbes(const CXXTryStmt *Try) {
+  // A declaration followed by a statement that fails the test: the author
+  // expects the initializer to throw before a task exists.
+  const CompoundStmt *Block = Try->getTryBlock();
+  const Stmt *Previous = nullptr;
+  for (const Stmt *S : Block->body()) {
+    if (isa_and_nonnull<DeclStmt>(Previous) && failsTest(S))
+      skipRange(Previous->getSourceRange());
+    Previous = S;
+  }
 }
 
 void UnawaitedTaskCheck::skipRange(SourceRange R) {

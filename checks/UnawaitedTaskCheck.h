@@ -57,6 +57,12 @@ private:
   void checkDiscarded(const Expr *E, const Stmt *Statement);
   void reportCall(const CallExpr *Call, const Stmt *Statement);
   void markCoroutineBody(const FunctionDecl *FD);
+  /// Whether \p S fails the test: a throw, a call that does not return, a
+  /// FAIL-like macro.
+  bool failsTest(const Stmt *S) const;
+  /// Skips each declaration in \p Try's block that a failing statement
+  /// follows (a throw probe written by hand).
+  void skipHandWrittenProbes(const CXXTryStmt *Try);
   /// The local variable \p E moves (`std::move(t)`), or null.
   static const VarDecl *movedLocal(const Expr *E);
   /// \p Arg, a callable returning a lazy task, converted by \p Construct to

@@ -65,3 +65,43 @@ void probes() {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'fetch' is never awaited and never runs [async-unawaited-task]
   // CHECK-MESSAGES-OFF: :[[@LINE-2]]:3: warning: task returned by 'fetch' is never awaited and never runs [async-unawaited-task]
 }
+
+// A probe written by hand: in a try block, the statement after the task's
+// declaration fails the test (a FAIL-like macro, a throw, a call that does
+// not return), so the author expects the call to throw before it.
+void test_failed(const char *);
+[[noreturn]] void abort_test();
+void log_line(const char *);
+#define SUITE_FAIL(msg) test_failed(msg)
+
+void hand_written_probes() {
+  try {
+    auto t = fetch(-5);
+    SUITE_FAIL("should throw");
+  } catch (const std::exception &) {
+  }
+  try {
+    auto t = fetch(-6);
+    throw std::logic_error("should have thrown");
+  } catch (const std::invalid_argument &) {
+  }
+  try {
+    auto t = fetch(-7);
+    abort_test();
+  } catch (...) {
+  }
+  // Positive neighbours: something else follows, or no try block.
+  try {
+    auto t = fetch(8);
+    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: task stored in 't' is never awaited and never runs [async-unawaited-task]
+    // CHECK-MESSAGES-OFF: :[[@LINE-2]]:10: warning: task stored in 't' is never awaited and never runs [async-unawaited-task]
+    log_line("created");
+  } catch (...) {
+  }
+  {
+    auto t = fetch(9);
+    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: task stored in 't' is never awaited and never runs [async-unawaited-task]
+    // CHECK-MESSAGES-OFF: :[[@LINE-2]]:10: warning: task stored in 't' is never awaited and never runs [async-unawaited-task]
+    SUITE_FAIL("not in a try block");
+  }
+}
