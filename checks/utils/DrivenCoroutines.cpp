@@ -40,17 +40,39 @@ const FunctionDecl *calledFunction(const Expr *E) {
   return Call ? Call->getDirectCallee() : nullptr;
 }
 
+// The local variable \p E names, itself or moved (`std::move(v)`), under a
+// copy or a move, or null.
+const VarDecl *localIn(const Expr *E) {
+  E = E ? stripWrappers(E) : nullptr;
+  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(E);
+      Construct && Construct->getNumArgs() == 1)
+    E = stripWrappers(Construct->getArg(0));
+  if (const auto *Move = dyn_cast_or_null<CallExpr>(E);
+      Move && Move->getNumArgs() == 1 && Move->getDirectCallee() &&
+      Move->getDirectCallee()->isInStdNamespace() &&
+      Move->getDirectCallee()->getIdentifier() &&
+      Move->getDirectCallee()->getName() == "move")
+    E = stripWrappers(Move->getArg(0));
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
+  const auto *Local = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return Local && Local->hasLocalStorage() ? Local : nullptr;
+}
+
 // Counts, over the main file's declarations, every reference to a function
 // and each use that runs it on a blocking thread: the operand of a blocking
-// driver, or a call whose result a plain function waits for right there
-// (`f().get()`). Records each `co_await f()` for the second step: it runs
-// f's start on the awaiting coroutine's thread.
+// driver, a call whose result a plain function waits for right there
+// (`f().get()`) or resumes by hand. Records for the second step each
+// `co_await g(...)` (it starts g, and the tasks in the locals handed to g,
+// on the awaiting coroutine's thread), the calls stored into local
+// containers (`v.push_back(f())`) and the locals moved into others (an
+// init-capture `[v = std::move(v)]`).
 class UseCounter : public ConstDynamicRecursiveASTVisitor {
 public:
   struct Await {
-    const Decl *Run;
+    const CallExpr *Call;
     const FunctionDecl *In;
     SourceLocation Loc;
+    llvm::SmallVector<const VarDecl *, 1> Locals; // handed to the call
   };
 
   UseCounter(const SourceManager &SM, NameCache &Names,
@@ -87,6 +109,11 @@ public:
       ++Uses[keyOf(FD)];
     return true;
   }
+  bool VisitVarDecl(const VarDecl *VD) override {
+    if (const VarDecl *From = localIn(VD->getInit()); From && From != VD)
+      MovedFrom[VD] = From;
+    return true;
+  }
   bool VisitCallExpr(const CallExpr *C) override {
     const FunctionDecl *Driver = C->getDirectCallee();
     if (!Driver || C->getNumArgs() == 0 || !Drivers.matches(Names.get(Driver)))
@@ -94,42 +121,44 @@ public:
     markDriven(C->getArg(0));
     return true;
   }
-  bool VisitCXXMemberCallExpr(const CXXMemberCallExpr *C) override {
-    const CXXMethodDecl *Wait = C->getMethodDecl();
-    if (!Wait || !Wait->getIdentifier() || Enclosing.empty() ||
-        isCoroutine(Enclosing.back()))
+  bool VisitCXXMemberCallExpr(const CXXMemberCallExpr *C) override;
+  bool VisitCoawaitExpr(const CoawaitExpr *E) override {
+    const CallExpr *Call = callIn(E->getOperand());
+    if (!Call || Enclosing.empty())
       return true;
-    // `f().get()`: this thread waits for f right where it starts it.
-    if (llvm::is_contained({"get", "wait"}, Wait->getName()))
-      markDriven(C->getImplicitObjectArgument());
-    // `auto t = f(); t.resume();`: this thread runs f by hand.
-    if (Wait->getName() == "resume")
-      if (const auto *Ref = dyn_cast<DeclRefExpr>(
-              stripWrappers(C->getImplicitObjectArgument())))
-        if (const auto *Local = dyn_cast<VarDecl>(Ref->getDecl());
-            Local && Local->hasLocalStorage() && Local->getInit())
-          markDriven(Local->getInit());
+    Await A{Call, Enclosing.back(), SM.getExpansionLoc(E->getBeginLoc()), {}};
+    for (const Expr *Arg : Call->arguments())
+      if (const VarDecl *Local = localIn(Arg))
+        A.Locals.push_back(Local);
+    Awaits.push_back(std::move(A));
     return true;
   }
-  bool VisitCoawaitExpr(const CoawaitExpr *E) override {
-    if (const FunctionDecl *Run = calledFunction(E->getOperand());
-        Run && !Enclosing.empty())
-      Awaits.push_back(
-          {keyOf(Run), Enclosing.back(), SM.getExpansionLoc(E->getBeginLoc())});
-    return true;
+
+  /// Counts the call \p E makes as started on a blocking thread, once;
+  /// returns the function it runs, when that is new.
+  const Decl *markDriven(const Expr *E) {
+    const CallExpr *Call = callIn(E);
+    const FunctionDecl *Run = Call ? Call->getDirectCallee() : nullptr;
+    if (!Run || !DrivenCalls.insert(Call).second)
+      return nullptr;
+    ++Driven[keyOf(Run)];
+    return keyOf(Run);
+  }
+  /// The calls whose tasks \p Local holds: stored into it, or into the
+  /// locals it was moved from.
+  llvm::SmallVector<const CallExpr *, 4> storedIn(const VarDecl *Local) const {
+    llvm::SmallVector<const CallExpr *, 4> Out;
+    for (unsigned Hops = 0; Local && Hops < 8; ++Hops) {
+      if (auto It = Stored.find(Local); It != Stored.end())
+        llvm::append_range(Out, It->second);
+      Local = MovedFrom.lookup(Local);
+    }
+    return Out;
   }
 
   std::vector<Await> Awaits;
 
 private:
-  // Counts the call \p E makes as started on a blocking thread, once.
-  void markDriven(const Expr *E) {
-    const CallExpr *Call = callIn(E);
-    const FunctionDecl *Run = Call ? Call->getDirectCallee() : nullptr;
-    if (Run && DrivenCalls.insert(Call).second)
-      ++Driven[keyOf(Run)];
-  }
-
   const SourceManager &SM;
   NameCache &Names;
   const NameList Drivers{
@@ -138,7 +167,33 @@ private:
   llvm::DenseMap<const Decl *, unsigned> &Driven;
   llvm::SmallVector<const FunctionDecl *, 8> Enclosing;
   llvm::SmallPtrSet<const CallExpr *, 16> DrivenCalls;
+  llvm::DenseMap<const VarDecl *, llvm::SmallVector<const CallExpr *, 2>>
+      Stored;
+  llvm::DenseMap<const VarDecl *, const VarDecl *> MovedFrom;
 };
+
+bool UseCounter::VisitCXXMemberCallExpr(const CXXMemberCallExpr *C) {
+  const CXXMethodDecl *M = C->getMethodDecl();
+  if (!M || !M->getIdentifier() || Enclosing.empty())
+    return true;
+  StringRef Name = M->getName();
+  const VarDecl *Object = localIn(C->getImplicitObjectArgument());
+  // `tasks.push_back(f())`: the container holds f's task.
+  if (Object && C->getNumArgs() == 1 &&
+      llvm::is_contained(
+          {"push_back", "emplace_back", "push", "emplace", "insert"}, Name))
+    if (const CallExpr *Call = callIn(C->getArg(0)))
+      Stored[Object].push_back(Call);
+  if (isCoroutine(Enclosing.back()))
+    return true;
+  // `f().get()`: this thread waits for f right where it starts it.
+  if (llvm::is_contained({"get", "wait"}, Name))
+    markDriven(C->getImplicitObjectArgument());
+  // `auto t = f(); t.resume();`: this thread runs f by hand.
+  if (Name == "resume" && Object && Object->getInit())
+    markDriven(Object->getInit());
+  return true;
+}
 
 } // namespace
 
@@ -152,9 +207,10 @@ void DrivenCoroutines::count(ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   UseCounter Counter(SM, UnitAnalysis::of(Ctx).names(), Uses, Driven);
   Counter.TraverseDecl(Ctx.getTranslationUnitDecl());
-  // A coroutine awaited where a driven coroutine has not yet suspended
-  // starts on the driving thread too: `co_await f()` in the start of
-  // `sync_wait(g())`'s g. Each driven coroutine passes that on once.
+  // What a driven coroutine awaits before it first suspends starts on the
+  // driving thread too: `co_await f()` in the start of `sync_wait(g())`'s
+  // g, and the tasks of a local handed to the awaited call (a gather of
+  // stored tasks). Each driven coroutine passes that on once.
   llvm::DenseMap<const Decl *, llvm::SmallVector<const UseCounter::Await *>>
       ByCaller;
   for (const UseCounter::Await &A : Counter.Awaits)
@@ -163,6 +219,10 @@ void DrivenCoroutines::count(ASTContext &Ctx) {
   for (const auto &[Key, Awaits] : ByCaller)
     if (isDriven(Key))
       Work.push_back(Key);
+  auto Mark = [&](const Expr *E) {
+    if (const Decl *Key = Counter.markDriven(E); Key && isDriven(Key))
+      Work.push_back(Key);
+  };
   while (!Work.empty()) {
     auto It = ByCaller.find(Work.pop_back_val());
     if (It == ByCaller.end())
@@ -178,9 +238,10 @@ void DrivenCoroutines::count(ASTContext &Ctx) {
         Start.emplace(Coro->getBody(), SM);
       if (!Start->startsBy(A->Loc))
         continue;
-      ++Driven[A->Run];
-      if (isDriven(A->Run))
-        Work.push_back(A->Run);
+      Mark(A->Call);
+      for (const VarDecl *Local : A->Locals)
+        for (const CallExpr *Stored : Counter.storedIn(Local))
+          Mark(Stored);
     }
   }
 }

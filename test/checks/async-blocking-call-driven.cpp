@@ -12,6 +12,8 @@
 #include "eager_tasks.h"
 #include <chrono>
 #include <thread>
+#include <utility>
+#include <vector>
 
 using cppcoro::task;
 using namespace std::chrono_literals;
@@ -124,6 +126,40 @@ task<int> kept_then_awaited() {
     co_return co_await fetch(12);
   }();
   co_return co_await std::move(t);
+}
+
+// Tasks stored in a local container, moved into a driven coroutine lambda
+// that gathers them before it first suspends: they start on the driving
+// thread too. Gathered after a suspension: reported.
+task<int> gather_all(std::vector<task<int>> tasks);
+
+void gathered_at_start() {
+  auto job = [](int i) -> task<int> {
+    std::this_thread::sleep_for(10ms); // silent
+    co_return co_await fetch(i);
+  };
+  std::vector<task<int>> jobs;
+  for (int i = 0; i < 3; ++i)
+    jobs.push_back(job(i));
+  auto all = [jobs = std::move(jobs)]() mutable -> task<int> {
+    co_return co_await gather_all(std::move(jobs));
+  };
+  cppcoro::sync_wait(all());
+}
+
+void gathered_later() {
+  auto job = [](int i) -> task<int> {
+    std::this_thread::sleep_for(10ms);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'std::this_thread::sleep_for' blocks the event loop inside a coroutine lambda [async-blocking-call]
+    co_return co_await fetch(i);
+  };
+  std::vector<task<int>> jobs;
+  jobs.push_back(job(1));
+  auto all = [jobs = std::move(jobs)]() mutable -> task<int> {
+    co_await fetch(0);
+    co_return co_await gather_all(std::move(jobs));
+  };
+  cppcoro::sync_wait(all());
 }
 
 void run_eager() {
