@@ -556,21 +556,23 @@ const VarDecl *UnawaitedTaskCheck::movedLocal(const Expr *E) {
 }
 
 bool UnawaitedTaskCheck::failsTest(const Stmt *S) const {
-  const auto *E = dyn_cast_or_null<Expr>(S);
+  if (!S)
+    return false;
+  // A test framework's FAIL-like macro (BOOST_FAIL, FAIL, ADD_FAILURE),
+  // an expression or a statement.
+  for (SourceLocation L = S->getBeginLoc(); SM && L.isMacroID();
+       L = SM->getImmediateMacroCallerLoc(L))
+    if (Lexer::getImmediateMacroName(L, *SM, *LangOpts).contains("FAIL"))
+      return true;
+  const auto *E = dyn_cast<Expr>(S);
   if (!E)
     return false;
   E = utils::stripWrappers(E);
   if (isa<CXXThrowExpr>(E))
     return true;
-  if (const auto *Call = dyn_cast<CallExpr>(E);
-      Call && Call->getDirectCallee() && Call->getDirectCallee()->isNoReturn())
-    return true;
-  // A test framework's FAIL-like macro (BOOST_FAIL, FAIL, ADD_FAILURE).
-  for (SourceLocation L = E->getBeginLoc(); SM && L.isMacroID();
-       L = SM->getImmediateMacroCallerLoc(L))
-    if (Lexer::getImmediateMacroName(L, *SM, *LangOpts).contains("FAIL"))
-      return true;
-  return false;
+  const auto *Call = dyn_cast<CallExpr>(E);
+  return Call && Call->getDirectCallee() &&
+         Call->getDirectCallee()->isNoReturn();
 }
 
 void UnawaitedTaskCheck::skipHandWrittenProbes(const CXXTryStmt *Try) {

@@ -34,12 +34,6 @@ const CallExpr *callIn(const Expr *E) {
   return dyn_cast_or_null<CallExpr>(E);
 }
 
-// The function a call runs, when \p E is (under wrappers) a direct call.
-const FunctionDecl *calledFunction(const Expr *E) {
-  const CallExpr *Call = callIn(E);
-  return Call ? Call->getDirectCallee() : nullptr;
-}
-
 // The local variable \p E names, itself or moved (`std::move(v)`), under a
 // copy or a move, or null.
 const VarDecl *localIn(const Expr *E) {

@@ -73,6 +73,10 @@ void test_failed(const char *);
 [[noreturn]] void abort_test();
 void log_line(const char *);
 #define SUITE_FAIL(msg) test_failed(msg)
+#define SUITE_FAIL_STATEMENT(msg)                                              \
+  do {                                                                         \
+    test_failed(msg);                                                          \
+  } while (0)
 
 void hand_written_probes() {
   try {
@@ -84,6 +88,11 @@ void hand_written_probes() {
     auto t = fetch(-6);
     throw std::logic_error("should have thrown");
   } catch (const std::invalid_argument &) {
+  }
+  try {
+    auto t = fetch(-8);
+    SUITE_FAIL_STATEMENT("should throw");
+  } catch (...) {
   }
   try {
     auto t = fetch(-7);
