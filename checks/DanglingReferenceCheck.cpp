@@ -178,6 +178,17 @@ void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
       returnStmt(InUserCode, hasReturnValue(expr().bind("returned")))
           .bind("return"),
       this);
+  // Where a task is stored, matched before the call that creates it.
+  Finder->addMatcher(
+      cxxMemberCallExpr(InUserCode,
+                        callee(cxxMethodDecl(hasAnyName(
+                            "push_back", "emplace_back", "push_front",
+                            "emplace_front", "push", "emplace", "insert"))))
+          .bind("store"),
+      this);
+  Finder->addMatcher(
+      cxxOperatorCallExpr(InUserCode, isAssignmentOperator()).bind("store"),
+      this);
   // Template patterns, before the calls in them: checked on their
   // instantiations only, where every callee and co_await is resolved.
   utils::addFunctionMatchers(Finder, this);
@@ -217,8 +228,21 @@ void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Return = Result.Nodes.getNodeAs<ReturnStmt>("return"))
     Returned[utils::stripWrappers(Result.Nodes.getNodeAs<Expr>("returned"))] =
         Return;
+  if (const auto *StoreCall = Result.Nodes.getNodeAs<CallExpr>("store"))
+    noteStore(StoreCall);
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call"))
     checkCall(Call);
+}
+
+void DanglingReferenceCheck::noteStore(const CallExpr *StoreCall) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(StoreCall)) {
+    for (const Expr *Arg : Member->arguments())
+      Stored[utils::stripWrappers(Arg)] = {Member->getImplicitObjectArgument(),
+                                           StoreCall};
+  } else if (StoreCall->getNumArgs() == 2) {
+    Stored[utils::stripWrappers(StoreCall->getArg(1))] = {StoreCall->getArg(0),
+                                                          StoreCall};
+  }
 }
 
 void DanglingReferenceCheck::markDiscarded(const Stmt *S) {
@@ -241,8 +265,13 @@ void DanglingReferenceCheck::markDiscarded(const Stmt *S) {
     Covered.insert(E);
   };
   if (const auto *Block = dyn_cast<CompoundStmt>(S)) {
-    for (const Stmt *Child : Block->body())
+    for (const Stmt *Child : Block->body()) {
       Discard(Child);
+      if (const auto *Decls = dyn_cast<DeclStmt>(Child))
+        for (const Decl *D : Decls->decls())
+          if (const auto *VD = dyn_cast<VarDecl>(D))
+            VarScope[VD] = Block;
+    }
   } else if (const auto *If = dyn_cast<IfStmt>(S)) {
     Discard(If->getThen());
     Discard(If->getElse());
@@ -447,6 +476,10 @@ void DanglingReferenceCheck::checkArguments(const CallExpr *Call,
       continue;
     if (Return && checkReturnedLocal(Call, Callee, Param, Arg, Return))
       return;
+    if (auto It = Stored.find(Call);
+        It != Stored.end() &&
+        checkStoredLocal(Call, Callee, Param, Arg, It->second))
+      return;
   }
 }
 
@@ -465,11 +498,8 @@ DanglingReferenceCheck::temporaryOf(const Expr *Arg, bool Reference) {
   return Temp;
 }
 
-bool DanglingReferenceCheck::checkReturnedLocal(const CallExpr *Call,
-                                                const FunctionDecl *Callee,
-                                                const ParmVarDecl *Param,
-                                                const Expr *Arg,
-                                                const ReturnStmt *Return) {
+const VarDecl *DanglingReferenceCheck::boundLocal(const ParmVarDecl *Param,
+                                                  const Expr *Arg) {
   QualType PT = Param->getType();
   const Expr *Object = nullptr;
   bool Viewed = false; // the view refers to the storage the object owns
@@ -490,26 +520,116 @@ bool DanglingReferenceCheck::checkReturnedLocal(const CallExpr *Call,
     // Through a pointer or a reference member: another object.
     if (Member->isArrow() ||
         Member->getMemberDecl()->getType()->isReferenceType())
-      return false;
+      return nullptr;
     E = ignoreObjectCasts(Member->getBase());
   }
   const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
   const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  // A variable of the returning function itself (not one it captured),
-  // destroyed when it returns; a reference names an object that may live on.
+  // A variable of the function itself (not one it captured); a reference
+  // names an object that may live on.
   if (!VD || !VD->hasLocalStorage() || VD->getType()->isReferenceType() ||
       Ref->refersToEnclosingVariableOrCapture())
-    return false;
+    return nullptr;
   if (Viewed && (isView(VD->getType()) || !VD->getType()->isRecordType()))
+    return nullptr;
+  return VD;
+}
+
+bool DanglingReferenceCheck::checkReturnedLocal(const CallExpr *Call,
+                                                const FunctionDecl *Callee,
+                                                const ParmVarDecl *Param,
+                                                const Expr *Arg,
+                                                const ReturnStmt *Return) {
+  const VarDecl *VD = boundLocal(Param, Arg);
+  if (!VD)
     return false;
   diag(callLoc(Call), "task %0 may outlive %select{local variable|"
                       "parameter}1 %2 bound to its %select{|reference }3"
                       "parameter %4")
       << calleeName(Call, Callee) << isa<ParmVarDecl>(VD) << VD
-      << PT->isReferenceType() << Param;
+      << Param->getType()->isReferenceType() << Param;
   diag(Return->getBeginLoc(), "%0 is destroyed when the function returns here",
        DiagnosticIDs::Note)
       << VD;
+  return true;
+}
+
+const CompoundStmt *DanglingReferenceCheck::scopeOf(const VarDecl *VD) const {
+  if (const auto *Parm = dyn_cast<ParmVarDecl>(VD)) {
+    const auto *FD = dyn_cast<FunctionDecl>(Parm->getDeclContext());
+    return FD ? dyn_cast_or_null<CompoundStmt>(FD->getBody()) : nullptr;
+  }
+  return VarScope.lookup(VD);
+}
+
+namespace {
+// Whether \p Outer's source range holds \p Inner's.
+bool encloses(const CompoundStmt *Outer, const CompoundStmt *Inner,
+              const SourceManager &SM) {
+  return Outer != Inner &&
+         !SM.isBeforeInTranslationUnit(Inner->getBeginLoc(),
+                                       Outer->getBeginLoc()) &&
+         !SM.isBeforeInTranslationUnit(Outer->getEndLoc(), Inner->getEndLoc());
+}
+
+// Whether \p Scope names \p Target (a variable or a field) after \p After.
+bool namedAfter(const CompoundStmt *Scope, const ValueDecl *Target,
+                SourceLocation After, const SourceManager &SM) {
+  llvm::SmallVector<const Stmt *, 32> Work{Scope};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    const ValueDecl *Named = nullptr;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+      Named = Ref->getDecl();
+    else if (const auto *Member = dyn_cast<MemberExpr>(S))
+      Named = Member->getMemberDecl();
+    if (Named == Target &&
+        SM.isBeforeInTranslationUnit(After, S->getBeginLoc()))
+      return true;
+    llvm::append_range(Work, S->children());
+  }
+  return false;
+}
+} // namespace
+
+bool DanglingReferenceCheck::checkStoredLocal(const CallExpr *Call,
+                                              const FunctionDecl *Callee,
+                                              const ParmVarDecl *Param,
+                                              const Expr *Arg,
+                                              const Store &Into) {
+  const VarDecl *VD = boundLocal(Param, Arg);
+  const CompoundStmt *Scope = VD ? scopeOf(VD) : nullptr;
+  if (!Scope || !SM)
+    return false;
+  // What the task is stored in: a member of this object or a global lives
+  // on after any local's scope; a local only when declared in an enclosing
+  // block (or a reference: the caller's object).
+  const Expr *Target = ignoreObjectCasts(Into.Into);
+  const ValueDecl *Holder = nullptr;
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(Target);
+      Member && isa<CXXThisExpr>(Member->getBase()->IgnoreImpCasts())) {
+    Holder = Member->getMemberDecl();
+  } else if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Target)) {
+    const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+    const CompoundStmt *Outer = Var ? scopeOf(Var) : nullptr;
+    if (Var && (!Var->hasLocalStorage() || Var->getType()->isReferenceType() ||
+                (Outer && encloses(Outer, Scope, *SM))))
+      Holder = Var;
+  }
+  // Used again in the local's scope: it may run the task there.
+  if (!Holder || namedAfter(Scope, Holder, Into.By->getEndLoc(), *SM))
+    return false;
+  diag(callLoc(Call), "task %0 may outlive %select{local variable|"
+                      "parameter}1 %2 bound to its %select{|reference }3"
+                      "parameter %4")
+      << calleeName(Call, Callee) << isa<ParmVarDecl>(VD) << VD
+      << Param->getType()->isReferenceType() << Param;
+  diag(Scope->getRBracLoc(),
+       "%0 is destroyed at the end of its scope here, while %1 lives on",
+       DiagnosticIDs::Note)
+      << VD << Holder;
   return true;
 }
 
@@ -543,6 +663,8 @@ void DanglingReferenceCheck::onEndOfTranslationUnit() {
   Covered.clear();
   InPattern.clear();
   Returned.clear();
+  Stored.clear();
+  VarScope.clear();
   Waits.clear();
   SM = nullptr;
   Classifier = nullptr;

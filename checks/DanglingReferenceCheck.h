@@ -40,6 +40,9 @@ private:
   /// loop bodies) as covered.
   void markDiscarded(const Stmt *S);
   void checkCall(const CallExpr *Call);
+  /// Records the tasks \p StoreCall stores (a container's push_back, an
+  /// assignment) and where.
+  void noteStore(const CallExpr *StoreCall);
   /// \p Call to \p Callee, a function returning a lazy task: its arguments.
   void checkArguments(const CallExpr *Call, const FunctionDecl *Callee);
   /// \p Call of the call operator of the temporary closure \p L.
@@ -52,6 +55,25 @@ private:
   bool checkReturnedLocal(const CallExpr *Call, const FunctionDecl *Callee,
                           const ParmVarDecl *Param, const Expr *Arg,
                           const ReturnStmt *Return);
+  /// Where a task is stored: the container or variable it goes into, and
+  /// the call or assignment that puts it there.
+  struct Store {
+    const Expr *Into;
+    const Expr *By;
+  };
+  /// The argument \p Arg of parameter \p Param refers to a local whose
+  /// scope ends while \p Into, where the task is stored, lives on and is not
+  /// used again in that scope; reports it.
+  bool checkStoredLocal(const CallExpr *Call, const FunctionDecl *Callee,
+                        const ParmVarDecl *Param, const Expr *Arg,
+                        const Store &Into);
+  /// The local variable or by-value parameter \p Arg (for parameter
+  /// \p Param) refers to, itself, through std::ref or as the storage a view
+  /// views, or null.
+  const VarDecl *boundLocal(const ParmVarDecl *Param, const Expr *Arg);
+  /// The block a local is declared in (its function's body for a
+  /// parameter), or null when it is declared elsewhere (a for-init).
+  const CompoundStmt *scopeOf(const VarDecl *VD) const;
   bool isView(QualType T);
   /// The temporary that \p Arg binds to a reference parameter
   /// (\p Reference) or that a view parameter is built from, or null.
@@ -84,6 +106,10 @@ private:
   llvm::DenseSet<const Expr *> InPattern;
   /// Calls that are the value of a return statement.
   llvm::DenseMap<const Expr *, const ReturnStmt *> Returned;
+  /// Calls whose task is stored (`c.push_back(f())`, `x = f()`).
+  llvm::DenseMap<const Expr *, Store> Stored;
+  /// The block each local is declared in, as a statement of it.
+  llvm::DenseMap<const VarDecl *, const CompoundStmt *> VarScope;
 };
 
 } // namespace clang::tidy::async

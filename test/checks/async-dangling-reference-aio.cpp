@@ -6,6 +6,7 @@
 
 #include <string>
 #include <utility>
+#include <vector>
 
 aio::task<int> fetch(const std::string &name);
 
@@ -30,6 +31,27 @@ aio::task<int> awaited() {
   std::string name = "d";
   auto handle = aio::create_task(fetch(name)); // name outlives the handle here
   co_return a + b + c + co_await handle;
+}
+
+// Tasks stored in a vector that is gathered after the loop whose locals
+// they refer to; gathered inside the loop body, they run in time.
+aio::task<int> stored(const std::vector<std::string> &names) {
+  std::vector<aio::task<int>> tasks;
+  for (const auto &n : names) {
+    std::string key = n + ".json";
+    tasks.push_back(fetch(key));
+    // CHECK-NOTES: :[[@LINE-1]]:21: warning: task 'fetch' may outlive local variable 'key' bound to its reference parameter 'name' [async-dangling-reference]
+    // CHECK-NOTES: :[[@LINE+1]]:3: note: 'key' is destroyed at the end of its scope here, while 'tasks' lives on
+  }
+  std::vector<int> all = co_await aio::gather(std::move(tasks));
+  for (const auto &n : names) {
+    std::string key = n + ".json";
+    std::vector<aio::task<int>> batch;
+    batch.push_back(fetch(key)); // the batch dies with key
+    tasks.push_back(fetch(key));
+    all.push_back((co_await aio::gather(std::move(tasks))).front());
+  }
+  co_return static_cast<int>(all.size());
 }
 
 int main() { return aio::run(fetch(std::string("main"))); }

@@ -49,3 +49,22 @@ awaitable<void> awaited_ok() {
   auto ex = co_await asio::this_coro::executor;
   co_await asio::co_spawn(ex, session(std::string("x")), asio::use_awaitable);
 }
+
+// A session stored in a member and spawned later, after the local it
+// refers to is gone; spawned in the same block, it is in time.
+struct server {
+  asio::io_context &io;
+  awaitable<void> next;
+  void prepare() {
+    std::string greeting = "hello";
+    next = session(greeting);
+    // CHECK-NOTES: :[[@LINE-1]]:12: warning: task 'session' may outlive local variable 'greeting' bound to its reference parameter 'greeting' [async-dangling-reference]
+    // CHECK-NOTES: :[[@LINE+1]]:3: note: 'greeting' is destroyed at the end of its scope here, while 'next' lives on
+  }
+  void prepare_and_run() {
+    std::string greeting = "hello";
+    next = session(greeting);
+    asio::co_spawn(io, std::move(next), asio::detached);
+    io.run();
+  }
+};

@@ -277,6 +277,81 @@ task<int> returns_ok(const std::string &caller_name, std::string &out) {
   return by_value(copy); // copied into the frame
 }
 
+// A task stored where it outlives the local it refers to: a container or
+// a variable of an enclosing scope used again after the local's scope, a
+// member, a global. The note points at the end of the local's scope.
+std::vector<task<int>> global_tasks;
+
+task<> stored_beyond_scope(const std::vector<std::string> &names) {
+  std::vector<task<int>> tasks;
+  for (const auto &n : names) {
+    std::string name = n + "!";
+    tasks.push_back(fetch(name));
+    // CHECK-NOTES: :[[@LINE-1]]:21: warning: task 'fetch' may outlive local variable 'name' bound to its reference parameter 'name' [async-dangling-reference]
+    // CHECK-NOTES: :[[@LINE+1]]:3: note: 'name' is destroyed at the end of its scope here, while 'tasks' lives on
+  }
+  task<int> later = fetch(global_name);
+  {
+    std::string name = "y";
+    later = fetch(name);
+    // CHECK-NOTES: :[[@LINE-1]]:13: warning: task 'fetch' may outlive local variable 'name' bound to its reference parameter 'name' [async-dangling-reference]
+    // CHECK-NOTES: :[[@LINE+1]]:3: note: 'name' is destroyed at the end of its scope here, while 'later' lives on
+  }
+  {
+    std::string name = "z";
+    global_tasks.push_back(fetch(name));
+    // CHECK-NOTES: :[[@LINE-1]]:28: warning: task 'fetch' may outlive local variable 'name' bound to its reference parameter 'name' [async-dangling-reference]
+    // CHECK-NOTES: :[[@LINE+1]]:3: note: 'name' is destroyed at the end of its scope here, while 'global_tasks' lives on
+  }
+  for (auto &t : tasks)
+    co_await std::move(t);
+  co_await std::move(later);
+}
+
+struct keeper {
+  task<int> pending;
+  std::vector<task<int>> queue;
+  void start(int n) {
+    std::string name = std::to_string(n);
+    pending = fetch(name);
+    // CHECK-NOTES: :[[@LINE-1]]:15: warning: task 'fetch' may outlive local variable 'name' bound to its reference parameter 'name' [async-dangling-reference]
+    // CHECK-NOTES: :[[@LINE+4]]:3: note: 'name' is destroyed at the end of its scope here, while 'pending' lives on
+    queue.emplace_back(fetch(name));
+    // CHECK-NOTES: :[[@LINE-1]]:24: warning: task 'fetch' may outlive local variable 'name' bound to its reference parameter 'name' [async-dangling-reference]
+    // CHECK-NOTES: :[[@LINE+1]]:3: note: 'name' is destroyed at the end of its scope here, while 'queue' lives on
+  }
+  task<> ok(int n) {
+    std::string name = std::to_string(n);
+    pending = fetch(name);
+    co_await std::move(pending); // run while name is alive
+  }
+};
+
+// Negative neighbours: the container is used again inside the local's
+// scope (it may run the tasks there), or lives in the same scope.
+task<> stored_ok(const std::vector<std::string> &names) {
+  std::vector<task<int>> tasks;
+  for (const auto &n : names) {
+    std::string name = n;
+    tasks.push_back(fetch(name));
+    co_await std::move(tasks.back());
+  }
+  std::string outer = "x";
+  std::vector<task<int>> same_scope;
+  same_scope.push_back(fetch(outer));
+  for (auto &t : same_scope)
+    co_await std::move(t);
+  {
+    std::string name = "y";
+    auto local = fetch(name); // dies with name
+    co_await std::move(local);
+  }
+  {
+    std::string name = "z";
+    tasks.push_back(by_value(name)); // copied into the frame
+  }
+}
+
 task<int> coroutine_ok() {
   std::string name = "x";
   co_return co_await fetch(name); // the coroutine frame keeps name alive
