@@ -92,10 +92,15 @@ int runPipeline(int Argc, const char **Argv) {
                              /*KeepErrors=*/!S.ExportFixes.empty());
   ResultCache Cache(S, U.Root);
   ProjectSummaries Summaries;
+  std::vector<llvm::json::Object> Prior;
+  if (std::optional<int> Stop = ProjectSummaries::readPrior(U, Config, Prior))
+    return *Stop;
   lintUnits(U, Config, S, Cache, [&](UnitResult R) {
     Summaries.add(R.Summary);
     Collector.add(std::move(R));
   });
+  for (const llvm::json::Object &Graph : Prior)
+    Summaries.add(Graph, /*Prior=*/true);
   Summaries.resolve();
   Collector.resolveSites(Summaries);
   if (!S.SummariesFile.empty())

@@ -47,14 +47,6 @@ private:
   std::vector<InputStamp> &Inputs;
 };
 
-// The commands of \p File (the first one's directory is its working
-// directory).
-std::string workingDirectory(const Units &U, const std::string &File) {
-  std::vector<clang::tooling::CompileCommand> Commands =
-      U.Database->getCompileCommands(File);
-  return Commands.empty() ? "" : Commands.front().Directory;
-}
-
 // Lints one unit with its own context and its own file system (the working
 // directory of one compile command must not leak into another).
 UnitResult lintOne(const Units &U, const ConfigSource &Config,

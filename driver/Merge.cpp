@@ -12,6 +12,7 @@
 #include "Baseline.h"
 #include "FileSystem.h"
 #include "Options.h"
+#include "Summaries.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -28,9 +29,9 @@ using llvm::json::Value;
 namespace asynclint {
 namespace {
 
-enum class Kind : std::uint8_t { Json, Sarif, Baseline };
-constexpr std::array<const char *, 3> KindNames = {"JSON report", "SARIF log",
-                                                   "baseline"};
+enum class Kind : std::uint8_t { Json, Sarif, Baseline, Summaries };
+constexpr std::array<const char *, 4> KindNames = {
+    "JSON report", "SARIF log", "baseline", "summaries file"};
 const char *nameOf(Kind K) { return KindNames[static_cast<size_t>(K)]; }
 
 std::optional<Kind> kindOf(const Value &V) {
@@ -41,6 +42,8 @@ std::optional<Kind> kindOf(const Value &V) {
     return Kind::Sarif;
   if (O && O->getArray("findings"))
     return Kind::Baseline;
+  if (O && O->getObject("graph"))
+    return Kind::Summaries;
   return std::nullopt;
 }
 
@@ -259,6 +262,16 @@ std::string mergeBaselines(llvm::ArrayRef<Value> Docs) {
   return baselineText(std::move(Sorted));
 }
 
+// The shards' call graphs, merged and resolved again: the chains the
+// whole run finds (a chain may cross from one shard's units to another's).
+std::string mergeSummaries(llvm::ArrayRef<Value> Docs) {
+  ProjectSummaries All;
+  for (const Value &D : Docs)
+    All.add(*D.getAsObject()->getObject("graph"));
+  All.resolve();
+  return All.text();
+}
+
 // Reads every file of \p Paths as JSON of one kind; returns an exit code on
 // an error already reported.
 std::optional<int> readAll(const std::vector<std::string> &Paths,
@@ -275,8 +288,8 @@ std::optional<int> readAll(const std::vector<std::string> &Paths,
     std::optional<Kind> Here = kindOf(*V);
     if (!Here)
       return usageError("'" + Path +
-                        "' is not an asynclint JSON report, SARIF log or "
-                        "baseline");
+                        "' is not an asynclint JSON report, SARIF log, "
+                        "baseline or summaries file");
     if (!Docs.empty() && *Here != K)
       return usageError("'" + Path + "' is a " + nameOf(*Here) + ", '" +
                         Paths.front() + "' a " + nameOf(K) +
@@ -290,11 +303,12 @@ std::optional<int> readAll(const std::vector<std::string> &Paths,
 constexpr const char *MergeUsage =
     R"(usage: asynclint merge [--output=FILE] [--quiet] FILE...
 
-Combines the JSON reports, SARIF logs or baselines that the shards of one
-run wrote (asynclint -p BUILD --shard=K/N) into the one the whole run would
-have written, on stdout or in FILE. The exit code is the whole run's: 0 no
-findings, 1 findings, 2 a configuration error (or bad input), 3 a shard's
-unit failed to parse or was not linted. Baselines merge with exit code 0.
+Combines the JSON reports, SARIF logs, baselines or summaries files
+(--summaries) that the shards of one run wrote (asynclint -p BUILD
+--shard=K/N) into the one the whole run would have written, on stdout or in
+FILE. The exit code is the whole run's: 0 no findings, 1 findings, 2 a
+configuration error (or bad input), 3 a shard's unit failed to parse or was
+not linted. Baselines and summaries merge with exit code 0.
 )";
 
 } // namespace
@@ -333,8 +347,10 @@ int mergeMain(int Argc, const char **Argv) {
     Text = mergeJson(Docs, Exit);
   else if (K == Kind::Sarif)
     Text = mergeSarif(Docs, Exit);
-  else
+  else if (K == Kind::Baseline)
     Text = mergeBaselines(Docs);
+  else
+    Text = mergeSummaries(Docs);
   if (Output.empty()) {
     llvm::outs() << Text;
   } else if (std::string Err; !writeAtomically(Output, Text, Err)) {

@@ -1,9 +1,9 @@
 //===--- Merge.h - asynclint driver -----------------------------*- C++ -*-===//
 //
-// `asynclint merge`: combines the JSON reports, SARIF logs or baselines that
-// the shards of one run wrote (--shard=K/N) into what the unsharded run
-// writes: a finding that several shards report (in a header their units
-// all include) once, in the same order, and the same exit code. See
+// `asynclint merge`: combines the JSON reports, SARIF logs, baselines or
+// summaries files that the shards of one run wrote (--shard=K/N) into what
+// the unsharded run writes: a finding that several shards report (in a header
+// their units all include) once, in the same order, and the same exit code. See
 // docs/ci.md.
 //
 //===----------------------------------------------------------------------===//

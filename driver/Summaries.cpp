@@ -4,15 +4,22 @@
 //   {"depth": 3, "functions": [{"usr": "c:@F@load#", "name": "'load'",
 //     "sink": {"callee": "fread", "file": "/src/a.cpp", "offset": 120},
 //     "calls": [{"usr": "...", "file": "/src/a.cpp", "offset": 98}]}]}
-// The file --summaries writes:
+// The file --summaries writes: the chains, which the check reads, and the
+// merged call graph they come from, in the units' own shape, which
+// `asynclint merge` reads to merge the files of several shards:
 //   {"version": 1, "functions": {"c:@F@load#": {"name": "'load'",
-//     "notes": [{"file": ..., "offset": ..., "message": ...}]}}}
+//     "notes": [{"file": ..., "offset": ..., "message": ...}]}},
+//    "graph": {"depth": 3, "functions": [...]}}
 //
 //===----------------------------------------------------------------------===//
 
 #include "Summaries.h"
 #include "FileSystem.h"
+#include "Options.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include <set>
 
 using llvm::json::Array;
 using llvm::json::Object;
@@ -27,8 +34,13 @@ void ProjectSummaries::add(llvm::StringRef UnitSummary) {
     llvm::consumeError(V.takeError());
     return;
   }
-  const Object *O = V->getAsObject();
-  const Array *Functions = O ? O->getArray("functions") : nullptr;
+  if (const Object *O = V->getAsObject())
+    add(*O);
+}
+
+void ProjectSummaries::add(const Object &Summary, bool Prior) {
+  const Object *O = &Summary;
+  const Array *Functions = O->getArray("functions");
   if (!Functions)
     return;
   Depth = std::max(Depth,
@@ -45,6 +57,7 @@ void ProjectSummaries::add(llvm::StringRef UnitSummary) {
     if (!Usr || ByUsr.contains(*Usr))
       continue;
     Function &Fn = ByUsr[Usr->str()];
+    Fn.Prior = Prior;
     Fn.Name = F->getString("name").value_or("").str();
     if (const Object *Sink = F->getObject("sink"))
       Fn.Sink.emplace(Sink->getString("callee").value_or("").str(),
@@ -55,6 +68,42 @@ void ProjectSummaries::add(llvm::StringRef UnitSummary) {
           Fn.Calls.push_back(
               {C->getString("usr").value_or("").str(), PlaceOf(*C)});
   }
+}
+
+std::optional<int> ProjectSummaries::readPrior(const Units &U,
+                                               const ConfigSource &Config,
+                                               std::vector<Object> &Graphs) {
+  std::set<std::string> Seen;
+  for (const std::string &File : U.Files) {
+    std::string Dir = workingDirectory(U, File);
+    clang::tidy::ClangTidyOptions Options = Config.make(Dir)->getOptions(File);
+    auto It = Options.CheckOptions.find("async-blocking-call.Summaries");
+    if (It == Options.CheckOptions.end() || It->second.Value.empty() ||
+        !Seen.insert(It->second.Value).second)
+      continue;
+    const std::string &Path = It->second.Value;
+    // Not written yet (the first run, which --summaries writes it with):
+    // no earlier chains.
+    if (!llvm::sys::fs::exists(Path))
+      continue;
+    auto Buf = llvm::MemoryBuffer::getFile(Path);
+    if (!Buf)
+      return usageError(
+          "cannot read the Summaries file '" + Path +
+          "' of async-blocking-call: " + Buf.getError().message());
+    llvm::Expected<llvm::json::Value> V =
+        llvm::json::parse((*Buf)->getBuffer());
+    const Object *O = V ? V->getAsObject() : nullptr;
+    const Object *Graph = O ? O->getObject("graph") : nullptr;
+    if (!V)
+      llvm::consumeError(V.takeError());
+    if (!Graph)
+      return usageError("the Summaries file '" + Path +
+                        "' of async-blocking-call is not one asynclint "
+                        "--summaries wrote");
+    Graphs.push_back(*Graph);
+  }
+  return std::nullopt;
 }
 
 void ProjectSummaries::resolve() {
@@ -109,7 +158,33 @@ ProjectSummaries::chainNotes(llvm::StringRef Usr) const {
   return Notes;
 }
 
-bool ProjectSummaries::write(const std::string &Path, std::string &Err) const {
+llvm::json::Object ProjectSummaries::graph() const {
+  auto PlaceOf = [](const Place &P) {
+    return Object{{"file", P.File}, {"offset", P.Offset}};
+  };
+  Array Functions;
+  for (const auto &[Usr, Fn] : ByUsr) {
+    if (Fn.Prior)
+      continue;
+    Object F{{"usr", Usr}, {"name", Fn.Name}};
+    if (Fn.Sink) {
+      Object Sink = PlaceOf(Fn.Sink->second);
+      Sink["callee"] = Fn.Sink->first;
+      F["sink"] = std::move(Sink);
+    }
+    Array Calls;
+    for (const Call &C : Fn.Calls) {
+      Object O = PlaceOf(C.At);
+      O["usr"] = C.Usr;
+      Calls.push_back(std::move(O));
+    }
+    F["calls"] = std::move(Calls);
+    Functions.push_back(std::move(F));
+  }
+  return Object{{"depth", Depth}, {"functions", std::move(Functions)}};
+}
+
+std::string ProjectSummaries::text() const {
   Object Functions;
   for (const auto &[Usr, Fn] : ByUsr) {
     std::optional<std::vector<clang::tooling::DiagnosticMessage>> Notes =
@@ -123,10 +198,12 @@ bool ProjectSummaries::write(const std::string &Path, std::string &Err) const {
                            {"message", N.Message}});
     Functions[Usr] = Object{{"name", Fn.Name}, {"notes", std::move(Out)}};
   }
-  return writeAtomically(
-      Path,
-      jsonText(Object{{"version", 1}, {"functions", std::move(Functions)}}),
-      Err);
+  return jsonText(Object{
+      {"version", 1}, {"functions", std::move(Functions)}, {"graph", graph()}});
+}
+
+bool ProjectSummaries::write(const std::string &Path, std::string &Err) const {
+  return writeAtomically(Path, text(), Err);
 }
 
 } // namespace asynclint

@@ -151,4 +151,10 @@ std::optional<int> loadUnits(const Settings &S, Units &Out) {
   return std::nullopt;
 }
 
+std::string workingDirectory(const Units &U, const std::string &File) {
+  std::vector<clang::tooling::CompileCommand> Commands =
+      U.Database->getCompileCommands(File);
+  return Commands.empty() ? "" : Commands.front().Directory;
+}
+
 } // namespace asynclint

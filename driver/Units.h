@@ -32,6 +32,9 @@ struct Units {
 /// already reported.
 std::optional<int> loadUnits(const Settings &S, Units &Out);
 
+/// The working directory of \p File's first compile command ("" if none).
+std::string workingDirectory(const Units &U, const std::string &File);
+
 } // namespace asynclint
 
 #endif // ASYNCLINT_DRIVER_UNITS_H
