@@ -166,11 +166,11 @@ void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
                                                             AttributedStmt>
       AttributedStmts;
   Finder->addMatcher(AttributedStmts(InUserCode).bind("block"), this);
-  // Operands that are never evaluated (sizeof, noexcept, decltype).
+  // Operands that are never evaluated (sizeof, noexcept; decltype: the
+  // unit's list, at the first match).
   Finder->addMatcher(unaryExprOrTypeTraitExpr(InUserCode).bind("unevaluated"),
                      this);
   Finder->addMatcher(cxxNoexceptExpr(InUserCode).bind("unevaluated"), this);
-  Finder->addMatcher(typeLoc(loc(decltypeType())).bind("decltype"), this);
   Finder->addMatcher(binaryOperator(InUserCode, hasOperatorName(","),
                                     hasLHS(expr().bind("comma-lhs"))),
                      this);
@@ -199,7 +199,12 @@ void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {
   utils::UnitAnalysis &Unit = utils::UnitAnalysis::of(*Result.Context);
   Classifier = &Unit.awaitables();
   Names = &Unit.names();
+  bool FirstMatch = SM == nullptr; // of the unit
   SM = Result.SourceManager;
+  if (FirstMatch)
+    // A decltype's operand is never evaluated.
+    for (const Expr *E : Unit.decltypeOperands(*Result.Context))
+      cover(E);
   if (const FunctionDecl *FD = utils::matchedFunction(Result.Nodes);
       FD && FD->isDependentContext() && FD->getBody())
     // Its own code: a lambda in it is matched as a function of its own.
@@ -218,9 +223,6 @@ void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {
   }
   if (const auto *E = Result.Nodes.getNodeAs<Expr>("unevaluated"))
     cover(E);
-  if (const auto *TL = Result.Nodes.getNodeAs<TypeLoc>("decltype"))
-    if (auto Decltype = TL->getAs<DecltypeTypeLoc>())
-      cover(Decltype.getUnderlyingExpr());
   if (const auto *Block = Result.Nodes.getNodeAs<Stmt>("block"))
     markDiscarded(Block);
   if (const auto *LHS = Result.Nodes.getNodeAs<Expr>("comma-lhs"))

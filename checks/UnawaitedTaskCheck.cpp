@@ -113,12 +113,12 @@ void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
                                       hasArgument(0, expr().bind("callback")))
                          .bind("callback-construct"),
                      this);
-  // Operands that are never evaluated (decltype, sizeof, noexcept): parents
-  // are visited first, so the range is known before the operand is seen.
+  // Operands that are never evaluated (sizeof, noexcept): parents are
+  // visited first, so the range is known before the operand is seen
+  // (decltype's: the unit's list, at the first match).
   Finder->addMatcher(unaryExprOrTypeTraitExpr(InUserCode).bind("unevaluated"),
                      this);
   Finder->addMatcher(cxxNoexceptExpr(InUserCode).bind("unevaluated"), this);
-  Finder->addMatcher(typeLoc(loc(decltypeType())).bind("decltype"), this);
   // Local variables and every reference to one; whether a task variable is
   // ever consumed is decided at the end of the translation unit, in one pass.
   Finder->addMatcher(varDecl(InUserCode, hasLocalStorage(),
@@ -158,10 +158,16 @@ void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
-  Classifier = &utils::UnitAnalysis::of(*Result.Context).awaitables(TypeNames);
+  utils::UnitAnalysis &Unit = utils::UnitAnalysis::of(*Result.Context);
+  Classifier = &Unit.awaitables(TypeNames);
   SM = Result.SourceManager;
-  ASTCtx = Result.Context;
   LangOpts = &Result.Context->getLangOpts();
+  if (ASTCtx != Result.Context) {
+    // The unit's first match: a decltype's operand is never evaluated.
+    ASTCtx = Result.Context;
+    for (const Expr *E : Unit.decltypeOperands(*ASTCtx))
+      skipRange(E->getSourceRange());
+  }
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("probe-call")) {
     const auto *Callee = Result.Nodes.getNodeAs<FunctionDecl>("probe-callee");
     bool Probe =
@@ -187,8 +193,6 @@ void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
     checkCallback(Construct, Result.Nodes.getNodeAs<Expr>("callback"));
   if (const auto *E = Result.Nodes.getNodeAs<Expr>("unevaluated"))
     skipRange(E->getSourceRange());
-  if (const auto *TL = Result.Nodes.getNodeAs<TypeLoc>("decltype"))
-    skipRange(TL->getSourceRange());
   if (const FunctionDecl *FD = utils::matchedFunction(Result.Nodes))
     markCoroutineBody(FD);
   if (const auto *SE = Result.Nodes.getNodeAs<StmtExpr>("stmt-expr"))

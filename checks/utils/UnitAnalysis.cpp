@@ -1,6 +1,7 @@
 //===--- UnitAnalysis.cpp - asynclint -------------------------------------===//
 
 #include "UnitAnalysis.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include <mutex>
 
@@ -52,6 +53,20 @@ AwaitableClassifier &UnitAnalysis::awaitables(const AwaitableNames &Names) {
   if (!Slot)
     Slot = std::make_unique<AwaitableClassifier>(Names);
   return *Slot;
+}
+
+const std::vector<const Expr *> &
+UnitAnalysis::decltypeOperands(const ASTContext &Ctx) {
+  if (Decltypes)
+    return *Decltypes;
+  Decltypes.emplace();
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const Type *T : Ctx.getTypes())
+    if (const auto *Decltype = dyn_cast<DecltypeType>(T))
+      if (const Expr *E = Decltype->getUnderlyingExpr();
+          E && !SM.isInSystemHeader(SM.getExpansionLoc(E->getBeginLoc())))
+        Decltypes->push_back(E);
+  return *Decltypes;
 }
 
 unsigned UnitAnalysis::liveCount() {

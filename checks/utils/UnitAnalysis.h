@@ -14,6 +14,8 @@
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/StringMap.h"
 #include <memory>
+#include <optional>
+#include <vector>
 
 namespace clang::tidy::async::utils {
 
@@ -41,6 +43,12 @@ public:
   /// stableQualifiedName per declaration.
   NameCache &names() { return Names; }
 
+  /// The operands of the unit's `decltype`s outside system headers (never
+  /// evaluated), found once in the context's list of types: cheaper than a
+  /// TypeLoc matcher, which makes the match visitor try every TypeLoc of
+  /// the unit.
+  const std::vector<const Expr *> &decltypeOperands(const ASTContext &Ctx);
+
   /// How many units have an analysis now (for tests).
   static unsigned liveCount();
 
@@ -49,6 +57,7 @@ private:
 
   NameCache Names;
   AwaitableClassifier Structural;
+  std::optional<std::vector<const Expr *>> Decltypes;
   llvm::StringMap<std::unique_ptr<AwaitableClassifier>> Named;
 };
 
