@@ -481,8 +481,12 @@ bool BlockingCallCheck::followable(const Expr *Call, const FunctionDecl *FD) {
 bool BlockingCallCheck::offloadsParameter(const CallExpr *Call,
                                           unsigned ArgIndex) {
   const FunctionDecl *Callee = Call->getDirectCallee();
-  if (isa<CXXOperatorCallExpr>(Call) && isa_and_nonnull<CXXMethodDecl>(Callee))
-    --ArgIndex; // argument 0 is the object
+  if (isa<CXXOperatorCallExpr>(Call) &&
+      isa_and_nonnull<CXXMethodDecl>(Callee)) {
+    if (ArgIndex == 0) // the object (an immediately invoked lambda)
+      return false;
+    --ArgIndex;
+  }
   const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
   if (!Def || !Def->hasBody() || ArgIndex >= Def->getNumParams())
     return false;

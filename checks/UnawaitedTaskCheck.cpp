@@ -221,14 +221,10 @@ void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
     State.Candidate = true;
     State.Callee =
         dyn_cast_or_null<FunctionDecl>(cast<CallExpr>(Init)->getCalleeDecl());
-    State.MovedFrom = movedLocal(Init);
+    State.MovedFrom = utils::localOrMoved(Init); // `auto u = std::move(t)`
   }
   if (const auto *E = Result.Nodes.getNodeAs<Expr>("awaited-operand")) {
-    const auto *Ref = dyn_cast<DeclRefExpr>(utils::stripWrappers(E));
-    const VarDecl *Local = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-    if (!Local)
-      Local = movedLocal(E);
-    if (Local)
+    if (const VarDecl *Local = utils::localOrMoved(E))
       Vars[Local].Awaited = true;
   }
   if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>("assigned"))
@@ -545,18 +541,6 @@ unsigned UnawaitedTaskCheck::lostSelect(const utils::DropInfo &Info) {
   if (Info.Kind == utils::DropInfo::Started)
     return Info.DestroysFrame && Info.Coroutine ? 3 : 2;
   return 0;
-}
-
-const VarDecl *UnawaitedTaskCheck::movedLocal(const Expr *E) {
-  const auto *Call = dyn_cast_or_null<CallExpr>(utils::stripWrappers(E));
-  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-  if (!Callee || Call->getNumArgs() != 1 || !Callee->isInStdNamespace() ||
-      !Callee->getIdentifier() || Callee->getName() != "move")
-    return nullptr;
-  const auto *Ref =
-      dyn_cast<DeclRefExpr>(utils::stripWrappers(Call->getArg(0)));
-  const auto *Local = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  return Local && Local->hasLocalStorage() ? Local : nullptr;
 }
 
 bool UnawaitedTaskCheck::failsTest(const Stmt *S) const {

@@ -63,8 +63,6 @@ private:
   /// Skips each declaration in \p Try's block that a failing statement
   /// follows (a throw probe written by hand).
   void skipHandWrittenProbes(const CXXTryStmt *Try);
-  /// The local variable \p E moves (`std::move(t)`), or null.
-  static const VarDecl *movedLocal(const Expr *E);
   /// \p Arg, a callable returning a lazy task, converted by \p Construct to
   /// a callback type whose call returns void.
   void checkCallback(const CXXConstructExpr *Construct, const Expr *Arg);

@@ -18,6 +18,20 @@ const Expr *stripWrappers(const Expr *E) {
   return E;
 }
 
+const VarDecl *localOrMoved(const Expr *E) {
+  E = E ? stripWrappers(E) : nullptr;
+  if (const auto *Move = dyn_cast_or_null<CallExpr>(E)) {
+    const FunctionDecl *Callee = Move->getDirectCallee();
+    if (!Callee || Move->getNumArgs() != 1 || !Callee->isInStdNamespace() ||
+        !Callee->getIdentifier() || Callee->getName() != "move")
+      return nullptr;
+    E = stripWrappers(Move->getArg(0));
+  }
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
+  const auto *Local = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return Local && Local->hasLocalStorage() ? Local : nullptr;
+}
+
 const NamedDecl *displayDecl(const FunctionDecl *FD) {
   if (FD && FD->getPrimaryTemplate())
     return FD->getPrimaryTemplate();

@@ -17,6 +17,10 @@ namespace clang::tidy::async::utils {
 /// evaluates to: cleanups, temporaries, implicit casts and parentheses.
 const Expr *stripWrappers(const Expr *E);
 
+/// The local variable \p E names, itself or as the operand of `std::move`
+/// (under wrappers), or null.
+const VarDecl *localOrMoved(const Expr *E);
+
 /// How a function is named in a diagnostic: a template specialization by its
 /// template (`make`, not `make<int>`), anything else by itself.
 const NamedDecl *displayDecl(const FunctionDecl *FD);

@@ -40,16 +40,8 @@ const VarDecl *localIn(const Expr *E) {
   E = E ? stripWrappers(E) : nullptr;
   if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(E);
       Construct && Construct->getNumArgs() == 1)
-    E = stripWrappers(Construct->getArg(0));
-  if (const auto *Move = dyn_cast_or_null<CallExpr>(E);
-      Move && Move->getNumArgs() == 1 && Move->getDirectCallee() &&
-      Move->getDirectCallee()->isInStdNamespace() &&
-      Move->getDirectCallee()->getIdentifier() &&
-      Move->getDirectCallee()->getName() == "move")
-    E = stripWrappers(Move->getArg(0));
-  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
-  const auto *Local = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  return Local && Local->hasLocalStorage() ? Local : nullptr;
+    E = Construct->getArg(0);
+  return localOrMoved(E);
 }
 
 // Counts, over the main file's declarations, every reference to a function
