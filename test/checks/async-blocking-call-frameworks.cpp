@@ -1,5 +1,5 @@
 // REQUIRES: boost-asio
-// RUN: %check_async_tidy %s async-blocking-call %t -- -I %runtime_include
+// RUN: %check_async_tidy %s async-blocking-call %t -- -I %runtime_include -I %asynclint_include
 
 // Boost.Asio and aio in one file: the same rules, by structure.
 #include <aio/run.hpp>
@@ -14,6 +14,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
+#include <asynclint/annotations.h>
 #include <chrono>
 #include <thread>
 
@@ -39,6 +40,35 @@ aio::task<int> aio_handler() {
     return 1;
   });
   co_return v + co_await inner();
+}
+
+// The author's annotations work the same on both: a function marked
+// blocking is reported, directly or through a helper; one marked
+// nonblocking is not, though it looks blocking.
+ASYNCLINT_BLOCKING void flush_journal();
+void journal_helper() { flush_journal(); }
+ASYNCLINT_NONBLOCKING void peek_socket() { std::this_thread::sleep_for(1ms); }
+void write_journal(); // not annotated, no body: silent
+
+asio::awaitable<void> asio_annotated() {
+  co_await asio::this_coro::executor;
+  flush_journal();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'flush_journal' blocks the event loop inside coroutine 'asio_annotated' [async-blocking-call]
+  journal_helper();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'journal_helper' blocks the event loop inside coroutine 'asio_annotated' [async-blocking-call]
+  peek_socket();
+  write_journal();
+}
+
+aio::task<int> aio_annotated() {
+  co_await inner();
+  flush_journal();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'flush_journal' blocks the event loop inside coroutine 'aio_annotated' [async-blocking-call]
+  journal_helper();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'journal_helper' blocks the event loop inside coroutine 'aio_annotated' [async-blocking-call]
+  peek_socket();
+  write_journal();
+  co_return 0;
 }
 
 // Awaited by a coroutine too (not only run by main), so its start may be

@@ -1,11 +1,13 @@
-// RUN: %check_async_tidy %s async-unawaited-task %t -- -I %runtime_include
-// RUN: %clangxx -fsyntax-only -std=c++20 -Wno-unused-value -I %runtime_include %t.cpp
+// RUN: %check_async_tidy %s async-unawaited-task %t -- -I %runtime_include -I %asynclint_include
+// RUN: %clangxx -fsyntax-only -std=c++20 -Wno-unused-value -I %runtime_include -I %asynclint_include %t.cpp
 
 // asynclint's own runtime. aio::task is [[nodiscard]], so the compiler also
 // warns on a discarded call; the check adds variables, awaiters and handles.
 #include <aio/aio.hpp>
 
+#include <asynclint/annotations.h>
 #include <chrono>
+#include <functional>
 #include <utility>
 
 using namespace std::chrono_literals;
@@ -46,6 +48,24 @@ aio::task<int> correct() {
   while (auto v = co_await gen.next())
     a += *v;
   co_return a + b + c + d + e + co_await handle;
+}
+
+// Marked detached by its author: dropping its task is intended. The same
+// shape unmarked is reported.
+ASYNCLINT_DETACHED aio::task<> log_later(int line);
+aio::task<> log_now(int line);
+// A void-returning callback drops the task of every call.
+void on_line(std::function<void(int)> handler);
+
+aio::task<int> annotated_and_callbacks() {
+  log_later(1);
+  log_now(2);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'log_now' is never awaited and never runs [async-unawaited-task]
+  // CHECK-FIXES: {{^}}  co_await log_now(2);{{$}}
+  on_line([](int n) -> aio::task<> { co_await log_now(n); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: task returned by this lambda is dropped by the void-returning callback 'std::function<void (int)>' and never runs [async-unawaited-task]
+  on_line([](int n) { (void)n; }); // returns nothing: nothing dropped
+  co_return 0;
 }
 
 int main() { return aio::run(correct()); } // run consumes the task

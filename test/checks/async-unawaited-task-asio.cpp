@@ -1,6 +1,6 @@
 // REQUIRES: boost-asio
-// RUN: %check_async_tidy %s async-unawaited-task %t
-// RUN: %clangxx -fsyntax-only -std=c++20 %t.cpp
+// RUN: %check_async_tidy %s async-unawaited-task %t -- -I %asynclint_include
+// RUN: %clangxx -fsyntax-only -std=c++20 -I %asynclint_include %t.cpp
 
 // Boost.Asio's awaitable<T> has no nested promise_type: its promise comes
 // from a std::coroutine_traits specialization. It is still a task.
@@ -10,7 +10,9 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <asynclint/annotations.h>
 #include <chrono>
+#include <functional>
 
 namespace asio = boost::asio;
 using asio::awaitable;
@@ -51,4 +53,21 @@ void forgotten(asio::io_context &io) {
   session();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'session' is never awaited and never runs [async-unawaited-task]
   // CHECK-FIXES: {{^}}  session();{{$}}
+}
+
+// Marked detached by its author: dropping its task is intended; the same
+// shape unmarked is reported. A void-returning callback drops the task of
+// every call.
+ASYNCLINT_DETACHED awaitable<void> audit_later();
+awaitable<void> audit_now();
+void on_request(std::function<void()> handler);
+
+void annotated_and_callbacks() {
+  audit_later();
+  audit_now();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'audit_now' is never awaited and never runs [async-unawaited-task]
+  // CHECK-FIXES: {{^}}  audit_now();{{$}}
+  on_request([]() -> awaitable<void> { co_await audit_now(); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: task returned by this lambda is dropped by the void-returning callback 'std::function<void ()>' and never runs [async-unawaited-task]
+  on_request([] {}); // returns nothing: nothing dropped
 }
