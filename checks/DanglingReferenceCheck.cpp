@@ -180,14 +180,14 @@ void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
       this);
   // Where a task is stored, matched before the call that creates it.
   Finder->addMatcher(
-      cxxMemberCallExpr(InUserCode,
-                        callee(cxxMethodDecl(hasAnyName(
+      cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(
                             "push_back", "emplace_back", "push_front",
-                            "emplace_front", "push", "emplace", "insert"))))
+                            "emplace_front", "push", "emplace", "insert"))),
+                        InUserCode)
           .bind("store"),
       this);
   Finder->addMatcher(
-      cxxOperatorCallExpr(InUserCode, isAssignmentOperator()).bind("store"),
+      cxxOperatorCallExpr(isAssignmentOperator(), InUserCode).bind("store"),
       this);
   // Template patterns, before the calls in them: checked on their
   // instantiations only, where every callee and co_await is resolved.
@@ -306,12 +306,23 @@ void DanglingReferenceCheck::cover(const Expr *E) {
   });
 }
 
+bool DanglingReferenceCheck::isDriver(const FunctionDecl *FD) {
+  auto [It, New] = DriverOrWait.try_emplace(FD, NameKind::Other);
+  if (New) {
+    const std::string &Name = Names->get(FD);
+    if (Drivers.matches(Name))
+      It->second = NameKind::Driver;
+    else if (SyncWaits.matches(Name))
+      It->second = NameKind::Wait;
+  }
+  return It->second == NameKind::Driver;
+}
+
 bool DanglingReferenceCheck::isWait(const CallExpr *C) {
   const FunctionDecl *FD = C->getDirectCallee();
   if (!FD)
     return false;
-  const std::string &Name = Names->get(FD);
-  if (Drivers.matches(Name) || SyncWaits.matches(Name))
+  if (isDriver(FD) || DriverOrWait.lookup(FD) == NameKind::Wait)
     return true;
   // A member inherited from a base (std::future<void>::wait is
   // std::__basic_future's): named by the object's class too.
@@ -321,8 +332,12 @@ bool DanglingReferenceCheck::isWait(const CallExpr *C) {
   if (!OT.isNull() && OT->isPointerType())
     OT = OT->getPointeeType();
   const CXXRecordDecl *RD = OT.isNull() ? nullptr : OT->getAsCXXRecordDecl();
-  return RD && FD->getIdentifier() &&
-         SyncWaits.matches(Names->get(RD) + "::" + FD->getName().str());
+  if (!RD || !FD->getIdentifier() || RD == FD->getDeclContext())
+    return false;
+  auto [It, New] = InheritedWaits.try_emplace({RD, FD}, false);
+  if (New)
+    It->second = SyncWaits.matches(Names->get(RD) + "::" + FD->getName().str());
+  return It->second;
 }
 
 bool DanglingReferenceCheck::waitsFor(const CallExpr *Call,
@@ -362,7 +377,7 @@ void DanglingReferenceCheck::checkCall(const CallExpr *Call) {
   const auto *Callee = dyn_cast_or_null<FunctionDecl>(Call->getCalleeDecl());
   if (!Callee || Callee->isInvalidDecl())
     return;
-  if (Drivers.matches(Names->get(Callee)) || waitsFor(Call, Callee)) {
+  if (isDriver(Callee) || waitsFor(Call, Callee)) {
     for (const Expr *Arg : Call->arguments())
       cover(Arg);
     return;
@@ -665,6 +680,8 @@ void DanglingReferenceCheck::onEndOfTranslationUnit() {
   Covered.clear();
   InPattern.clear();
   Returned.clear();
+  DriverOrWait.clear();
+  InheritedWaits.clear();
   Stored.clear();
   VarScope.clear();
   Waits.clear();

@@ -8,6 +8,7 @@
 #include "utils/QualifiedNames.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include <cstdint>
 
 namespace clang::tidy::async {
 
@@ -83,6 +84,9 @@ private:
   bool waitsFor(const CallExpr *Call, const FunctionDecl *Callee);
   /// \p C is a blocking driver or a synchronous wait.
   bool isWait(const CallExpr *C);
+  /// \p FD is a blocking driver (BlockingDrivers); memoised with whether
+  /// its own name is a synchronous wait.
+  bool isDriver(const FunctionDecl *FD);
 
   /// Functions that run a task to completion before they return
   /// (BlockingDrivers).
@@ -104,6 +108,11 @@ private:
   llvm::DenseSet<const Expr *> Covered;
   /// Calls in template patterns (dependent functions and lambdas).
   llvm::DenseSet<const Expr *> InPattern;
+  enum class NameKind : std::uint8_t { Other, Driver, Wait };
+  /// isDriver's answers, by callee.
+  llvm::DenseMap<const FunctionDecl *, NameKind> DriverOrWait;
+  /// isWait's answers for a member named by the object's class.
+  llvm::DenseMap<std::pair<const Decl *, const Decl *>, bool> InheritedWaits;
   /// Calls that are the value of a return statement.
   llvm::DenseMap<const Expr *, const ReturnStmt *> Returned;
   /// Calls whose task is stored (`c.push_back(f())`, `x = f()`).
