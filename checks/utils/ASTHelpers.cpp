@@ -41,7 +41,7 @@ const NamedDecl *displayDecl(const FunctionDecl *FD) {
 void addFunctionMatchers(MatchFinder *Finder,
                          MatchFinder::MatchCallback *Check) {
   auto InUserCode = unless(isExpansionInSystemHeader());
-  Finder->addMatcher(functionDecl(InUserCode, isDefinition()).bind("fn"),
+  Finder->addMatcher(functionDecl(isDefinition(), InUserCode).bind("fn"),
                      Check);
   Finder->addMatcher(lambdaExpr(InUserCode).bind("lambda"), Check);
 }
