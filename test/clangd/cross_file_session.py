@@ -14,8 +14,8 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lsp_client import (QUIET_CLANGD, Client, fail, ours,  # noqa: E402
-                        quiet_clangd, uri_of)
+from lsp_client import (fail, ours, quiet_clangd, start_proxy,  # noqa: E402
+                        uri_of)
 
 
 def main():
@@ -23,13 +23,10 @@ def main():
     quiet_clangd(project)
     path = os.path.join(project, "server.cpp")
     text = open(path).read()
-    log = open(os.path.join(project, "stderr.log"), "wb")
-    c = Client([proxy, "--clangd=" + clangd, "--asynclint-debounce=0"] +
-               QUIET_CLANGD, cwd=project, stderr=log)
+    c = start_proxy(proxy, clangd, project)
     c.initialize(project)
     uri = uri_of(path)
-    c.notify("textDocument/didOpen", {"textDocument": {
-        "uri": uri, "languageId": "cpp", "version": 1, "text": text}})
+    c.open(uri, text)
     diags = c.wait_diagnostics(uri, lambda ds: len(ours(ds)) >= 2)
     for d in sorted(ours(diags), key=lambda d: d["range"]["start"]["line"]):
         r = d["range"]["start"]

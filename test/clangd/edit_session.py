@@ -74,8 +74,7 @@ def main():
     print("encoding:", enc)
 
     uri = uri_of(path)
-    c.notify("textDocument/didOpen", {"textDocument": {
-        "uri": uri, "languageId": "cpp", "version": 1, "text": BUFFER}})
+    c.open(uri, BUFFER)
     diags = c.wait_diagnostics(
         uri, lambda ds: ours(ds) and any(d.get("severity") == 1
                                          for d in theirs(ds)))

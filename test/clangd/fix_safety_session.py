@@ -12,7 +12,7 @@ import shutil
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lsp_client import QUIET_CLANGD, Client, ours, quiet_clangd, uri_of  # noqa
+from lsp_client import ours, quiet_clangd, start_proxy, uri_of  # noqa
 
 BUFFER = "int a = 1; // FIXME_SAFE\nint b = 2; // FIXME_UNSAFE\n"
 
@@ -30,13 +30,10 @@ def main():
     with open(os.path.join(workdir, ".clang-tidy"), "w") as f:
         f.write("CheckOptions: {}\n")
     quiet_clangd(workdir)
-    log = open(os.path.join(workdir, "stderr.log"), "wb")
-    c = Client([proxy, "--clangd=" + clangd, "--asynclint-debounce=0"] +
-               QUIET_CLANGD, cwd=workdir, stderr=log)
+    c = start_proxy(proxy, clangd, workdir)
     c.initialize(workdir)
     uri = uri_of(path)
-    c.notify("textDocument/didOpen", {"textDocument": {
-        "uri": uri, "languageId": "cpp", "version": 1, "text": BUFFER}})
+    c.open(uri, BUFFER)
     diags = c.wait_diagnostics(uri, lambda ds: len(ours(ds)) == 2)
     for d in sorted(ours(diags), key=lambda d: d["range"]["start"]["line"]):
         actions = c.request("textDocument/codeAction", {

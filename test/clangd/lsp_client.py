@@ -28,6 +28,14 @@ def quiet_clangd(workdir):
         f.write(CLANGD_CONFIG)
 
 
+def start_proxy(proxy, clangd, workdir, log_name="stderr.log"):
+    """asynclint-clangd on clangd in workdir, analysing at once, quiet
+    clangd flags, its stderr in workdir/log_name."""
+    log = open(os.path.join(workdir, log_name), "wb")
+    return Client([proxy, "--clangd=" + clangd, "--asynclint-debounce=0"] +
+                  QUIET_CLANGD, cwd=workdir, stderr=log)
+
+
 class ProtocolError(Exception):
     pass
 
@@ -87,6 +95,12 @@ class Client:
 
     def notify(self, method, params):
         self.send({"jsonrpc": "2.0", "method": method, "params": params})
+
+    def open(self, uri, text, version=1):
+        """didOpen of a C++ document."""
+        self.notify("textDocument/didOpen", {"textDocument": {
+            "uri": uri, "languageId": "cpp", "version": version,
+            "text": text}})
 
     def request_async(self, method, params):
         rid = self.next_id

@@ -18,8 +18,8 @@ import shutil
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lsp_client import (QUIET_CLANGD, Client, frame, ours,  # noqa: E402
-                        quiet_clangd, uri_of)
+from lsp_client import (frame, ours, quiet_clangd, start_proxy,  # noqa: E402
+                        uri_of)
 
 TEXT = """#include <coroutine>
 struct task {
@@ -54,12 +54,6 @@ def stderr_of(workdir, name):
         return f.read()
 
 
-def start(a_proxy, a_clangd, workdir, name):
-    err = open(os.path.join(workdir, name), "wb")
-    return Client([a_proxy, "--clangd=" + a_clangd, "--asynclint-debounce=0"]
-                  + QUIET_CLANGD, cwd=workdir, stderr=err)
-
-
 def main():
     proxy, clangd, workdir = sys.argv[1:4]
     shutil.rmtree(workdir, ignore_errors=True)
@@ -73,7 +67,7 @@ def main():
     uri = uri_of(path)
 
     # 1. Garbage around a working session.
-    c = start(proxy, clangd, workdir, "one.log")
+    c = start_proxy(proxy, clangd, workdir, "one.log")
     c.send_raw(b"garbage without a header\r\n\r\n")
     c.send_raw(b"Content-Length: twelve\r\n\r\n{}")
     c.send_raw(frame(b"{this is not json"))
@@ -87,8 +81,7 @@ def main():
         "uri": "untitled:1", "languageId": "cpp", "version": 1, "text": ""}})
     c.notify("textDocument/didChange", {"textDocument": {"uri": uri},
                                         "contentChanges": "nope"})
-    c.notify("textDocument/didOpen", {"textDocument": {
-        "uri": uri, "languageId": "cpp", "version": 1, "text": TEXT}})
+    c.open(uri, TEXT)
     # A change that cannot apply (line 999): the proxy stops analysing the
     # document and drops its findings, until the whole text comes again.
     c.notify("textDocument/didChange", {
@@ -114,14 +107,14 @@ def main():
     check(not c.errors, "protocol errors: %s" % c.errors)
 
     # 2. exit without shutdown: clangd's exit code (1) is the proxy's.
-    c = start(proxy, clangd, workdir, "two.log")
+    c = start_proxy(proxy, clangd, workdir, "two.log")
     c.initialize(workdir)
     c.notify("exit", None)
     print("exit code without shutdown:", c.wait_exit())
     check(not c.errors, "protocol errors: %s" % c.errors)
 
     # 3. Input ends inside a message.
-    c = start(proxy, clangd, workdir, "three.log")
+    c = start_proxy(proxy, clangd, workdir, "three.log")
     c.initialize(workdir)
     c.send_raw(b"Content-Length: 100\r\n\r\n{\"jsonrpc\"")
     c.proc.stdin.close()

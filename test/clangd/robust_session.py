@@ -19,8 +19,8 @@ import shutil
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lsp_client import (QUIET_CLANGD, Client, describe, fail,  # noqa: E402
-                        ours, quiet_clangd, theirs, uri_of)
+from lsp_client import (describe, fail, ours, quiet_clangd,  # noqa: E402
+                        start_proxy, theirs, uri_of)
 
 BUFFER = """#include "cppcoro_like.h"
 using cppcoro::task;
@@ -48,14 +48,11 @@ def main():
                     "arguments": ["clang++-22", "-std=c++20", "-I", inputs,
                                   "-c", path]}], f)
     quiet_clangd(workdir)
-    log = open(os.path.join(workdir, "stderr.log"), "wb")
-    c = Client([proxy, "--clangd=" + clangd, "--asynclint-debounce=0"] +
-               QUIET_CLANGD, cwd=workdir, stderr=log)
+    c = start_proxy(proxy, clangd, workdir)
     c.initialize(workdir)
 
     uri = uri_of(os.path.join(workdir, "link", "robust.cpp"))
-    c.notify("textDocument/didOpen", {"textDocument": {
-        "uri": uri, "languageId": "cpp", "version": 1, "text": BUFFER}})
+    c.open(uri, BUFFER)
     diags = c.wait_diagnostics(uri, lambda ds: ours(ds) and theirs(ds))
     for d in sorted(diags, key=describe):
         print("symlink:", describe(d))
