@@ -153,19 +153,7 @@ void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(coawaitExpr(InUserCode).bind("await"), this);
   Finder->addMatcher(coyieldExpr(InUserCode).bind("await"), this);
   Finder->addMatcher(dependentCoawaitExpr(InUserCode).bind("await"), this);
-  Finder->addMatcher(compoundStmt(InUserCode).bind("block"), this);
-  Finder->addMatcher(ifStmt(InUserCode).bind("block"), this);
-  Finder->addMatcher(forStmt(InUserCode).bind("block"), this);
-  Finder->addMatcher(whileStmt(InUserCode).bind("block"), this);
-  Finder->addMatcher(doStmt(InUserCode).bind("block"), this);
-  Finder->addMatcher(cxxForRangeStmt(InUserCode).bind("block"), this);
-  Finder->addMatcher(switchCase(InUserCode).bind("block"), this);
-  Finder->addMatcher(labelStmt(InUserCode).bind("block"), this);
-  // Not among clang's own matchers; a local, as a static could throw.
-  const ast_matchers::internal::VariadicDynCastAllOfMatcher<Stmt,
-                                                            AttributedStmt>
-      AttributedStmts;
-  Finder->addMatcher(AttributedStmts(InUserCode).bind("block"), this);
+  utils::addDiscardingStmtMatchers(Finder, this, "block");
   // Operands that are never evaluated (sizeof, noexcept; decltype: the
   // unit's list, at the first match).
   Finder->addMatcher(unaryExprOrTypeTraitExpr(InUserCode).bind("unevaluated"),
@@ -274,25 +262,8 @@ void DanglingReferenceCheck::markDiscarded(const Stmt *S) {
           if (const auto *VD = dyn_cast<VarDecl>(D))
             VarScope[VD] = Block;
     }
-  } else if (const auto *If = dyn_cast<IfStmt>(S)) {
-    Discard(If->getThen());
-    Discard(If->getElse());
-  } else if (const auto *For = dyn_cast<ForStmt>(S)) {
-    Discard(For->getInit());
-    Discard(For->getInc());
-    Discard(For->getBody());
-  } else if (const auto *While = dyn_cast<WhileStmt>(S)) {
-    Discard(While->getBody());
-  } else if (const auto *Do = dyn_cast<DoStmt>(S)) {
-    Discard(Do->getBody());
-  } else if (const auto *Range = dyn_cast<CXXForRangeStmt>(S)) {
-    Discard(Range->getBody());
-  } else if (const auto *Case = dyn_cast<SwitchCase>(S)) {
-    Discard(Case->getSubStmt());
-  } else if (const auto *Label = dyn_cast<LabelStmt>(S)) {
-    Discard(Label->getSubStmt());
-  } else if (const auto *Attributed = dyn_cast<AttributedStmt>(S)) {
-    Discard(Attributed->getSubStmt());
+  } else {
+    utils::forEachDiscardedSlot(S, Discard);
   }
 }
 

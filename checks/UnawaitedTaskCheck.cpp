@@ -72,21 +72,7 @@ void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
   auto InUserCode = unless(isExpansionInSystemHeader());
   // Statements whose expression children are evaluated for their side
   // effects only; the handler looks at the child slots.
-  // One matcher per node kind: MatchFinder runs a matcher only on nodes of
-  // its kind, where stmt(anyOf(...)) would run on every statement.
-  Finder->addMatcher(compoundStmt(InUserCode).bind("stmt"), this);
-  Finder->addMatcher(ifStmt(InUserCode).bind("stmt"), this);
-  Finder->addMatcher(forStmt(InUserCode).bind("stmt"), this);
-  Finder->addMatcher(whileStmt(InUserCode).bind("stmt"), this);
-  Finder->addMatcher(doStmt(InUserCode).bind("stmt"), this);
-  Finder->addMatcher(cxxForRangeStmt(InUserCode).bind("stmt"), this);
-  Finder->addMatcher(switchCase(InUserCode).bind("stmt"), this);
-  Finder->addMatcher(labelStmt(InUserCode).bind("stmt"), this);
-  // Not among clang's own matchers; a local, as a static could throw.
-  const ast_matchers::internal::VariadicDynCastAllOfMatcher<Stmt,
-                                                            AttributedStmt>
-      AttributedStmts;
-  Finder->addMatcher(AttributedStmts(InUserCode).bind("stmt"), this);
+  utils::addDiscardingStmtMatchers(Finder, this, "stmt");
   // The last statement of a GNU statement expression is its value. The
   // StmtExpr is visited before its compound statement, so it is known by
   // the time the compound statement is checked.
@@ -291,25 +277,8 @@ void UnawaitedTaskCheck::checkStatementPosition(const Stmt *S) {
       if (const Stmt *Dead = Value ? If->getElse() : If->getThen())
         skipRange(Dead->getSourceRange());
     }
-    Discarded(If->getThen());
-    Discarded(If->getElse());
-  } else if (const auto *For = dyn_cast<ForStmt>(S)) {
-    Discarded(For->getInit());
-    Discarded(For->getInc());
-    Discarded(For->getBody());
-  } else if (const auto *While = dyn_cast<WhileStmt>(S)) {
-    Discarded(While->getBody());
-  } else if (const auto *Do = dyn_cast<DoStmt>(S)) {
-    Discarded(Do->getBody());
-  } else if (const auto *Range = dyn_cast<CXXForRangeStmt>(S)) {
-    Discarded(Range->getBody());
-  } else if (const auto *Case = dyn_cast<SwitchCase>(S)) {
-    Discarded(Case->getSubStmt());
-  } else if (const auto *Label = dyn_cast<LabelStmt>(S)) {
-    Discarded(Label->getSubStmt());
-  } else if (const auto *Attributed = dyn_cast<AttributedStmt>(S)) {
-    Discarded(Attributed->getSubStmt());
   }
+  utils::forEachDiscardedSlot(S, Discarded);
 }
 
 void UnawaitedTaskCheck::checkDiscarded(const Expr *E, const Stmt *Statement) {

@@ -46,6 +46,49 @@ void addFunctionMatchers(MatchFinder *Finder,
   Finder->addMatcher(lambdaExpr(InUserCode).bind("lambda"), Check);
 }
 
+void addDiscardingStmtMatchers(MatchFinder *Finder,
+                               MatchFinder::MatchCallback *Check,
+                               llvm::StringRef Id) {
+  auto InUserCode = unless(isExpansionInSystemHeader());
+  Finder->addMatcher(compoundStmt(InUserCode).bind(Id), Check);
+  Finder->addMatcher(ifStmt(InUserCode).bind(Id), Check);
+  Finder->addMatcher(forStmt(InUserCode).bind(Id), Check);
+  Finder->addMatcher(whileStmt(InUserCode).bind(Id), Check);
+  Finder->addMatcher(doStmt(InUserCode).bind(Id), Check);
+  Finder->addMatcher(cxxForRangeStmt(InUserCode).bind(Id), Check);
+  Finder->addMatcher(switchCase(InUserCode).bind(Id), Check);
+  Finder->addMatcher(labelStmt(InUserCode).bind(Id), Check);
+  // Not among clang's own matchers; a local, as a static could throw.
+  const ast_matchers::internal::VariadicDynCastAllOfMatcher<Stmt,
+                                                            AttributedStmt>
+      AttributedStmts;
+  Finder->addMatcher(AttributedStmts(InUserCode).bind(Id), Check);
+}
+
+void forEachDiscardedSlot(const Stmt *S,
+                          llvm::function_ref<void(const Stmt *)> F) {
+  if (const auto *If = dyn_cast<IfStmt>(S)) {
+    F(If->getThen());
+    F(If->getElse());
+  } else if (const auto *For = dyn_cast<ForStmt>(S)) {
+    F(For->getInit());
+    F(For->getInc());
+    F(For->getBody());
+  } else if (const auto *While = dyn_cast<WhileStmt>(S)) {
+    F(While->getBody());
+  } else if (const auto *Do = dyn_cast<DoStmt>(S)) {
+    F(Do->getBody());
+  } else if (const auto *Range = dyn_cast<CXXForRangeStmt>(S)) {
+    F(Range->getBody());
+  } else if (const auto *Case = dyn_cast<SwitchCase>(S)) {
+    F(Case->getSubStmt());
+  } else if (const auto *Label = dyn_cast<LabelStmt>(S)) {
+    F(Label->getSubStmt());
+  } else if (const auto *Attributed = dyn_cast<AttributedStmt>(S)) {
+    F(Attributed->getSubStmt());
+  }
+}
+
 const FunctionDecl *matchedFunction(const BoundNodes &Nodes) {
   if (const auto *L = Nodes.getNodeAs<LambdaExpr>("lambda"))
     return L->getCallOperator();

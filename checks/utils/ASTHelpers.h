@@ -31,6 +31,23 @@ const NamedDecl *displayDecl(const FunctionDecl *FD);
 void addFunctionMatchers(ast_matchers::MatchFinder *Finder,
                          ast_matchers::MatchFinder::MatchCallback *Check);
 
+/// Registers \p Check, bound as \p Id, for every statement in the user's
+/// files whose child slots discard what they evaluate: blocks, `if`s,
+/// loops, cases, labels and attributed statements (one matcher per node
+/// kind: MatchFinder runs a matcher only on nodes of its kind, where
+/// stmt(anyOf(...)) would run on every statement).
+void addDiscardingStmtMatchers(ast_matchers::MatchFinder *Finder,
+                               ast_matchers::MatchFinder::MatchCallback *Check,
+                               llvm::StringRef Id);
+
+/// Calls \p F with each slot of \p S whose value is discarded, for every
+/// kind addDiscardingStmtMatchers registers but a block (whose last
+/// statement may be a statement expression's value: the caller decides):
+/// an `if`'s branches, a `for`'s init, increment and body, a loop's body,
+/// the statement under a case, a label or an attribute. Null slots too.
+void forEachDiscardedSlot(const Stmt *S,
+                          llvm::function_ref<void(const Stmt *)> F);
+
 /// The function of a match registered by addFunctionMatchers (a lambda's
 /// call operator for a lambda), or null for any other match.
 const FunctionDecl *matchedFunction(const ast_matchers::BoundNodes &Nodes);
