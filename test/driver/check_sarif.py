@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Checks a SARIF log against what the 2.1.0 schema requires of the parts
 asynclint writes (and GitHub code scanning reads); prints one line per
-result, or the first violation and exits 1.
+result, per invocation and per notification, or the first violation and
+exits 1.
 
   check_sarif.py FILE
 """
@@ -85,5 +86,24 @@ for r, run in enumerate(runs):
             "" if level == "warning" else level + ": ", text,
 
             " (fix)" if res.get("fixes") else ""))
+    # The run's invocations: whether it succeeded, and a line per
+    # notification (a unit that failed to parse, crashed or timed out).
+    for i, inv in enumerate(run.get("invocations", [])):
+        where = "invocations[%d]" % i
+        ok = need(inv, "executionSuccessful", bool, where)
+        print("invocation %s" % ("successful" if ok else "failed"))
+        for n, note in enumerate(inv.get("toolExecutionNotifications", [])):
+            nwhere = "%s.toolExecutionNotifications[%d]" % (where, n)
+            text = need(need(note, "message", dict, nwhere), "text", str,
+                        nwhere + ".message")
+            level = note.get("level", "warning")
+            if level not in ("none", "note", "warning", "error"):
+                fail(nwhere + ".level is not a SARIF level")
+            uris = []
+            for loc in note.get("locations", []):
+                p = need(loc, "physicalLocation", dict, nwhere + ".location")
+                physical(p, nwhere + ".physicalLocation")
+                uris.append(p["artifactLocation"]["uri"])
+            print("notification %s %s: %s" % (level, ",".join(uris), text))
 print("sarif ok: %d rules" % sum(len(run["tool"]["driver"].get("rules", []))
                                  for run in runs))
