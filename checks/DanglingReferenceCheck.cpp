@@ -4,6 +4,7 @@
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "utils/ASTHelpers.h"
 #include "utils/DrivenCoroutines.h"
+#include "utils/Matchers.h"
 #include "utils/StmtWalk.h"
 #include "utils/UnitAnalysis.h"
 #include "clang/AST/DeclCXX.h"
@@ -145,7 +146,8 @@ void DanglingReferenceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
-  auto InUserCode = unless(isExpansionInSystemHeader());
+  using namespace utils::matchers;
+  auto InUserCode = isInUserCode();
   // Parents are matched before their children: what awaits, drives,
   // discards or returns a task is known when the call that creates it is.
   // One matcher per node kind: MatchFinder runs a matcher only on nodes of
@@ -168,10 +170,9 @@ void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
       this);
   // Where a task is stored, matched before the call that creates it.
   Finder->addMatcher(
-      cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(
-                            "push_back", "emplace_back", "push_front",
-                            "emplace_front", "push", "emplace", "insert"))),
-                        InUserCode)
+      cxxMemberCallExpr(
+          memberCallNamed({"push_back", "emplace_back", "push_front",
+                           "emplace_front", "push", "emplace", "insert"}))
           .bind("store"),
       this);
   Finder->addMatcher(
@@ -180,7 +181,8 @@ void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
   // Template patterns, before the calls in them: checked on their
   // instantiations only, where every callee and co_await is resolved.
   utils::addFunctionMatchers(Finder, this);
-  Finder->addMatcher(callExpr(InUserCode).bind("call"), this);
+  // Every call the user wrote (not the calls clang writes into a coroutine).
+  Finder->addMatcher(callExpr(isSpelledCall()).bind("call"), this);
 }
 
 void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {

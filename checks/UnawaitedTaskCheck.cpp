@@ -3,6 +3,7 @@
 #include "UnawaitedTaskCheck.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "utils/ASTHelpers.h"
+#include "utils/Matchers.h"
 #include "utils/StmtWalk.h"
 #include "utils/UnitAnalysis.h"
 #include "clang/AST/ASTContext.h"
@@ -63,13 +64,15 @@ void UnawaitedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
+  using namespace utils::matchers;
   // Nothing in a system header is reported (clang-tidy drops those
   // diagnostics), and a local variable and its uses share a location, so
   // skipping system-header nodes loses nothing. clang-tidy 22 does not
   // traverse system headers unless asked (SystemHeaders), so the test is
   // last in each matcher: a source-location lookup for the nodes that pass
-  // the cheaper tests only.
-  auto InUserCode = unless(isExpansionInSystemHeader());
+  // the cheaper tests only. The matchers that meet every call, member call
+  // or reference are single predicates (utils/Matchers.h).
+  auto InUserCode = isInUserCode();
   // Statements whose expression children are evaluated for their side
   // effects only; the handler looks at the child slots.
   utils::addDiscardingStmtMatchers(Finder, this, "stmt");
@@ -86,22 +89,15 @@ void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
                      this);
   // Throw probes: a lambda handed to `assert_throws(...)`-like functions is
   // called to see it throw; what it discards is the point of the test.
-  auto Lambda = ignoringImplicit(lambdaExpr());
   Finder->addMatcher(
-      callExpr(hasAnyArgument(anyOf(
-                   Lambda, ignoringImplicit(cxxConstructExpr(
-                               argumentCountIs(1), hasArgument(0, Lambda))))),
-               callee(functionDecl().bind("probe-callee")), InUserCode)
-          .bind("probe-call"),
+      callExpr(callWithLambdaArgument("probe-callee")).bind("probe-call"),
       this);
   // Probes written by hand: `try { auto t = f(); FAIL(); } catch ...`.
   Finder->addMatcher(cxxTryStmt(InUserCode).bind("try"), this);
   // A callable converted to a callback type that returns void
   // (`std::function<void()> cb = []() -> task<> {...};`): every call of the
   // callback drops the task the callable returns.
-  Finder->addMatcher(cxxConstructExpr(argumentCountIs(1),
-                                      hasArgument(0, expr().bind("callback")),
-                                      InUserCode)
+  Finder->addMatcher(cxxConstructExpr(oneArgumentConstruct("callback"))
                          .bind("callback-construct"),
                      this);
   // Operands that are never evaluated (sizeof, noexcept): parents are
@@ -112,41 +108,20 @@ void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(cxxNoexceptExpr(InUserCode).bind("unevaluated"), this);
   // Local variables and every reference to one; whether a task variable is
   // ever consumed is decided at the end of the translation unit, in one pass.
-  Finder->addMatcher(varDecl(hasLocalStorage(), unless(parmVarDecl()),
-                             unless(isImplicit()), hasInitializer(expr()),
-                             InUserCode)
-                         .bind("var"),
-                     this);
+  Finder->addMatcher(varDecl(initializedLocal()).bind("var"), this);
   // A local awaited (itself or moved): a task moved out of it afterwards has
   // nothing left to run.
-  Finder->addMatcher(
-      coawaitExpr(has(ignoringParenImpCasts(expr().bind("awaited-operand"))),
-                  InUserCode),
-      this);
+  Finder->addMatcher(coawaitExpr(awaitedOperand("awaited-operand")), this);
   // Uses that do not hand the task on: `t = other()` destroys the old task,
   // `t.is_ready()` only asks. Parents are visited before their children, so
   // these are known when the reference itself is matched.
   Finder->addMatcher(
-      cxxOperatorCallExpr(
-          isAssignmentOperator(),
-          hasArgument(0, ignoringParenImpCasts(declRefExpr().bind("assigned"))),
-          InUserCode)
-          .bind("assign"),
-      this);
-  Finder->addMatcher(
-      cxxMemberCallExpr(
-          on(ignoringParenImpCasts(declRefExpr().bind("queried"))),
-          callee(cxxMethodDecl(isConst()).bind("query")), InUserCode),
-      this);
-  // Every DeclRefExpr meets this matcher: the cheap tests first (a local
-  // of class type: a task is one), the source-location test last.
-  Finder->addMatcher(
-      declRefExpr(to(varDecl(hasLocalStorage(), unless(parmVarDecl()),
-                             hasType(hasUnqualifiedDesugaredType(recordType())))
-                         .bind("ref-var")),
-                  InUserCode)
-          .bind("ref"),
-      this);
+      cxxOperatorCallExpr(assignmentTo("assigned")).bind("assign"), this);
+  Finder->addMatcher(cxxMemberCallExpr(constCallOn("queried", "query")), this);
+  // Every DeclRefExpr meets this matcher: a local of class type (a task is
+  // one).
+  Finder->addMatcher(declRefExpr(refToLocalObject("ref-var")).bind("ref"),
+                     this);
 }
 
 void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {

@@ -1,6 +1,7 @@
 //===--- ASTHelpers.cpp - asynclint ---------------------------------------===//
 
 #include "ASTHelpers.h"
+#include "Matchers.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
@@ -40,7 +41,7 @@ const NamedDecl *displayDecl(const FunctionDecl *FD) {
 
 void addFunctionMatchers(MatchFinder *Finder,
                          MatchFinder::MatchCallback *Check) {
-  auto InUserCode = unless(isExpansionInSystemHeader());
+  auto InUserCode = matchers::isInUserCode();
   Finder->addMatcher(functionDecl(isDefinition(), InUserCode).bind("fn"),
                      Check);
   Finder->addMatcher(lambdaExpr(InUserCode).bind("lambda"), Check);
@@ -49,7 +50,7 @@ void addFunctionMatchers(MatchFinder *Finder,
 void addDiscardingStmtMatchers(MatchFinder *Finder,
                                MatchFinder::MatchCallback *Check,
                                llvm::StringRef Id) {
-  auto InUserCode = unless(isExpansionInSystemHeader());
+  auto InUserCode = matchers::isInUserCode();
   Finder->addMatcher(compoundStmt(InUserCode).bind(Id), Check);
   Finder->addMatcher(ifStmt(InUserCode).bind(Id), Check);
   Finder->addMatcher(forStmt(InUserCode).bind(Id), Check);

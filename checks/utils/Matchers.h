@@ -1,0 +1,190 @@
+//===--- Matchers.h - asynclint ---------------------------------*- C++ -*-===//
+//
+// Node matchers for the matchers that run on every node of a common kind
+// (every call, member call, DeclRefExpr, local variable).
+//
+// Each is one C++ predicate. A matcher composed of clang's (for instance
+// `declRefExpr(to(varDecl(hasLocalStorage(), ...)))`) evaluates one
+// DynTypedMatcher per level, each with its own node-kind test and
+// traversal-kind lookup; on a unit made of coroutines that evaluation cost
+// more than the checks' callbacks (docs/performance.md). Each matcher here
+// names the composed matcher it stands for and binds the same names. All
+// assume the checks' traversal kind, TK_AsIs.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCLINT_CHECKS_UTILS_MATCHERS_H
+#define ASYNCLINT_CHECKS_UTILS_MATCHERS_H
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+
+namespace clang::tidy::async::utils::matchers {
+
+/// Whether \p Loc is outside system headers: what
+/// `unless(isExpansionInSystemHeader())` tests.
+inline bool inUserCode(SourceLocation Loc,
+                       const ast_matchers::internal::ASTMatchFinder *Finder) {
+  const SourceManager &SM = Finder->getASTContext().getSourceManager();
+  SourceLocation Expansion = SM.getExpansionLoc(Loc);
+  return Expansion.isInvalid() || !SM.isInSystemHeader(Expansion);
+}
+
+/// Whether \p Call is one of the calls clang writes into a coroutine: on
+/// the awaiter of a co_await, co_yield or the initial and final suspend
+/// (an OpaqueValueExpr), on the implicit promise variable, or to a builtin
+/// (`__builtin_coro_frame()`). They are half of a coroutine's calls; none
+/// starts, stores or waits for a task the user wrote.
+inline bool isCoroutineMachinery(const CallExpr &Call) {
+  if (Call.getBuiltinCallee())
+    return true;
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+  const Expr *Object = Member ? Member->getImplicitObjectArgument() : nullptr;
+  if (!Object)
+    return false;
+  Object = Object->IgnoreImplicit()->IgnoreParens();
+  if (isa<OpaqueValueExpr>(Object))
+    return true;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Object);
+  return Ref && Ref->getDecl()->isImplicit();
+}
+
+/// `unless(isExpansionInSystemHeader())`.
+AST_POLYMORPHIC_MATCHER(isInUserCode,
+                        AST_POLYMORPHIC_SUPPORTED_TYPES(Decl, Stmt)) {
+  return inUserCode(Node.getBeginLoc(), Finder);
+}
+
+/// A call given a lambda, itself or as the one argument of a constructor
+/// (`std::function<void()>(lambda)`), whose callee is a function, bound as
+/// \p CalleeId: `callExpr(hasAnyArgument(anyOf(ignoringImplicit(
+/// lambdaExpr()), ignoringImplicit(cxxConstructExpr(argumentCountIs(1),
+/// hasArgument(0, ignoringImplicit(lambdaExpr())))))),
+/// callee(functionDecl().bind(CalleeId)), isInUserCode())`.
+AST_MATCHER_P(CallExpr, callWithLambdaArgument, std::string, CalleeId) {
+  auto IsLambda = [](const Expr *E) {
+    return E && isa<LambdaExpr>(E->IgnoreImplicit());
+  };
+  bool HasLambda = llvm::any_of(Node.arguments(), [&](const Expr *Arg) {
+    if (IsLambda(Arg))
+      return true;
+    const auto *Construct = dyn_cast<CXXConstructExpr>(Arg->IgnoreImplicit());
+    return Construct && Construct->getNumArgs() == 1 &&
+           IsLambda(Construct->getArg(0)->IgnoreParenImpCasts());
+  });
+  if (!HasLambda)
+    return false;
+  const auto *Callee = dyn_cast_or_null<FunctionDecl>(Node.getCalleeDecl());
+  if (!Callee || !inUserCode(Node.getBeginLoc(), Finder))
+    return false;
+  Builder->setBinding(CalleeId, DynTypedNode::create(*Callee));
+  return true;
+}
+
+/// A call written in the user's code: `callExpr(isInUserCode())` without
+/// the coroutine machinery's calls.
+AST_MATCHER(CallExpr, isSpelledCall) {
+  return !isCoroutineMachinery(Node) && inUserCode(Node.getBeginLoc(), Finder);
+}
+
+/// A constructor call with one argument, bound (under parentheses and
+/// implicit casts) as \p ArgId: `cxxConstructExpr(argumentCountIs(1),
+/// hasArgument(0, expr().bind(ArgId)), isInUserCode())`.
+AST_MATCHER_P(CXXConstructExpr, oneArgumentConstruct, std::string, ArgId) {
+  if (Node.getNumArgs() != 1 || !inUserCode(Node.getBeginLoc(), Finder))
+    return false;
+  Builder->setBinding(
+      ArgId, DynTypedNode::create(*Node.getArg(0)->IgnoreParenImpCasts()));
+  return true;
+}
+
+/// A local variable with an initializer, not a parameter and not implicit:
+/// `varDecl(hasLocalStorage(), unless(parmVarDecl()), unless(isImplicit()),
+/// hasInitializer(expr()), isInUserCode())`.
+AST_MATCHER(VarDecl, initializedLocal) {
+  return Node.hasLocalStorage() && !isa<ParmVarDecl>(Node) &&
+         !Node.isImplicit() && Node.getAnyInitializer() &&
+         inUserCode(Node.getBeginLoc(), Finder);
+}
+
+/// A co_await whose operand is bound (under parentheses and implicit casts)
+/// as \p OperandId: `coawaitExpr(has(ignoringParenImpCasts(
+/// expr().bind(OperandId))), isInUserCode())` (the operand is the first
+/// child).
+AST_MATCHER_P(CoawaitExpr, awaitedOperand, std::string, OperandId) {
+  const Expr *Operand = Node.getOperand();
+  if (!Operand || !inUserCode(Node.getBeginLoc(), Finder))
+    return false;
+  Builder->setBinding(OperandId,
+                      DynTypedNode::create(*Operand->IgnoreParenImpCasts()));
+  return true;
+}
+
+/// In the three matchers below an implicit variable (a coroutine's promise)
+/// is left out: it is never a task the user holds, and every call clang
+/// writes into a coroutine names it.
+
+/// An assignment operator call whose left operand is a DeclRefExpr, bound as
+/// \p RefId: `cxxOperatorCallExpr(isAssignmentOperator(), hasArgument(0,
+/// ignoringParenImpCasts(declRefExpr().bind(RefId))), isInUserCode())`.
+AST_MATCHER_P(CXXOperatorCallExpr, assignmentTo, std::string, RefId) {
+  if (!Node.isAssignmentOp() || Node.getNumArgs() == 0)
+    return false;
+  const auto *Ref =
+      dyn_cast<DeclRefExpr>(Node.getArg(0)->IgnoreParenImpCasts());
+  if (!Ref || !inUserCode(Node.getBeginLoc(), Finder))
+    return false;
+  Builder->setBinding(RefId, DynTypedNode::create(*Ref));
+  return true;
+}
+
+/// A const member function called on a DeclRefExpr, the reference bound as
+/// \p RefId and the method as \p MethodId: `cxxMemberCallExpr(on(
+/// ignoringParenImpCasts(declRefExpr().bind(RefId))), callee(cxxMethodDecl(
+/// isConst()).bind(MethodId)), isInUserCode())`.
+AST_MATCHER_P2(CXXMemberCallExpr, constCallOn, std::string, RefId, std::string,
+               MethodId) {
+  const Expr *Object = Node.getImplicitObjectArgument();
+  const auto *Ref =
+      Object ? dyn_cast<DeclRefExpr>(Object->IgnoreParenImpCasts()) : nullptr;
+  if (!Ref || Ref->getDecl()->isImplicit())
+    return false;
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Node.getCalleeDecl());
+  if (!Method || !Method->isConst() || !inUserCode(Node.getBeginLoc(), Finder))
+    return false;
+  Builder->setBinding(RefId, DynTypedNode::create(*Ref));
+  Builder->setBinding(MethodId, DynTypedNode::create(*Method));
+  return true;
+}
+
+/// A reference to a local variable (not a parameter) whose type is a class,
+/// the variable bound as \p VarId: `declRefExpr(to(varDecl(hasLocalStorage(),
+/// unless(parmVarDecl()), hasType(hasUnqualifiedDesugaredType(recordType())))
+/// .bind(VarId)), isInUserCode())`.
+AST_MATCHER_P(DeclRefExpr, refToLocalObject, std::string, VarId) {
+  const auto *VD = dyn_cast_or_null<VarDecl>(Node.getDecl());
+  if (!VD || !VD->hasLocalStorage() || isa<ParmVarDecl>(VD) ||
+      VD->isImplicit() ||
+      !isa<RecordType>(VD->getType()->getUnqualifiedDesugaredType()) ||
+      !inUserCode(Node.getBeginLoc(), Finder))
+    return false;
+  Builder->setBinding(VarId, DynTypedNode::create(*VD));
+  return true;
+}
+
+/// A member call to a function named one of \p Names (unqualified):
+/// `cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(Names))),
+/// isInUserCode())`.
+AST_MATCHER_P(CXXMemberCallExpr, memberCallNamed, std::vector<std::string>,
+              Names) {
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Node.getCalleeDecl());
+  if (!Method || !Method->getIdentifier())
+    return false;
+  StringRef Name = Method->getName();
+  return llvm::is_contained(Names, Name) &&
+         inUserCode(Node.getBeginLoc(), Finder);
+}
+
+} // namespace clang::tidy::async::utils::matchers
+
+#endif // ASYNCLINT_CHECKS_UTILS_MATCHERS_H
