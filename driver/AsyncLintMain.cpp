@@ -128,8 +128,12 @@ int runPipeline(int Argc, const char **Argv) {
     applyFixes(Findings, Collector.untouchable(), S.FixUnsafe);
 
   size_t Stale = S.PruneBaseline ? 0 : Recorded.stale(Linted);
-  RunOutcome Run{U.Files.size(), Collector.failedUnits(),
-                 Collector.crashedUnits(), Collector.configError(), Stale};
+  RunOutcome Run{.Units = U.Files.size(),
+                 .FailedUnits = Collector.failedUnits(),
+                 .CrashedUnits = Collector.crashedUnits(),
+                 .UnreadableFiles = Src.unreadable(),
+                 .ConfigError = Collector.configError(),
+                 .StaleBaseline = Stale};
   if (std::optional<int> Stop = writeReport(S, Findings, Run, Src))
     return *Stop;
   return summarise(Findings, Run, S.Quiet);

@@ -8,10 +8,12 @@
 
 #include "FileSystem.h"
 #include "Report.h"
+#include "Summary.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include <map>
+#include <optional>
 
 #ifndef ASYNCLINT_VERSION
 #define ASYNCLINT_VERSION "0"
@@ -63,13 +65,16 @@ Object rule(const Finding &F, const std::string &DocsUrl) {
 
 // One fix-it as a SARIF fix, its replacements grouped by file; whether it
 // is safe is in its properties (SARIF has no field of its own for it).
-Object fix(const Finding &F, const FixIt &X, SourceText &Src) {
+// None when an edit is in a file that cannot be read (no region to give).
+std::optional<Object> fix(const Finding &F, const FixIt &X, SourceText &Src) {
   std::map<std::string, Array> PerFile;
   for (const clang::tooling::Replacement &R : X.Edits) {
     Location Start{R.getFilePath().str(), R.getOffset(), 0, 0};
     Location End{Start.File, R.getOffset() + R.getLength(), 0, 0};
     Src.resolve(Start);
     Src.resolve(End);
+    if (Start.Line == 0)
+      return std::nullopt;
     PerFile[Start.File].push_back(
         Object{{"deletedRegion", Object{{"startLine", Start.Line},
                                         {"startColumn", Start.Column},
@@ -104,7 +109,8 @@ Object result(const Finding &F, unsigned RuleIndex, SourceText &Src) {
     Result["relatedLocations"] = std::move(Related);
   Array Fixes;
   for (const FixIt &X : F.Fixes)
-    Fixes.push_back(fix(F, X, Src));
+    if (std::optional<Object> Fix = fix(F, X, Src))
+      Fixes.push_back(std::move(*Fix));
   if (!Fixes.empty())
     Result["fixes"] = std::move(Fixes);
 
@@ -127,6 +133,8 @@ Object invocation(const RunOutcome &Run) {
     Notify(U, "failed to parse; its findings may be incomplete");
   for (const auto &[U, Why] : Run.CrashedUnits)
     Notify(U, Why);
+  for (const auto &[File, Why] : Run.UnreadableFiles)
+    Notify(File, unreadableWhy(Why));
   Object I{{"executionSuccessful", Notes.empty() && !Run.ConfigError}};
   if (!Notes.empty())
     I["toolExecutionNotifications"] = std::move(Notes);

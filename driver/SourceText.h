@@ -22,16 +22,21 @@ namespace asynclint {
 /// Thread-safe: units finishing on several threads resolve through one.
 class SourceText {
 public:
-  /// Sets \p L's line and column from its offset.
+  /// Sets \p L's line and column from its offset; both stay 0 (about the
+  /// whole file) when the file cannot be read.
   void resolve(Location &L);
   /// The line of \p L with all whitespace removed: survives reindenting and
   /// edits elsewhere in the file.
   std::string normalisedLine(const Location &L);
+  /// The files asked for that could not be read (deleted or made unreadable
+  /// after clang read them), each with why, sorted by path.
+  std::vector<std::pair<std::string, std::string>> unreadable();
 
 private:
   struct File {
     std::string Text;
     std::vector<unsigned> LineStarts; // offsets; the first is 0
+    std::string Unreadable;           // why it could not be read, or ""
   };
   const File &file(const std::string &Path);
 

@@ -14,6 +14,10 @@ const char *plural(size_t N) { return N == 1 ? "" : "s"; }
 
 } // namespace
 
+std::string unreadableWhy(const std::string &Why) {
+  return "cannot read the file: " + Why + "; its findings have no line";
+}
+
 int summarise(const std::vector<Finding> &Findings, const RunOutcome &Run,
               bool Quiet) {
   std::map<std::string, unsigned> PerCheck;
@@ -37,6 +41,9 @@ int summarise(const std::vector<Finding> &Findings, const RunOutcome &Run,
   for (const auto &[U, Why] : Run.CrashedUnits)
     llvm::errs() << "asynclint: error: " << relativeToCwd(U) << ": " << Why
                  << "\n";
+  for (const auto &[File, Why] : Run.UnreadableFiles)
+    llvm::errs() << "asynclint: error: " << relativeToCwd(File) << ": "
+                 << unreadableWhy(Why) << "\n";
 
   if (!Quiet) {
     llvm::errs() << "asynclint: " << Run.Units << " translation unit"
@@ -70,7 +77,8 @@ int summarise(const std::vector<Finding> &Findings, const RunOutcome &Run,
   }
   if (Run.ConfigError)
     return ExitUsage;
-  if (!Run.FailedUnits.empty() || !Run.CrashedUnits.empty())
+  if (!Run.FailedUnits.empty() || !Run.CrashedUnits.empty() ||
+      !Run.UnreadableFiles.empty())
     return ExitParseFailed;
 
   return Open ? ExitFindings : ExitClean;
