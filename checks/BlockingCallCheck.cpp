@@ -495,35 +495,30 @@ bool BlockingCallCheck::offloadsParameter(const CallExpr *Call,
     return Known->second;
   const ParmVarDecl *Param = Def->getParamDecl(ArgIndex);
   auto Mentions = [Param](const Stmt *Root) {
-    llvm::SmallVector<const Stmt *, 16> Work{Root};
-    while (!Work.empty()) {
-      const Stmt *S = Work.pop_back_val();
-      if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(S);
-          Ref && Ref->getDecl() == Param)
-        return true;
-      if (S)
-        llvm::append_range(Work, S->children());
-    }
-    return false;
+    return !utils::StmtWalker(utils::walks::Everything)
+                .walk(Root, [&](const Stmt *S, const utils::WalkContext &) {
+                  const auto *Ref = dyn_cast<DeclRefExpr>(S);
+                  return Ref && Ref->getDecl() == Param ? utils::Walk::Stop
+                                                        : utils::Walk::Into;
+                });
   };
   // An offload call or construction in the body (a std::thread, a post to
   // an executor) whose arguments mention the parameter: the callback is
   // handed on to run elsewhere.
-  llvm::SmallVector<const Stmt *, 32> Work{Def->getBody()};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S)
-      continue;
-    const NamedDecl *Target = nullptr;
-    if (const auto *C = dyn_cast<CallExpr>(S))
-      Target = dyn_cast_or_null<NamedDecl>(C->getCalleeDecl());
-    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
-      Target = Construct->getConstructor()->getParent();
-    if (Target && isOffload(Target) && Mentions(S))
-      return OffloadedParams[{Def, ArgIndex}] = true;
-    llvm::append_range(Work, S->children());
-  }
-  return false;
+  bool Offloaded =
+      !utils::StmtWalker(utils::walks::Everything)
+           .walk(
+               Def->getBody(), [&](const Stmt *S, const utils::WalkContext &) {
+                 const NamedDecl *Target = nullptr;
+                 if (const auto *C = dyn_cast<CallExpr>(S))
+                   Target = dyn_cast_or_null<NamedDecl>(C->getCalleeDecl());
+                 else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
+                   Target = Construct->getConstructor()->getParent();
+                 return Target && isOffload(Target) && Mentions(S)
+                            ? utils::Walk::Stop
+                            : utils::Walk::Into;
+               });
+  return OffloadedParams[{Def, ArgIndex}] = Offloaded;
 }
 
 bool BlockingCallCheck::isOffloadByName(const CallExpr *Call) const {

@@ -565,22 +565,18 @@ bool encloses(const CompoundStmt *Outer, const CompoundStmt *Inner,
 // Whether \p Scope names \p Target (a variable or a field) after \p After.
 bool namedAfter(const CompoundStmt *Scope, const ValueDecl *Target,
                 SourceLocation After, const SourceManager &SM) {
-  llvm::SmallVector<const Stmt *, 32> Work{Scope};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S)
-      continue;
-    const ValueDecl *Named = nullptr;
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-      Named = Ref->getDecl();
-    else if (const auto *Member = dyn_cast<MemberExpr>(S))
-      Named = Member->getMemberDecl();
-    if (Named == Target &&
-        SM.isBeforeInTranslationUnit(After, S->getBeginLoc()))
-      return true;
-    llvm::append_range(Work, S->children());
-  }
-  return false;
+  return !utils::StmtWalker(utils::walks::Everything)
+              .walk(Scope, [&](const Stmt *S, const utils::WalkContext &) {
+                const ValueDecl *Named = nullptr;
+                if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+                  Named = Ref->getDecl();
+                else if (const auto *Member = dyn_cast<MemberExpr>(S))
+                  Named = Member->getMemberDecl();
+                return Named == Target && SM.isBeforeInTranslationUnit(
+                                              After, S->getBeginLoc())
+                           ? utils::Walk::Stop
+                           : utils::Walk::Into;
+              });
 }
 } // namespace
 

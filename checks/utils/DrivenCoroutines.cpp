@@ -3,6 +3,7 @@
 #include "DrivenCoroutines.h"
 #include "ASTHelpers.h"
 #include "Awaitable.h"
+#include "StmtWalk.h"
 #include "UnitAnalysis.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/DynamicRecursiveASTVisitor.h"
@@ -245,11 +246,8 @@ bool DrivenCoroutines::drivenOnly(const FunctionDecl *FD, ASTContext &Ctx) {
 
 FirstSuspension::FirstSuspension(const Stmt *Body, const SourceManager &SM)
     : SM(SM) {
-  llvm::SmallVector<const Stmt *, 32> Work{Body};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S || isa<LambdaExpr>(S))
-      continue;
+  // The body's own code: a co_await in a lambda suspends the lambda.
+  forEachStmt(Body, walks::OwnCode, [&](const Stmt *S) {
     if (isa<CoawaitExpr, DependentCoawaitExpr, CoyieldExpr>(S)) {
       SourceLocation L = SM.getExpansionLoc(S->getBeginLoc());
       if (First.isInvalid() || SM.isBeforeInTranslationUnit(L, First))
@@ -257,8 +255,7 @@ FirstSuspension::FirstSuspension(const Stmt *Body, const SourceManager &SM)
     }
     if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
       Loops.push_back(SM.getExpansionRange(S->getSourceRange()).getAsRange());
-    llvm::append_range(Work, S->children());
-  }
+  });
 }
 
 bool FirstSuspension::before(SourceLocation Loc) const {

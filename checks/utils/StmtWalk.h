@@ -67,7 +67,9 @@ namespace walks {
 /// the lambda, not us. The calls Sema builds around co_await, co_yield and
 /// co_return operands are the framework's. async-dangling-reference walks
 /// an awaited (or driven) operand with it: the calls a full-expression makes
-/// are its own code, a lambda body in it runs later.
+/// are its own code, a lambda body in it runs later. utils::DrivenCoroutines
+/// finds a coroutine's first suspension with it: a co_await in a lambda
+/// suspends the lambda.
 inline constexpr Skip OwnCode =
     Skip::Lambdas | Skip::AwaitMachinery | Skip::ReturnMachinery;
 
@@ -98,10 +100,13 @@ inline constexpr Skip CallSites = OwnCode | Skip::ErrorExprs;
 /// too, and a callback that sets what a helper waits for is part of it.
 inline constexpr Skip Effects = Skip::AwaitMachinery;
 
-/// The whole tree, nothing skipped: utils::DefUse's every variable an
-/// expression mentions (the conservative answer for an lvalue it cannot
-/// follow), and utils::Awaitable's search of a destructor for a
-/// coroutine_handle::destroy() call (one in a lambda there counts too).
+/// The whole tree, nothing skipped, for searches where any mention counts:
+/// utils::DefUse's every variable an expression mentions (the conservative
+/// answer for an lvalue it cannot follow), utils::Awaitable's search of a
+/// destructor for a coroutine_handle::destroy() call, async-blocking-call's
+/// search of a helper for an offload whose arguments mention a parameter,
+/// and async-dangling-reference's search of a block for a later use of
+/// where a task was stored (a lambda there counts too in each).
 inline constexpr Skip Everything = Skip::None;
 
 } // namespace walks
