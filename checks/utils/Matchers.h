@@ -9,7 +9,9 @@
 // traversal-kind lookup; on a unit made of coroutines that evaluation cost
 // more than the checks' callbacks (docs/performance.md). Each matcher here
 // names the composed matcher it stands for and binds the same names. All
-// assume the checks' traversal kind, TK_AsIs.
+// assume MatchFinder's default traversal, TK_AsIs. The checks do not
+// declare it (getCheckTraversalKind): a declared kind wraps every matcher
+// in a traverse() matcher, one more evaluation per node.
 //
 //===----------------------------------------------------------------------===//
 
