@@ -18,6 +18,28 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::async {
 namespace {
 
+// What the check learns from a call, in one matcher (one evaluation per
+// call instead of two): a store (`v.push_back(f())`, `member = f()`),
+// bound as "store", and a call the user wrote (not one clang writes into
+// a coroutine), bound as "call".
+AST_MATCHER(CallExpr, danglingCallFacts) {
+  using namespace utils::matchers;
+  static constexpr llvm::StringRef StoreNames[] = {
+      "push_back", "emplace_back", "push_front", "emplace_front",
+      "push",      "emplace",      "insert"};
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Node);
+  bool Store =
+      isMemberCallNamed(Node, StoreNames) || (Op && Op->isAssignmentOp());
+  bool Spelled = !isCoroutineMachinery(Node);
+  if ((!Store && !Spelled) || !inUserCode(Node.getBeginLoc(), Finder))
+    return false;
+  if (Store)
+    Builder->setBinding("store", DynTypedNode::create(Node));
+  if (Spelled)
+    Builder->setBinding("call", DynTypedNode::create(Node));
+  return true;
+}
+
 // Synchronous waits: a helper of the user's own that calls one of these
 // (or a blocking driver) runs the task it is given before it returns.
 constexpr const char *SynchronousWaits =
@@ -168,21 +190,13 @@ void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
       returnStmt(InUserCode, hasReturnValue(expr().bind("returned")))
           .bind("return"),
       this);
-  // Where a task is stored, matched before the call that creates it.
-  Finder->addMatcher(
-      cxxMemberCallExpr(
-          memberCallNamed({"push_back", "emplace_back", "push_front",
-                           "emplace_front", "push", "emplace", "insert"}))
-          .bind("store"),
-      this);
-  Finder->addMatcher(
-      cxxOperatorCallExpr(isAssignmentOperator(), InUserCode).bind("store"),
-      this);
   // Template patterns, before the calls in them: checked on their
   // instantiations only, where every callee and co_await is resolved.
   utils::addFunctionMatchers(Finder, this);
-  // Every call the user wrote (not the calls clang writes into a coroutine).
-  Finder->addMatcher(callExpr(isSpelledCall()).bind("call"), this);
+  // Where a task is stored (matched before the call that creates it, its
+  // child), and every call the user wrote (not the calls clang writes into
+  // a coroutine).
+  Finder->addMatcher(callExpr(danglingCallFacts()), this);
 }
 
 void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {

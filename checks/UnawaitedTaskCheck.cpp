@@ -18,6 +18,34 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::async {
 namespace {
 
+// What the check learns from a call, in one matcher (one evaluation per
+// call instead of three): a lambda handed to it (a throw probe, or a
+// callee that may drop the lambda's task), an assignment to a local, a
+// const query on one. Each is bound under its names when it holds.
+AST_MATCHER(CallExpr, unawaitedTaskCallFacts) {
+  using namespace utils::matchers;
+  const FunctionDecl *ProbeCallee = calleeGivenLambda(Node);
+  const DeclRefExpr *Assigned = assignedRef(Node);
+  auto [Queried, Query] = constQueryOn(Node);
+  if ((!ProbeCallee && !Assigned && !Queried) ||
+      !inUserCode(Node.getBeginLoc(), Finder))
+    return false;
+  auto Self = DynTypedNode::create(Node);
+  if (ProbeCallee) {
+    Builder->setBinding("probe-call", Self);
+    Builder->setBinding("probe-callee", DynTypedNode::create(*ProbeCallee));
+  }
+  if (Assigned) {
+    Builder->setBinding("assign", Self);
+    Builder->setBinding("assigned", DynTypedNode::create(*Assigned));
+  }
+  if (Queried) {
+    Builder->setBinding("queried", DynTypedNode::create(*Queried));
+    Builder->setBinding("query", DynTypedNode::create(*Query));
+  }
+  return true;
+}
+
 // D is (inside) a template instantiation: an edit there would change the
 // pattern, which other instantiations share.
 bool inInstantiation(const Decl *D) {
@@ -89,9 +117,11 @@ void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
                      this);
   // Throw probes: a lambda handed to `assert_throws(...)`-like functions is
   // called to see it throw; what it discards is the point of the test.
-  Finder->addMatcher(
-      callExpr(callWithLambdaArgument("probe-callee")).bind("probe-call"),
-      this);
+  // Uses of a local that do not hand the task on: `t = other()` destroys
+  // the old task, `t.is_ready()` only asks. Parents are visited before
+  // their children, so these are known when the reference itself is
+  // matched. One matcher for the three (unawaitedTaskCallFacts).
+  Finder->addMatcher(callExpr(unawaitedTaskCallFacts()), this);
   // Probes written by hand: `try { auto t = f(); FAIL(); } catch ...`.
   Finder->addMatcher(cxxTryStmt(InUserCode).bind("try"), this);
   // A callable converted to a callback type that returns void
@@ -112,12 +142,6 @@ void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
   // A local awaited (itself or moved): a task moved out of it afterwards has
   // nothing left to run.
   Finder->addMatcher(coawaitExpr(awaitedOperand("awaited-operand")), this);
-  // Uses that do not hand the task on: `t = other()` destroys the old task,
-  // `t.is_ready()` only asks. Parents are visited before their children, so
-  // these are known when the reference itself is matched.
-  Finder->addMatcher(
-      cxxOperatorCallExpr(assignmentTo("assigned")).bind("assign"), this);
-  Finder->addMatcher(cxxMemberCallExpr(constCallOn("queried", "query")), this);
   // Every DeclRefExpr meets this matcher: a local of class type (a task is
   // one).
   Finder->addMatcher(declRefExpr(refToLocalObject("ref-var")).bind("ref"),

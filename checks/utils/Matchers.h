@@ -1,7 +1,8 @@
 //===--- Matchers.h - asynclint ---------------------------------*- C++ -*-===//
 //
-// Node matchers for the matchers that run on every node of a common kind
-// (every call, member call, DeclRefExpr, local variable).
+// Matchers, and the predicates the checks' own matchers are made of, for
+// the matchers that run on every node of a common kind (every call, member
+// call, DeclRefExpr, local variable).
 //
 // Each is one C++ predicate. A matcher composed of clang's (for instance
 // `declRefExpr(to(varDecl(hasLocalStorage(), ...)))`) evaluates one
@@ -57,36 +58,25 @@ AST_POLYMORPHIC_MATCHER(isInUserCode,
   return inUserCode(Node.getBeginLoc(), Finder);
 }
 
-/// A call given a lambda, itself or as the one argument of a constructor
-/// (`std::function<void()>(lambda)`), whose callee is a function, bound as
-/// \p CalleeId: `callExpr(hasAnyArgument(anyOf(ignoringImplicit(
-/// lambdaExpr()), ignoringImplicit(cxxConstructExpr(argumentCountIs(1),
-/// hasArgument(0, ignoringImplicit(lambdaExpr())))))),
-/// callee(functionDecl().bind(CalleeId)), isInUserCode())`.
-AST_MATCHER_P(CallExpr, callWithLambdaArgument, std::string, CalleeId) {
+/// The callee of \p Call when it is a function and \p Call is given a
+/// lambda, itself or as the one argument of a constructor
+/// (`std::function<void()>(lambda)`), or null: what `callExpr(
+/// hasAnyArgument(anyOf(ignoringImplicit(lambdaExpr()), ignoringImplicit(
+/// cxxConstructExpr(argumentCountIs(1), hasArgument(0, ignoringImplicit(
+/// lambdaExpr())))))), callee(functionDecl().bind(...)))` binds.
+inline const FunctionDecl *calleeGivenLambda(const CallExpr &Call) {
   auto IsLambda = [](const Expr *E) {
     return E && isa<LambdaExpr>(E->IgnoreImplicit());
   };
-  bool HasLambda = llvm::any_of(Node.arguments(), [&](const Expr *Arg) {
+  bool HasLambda = llvm::any_of(Call.arguments(), [&](const Expr *Arg) {
     if (IsLambda(Arg))
       return true;
     const auto *Construct = dyn_cast<CXXConstructExpr>(Arg->IgnoreImplicit());
     return Construct && Construct->getNumArgs() == 1 &&
            IsLambda(Construct->getArg(0)->IgnoreParenImpCasts());
   });
-  if (!HasLambda)
-    return false;
-  const auto *Callee = dyn_cast_or_null<FunctionDecl>(Node.getCalleeDecl());
-  if (!Callee || !inUserCode(Node.getBeginLoc(), Finder))
-    return false;
-  Builder->setBinding(CalleeId, DynTypedNode::create(*Callee));
-  return true;
-}
-
-/// A call written in the user's code: `callExpr(isInUserCode())` without
-/// the coroutine machinery's calls.
-AST_MATCHER(CallExpr, isSpelledCall) {
-  return !isCoroutineMachinery(Node) && inUserCode(Node.getBeginLoc(), Finder);
+  return HasLambda ? dyn_cast_or_null<FunctionDecl>(Call.getCalleeDecl())
+                   : nullptr;
 }
 
 /// A constructor call with one argument, bound (under parentheses and
@@ -122,41 +112,35 @@ AST_MATCHER_P(CoawaitExpr, awaitedOperand, std::string, OperandId) {
   return true;
 }
 
-/// In the three matchers below an implicit variable (a coroutine's promise)
-/// is left out: it is never a task the user holds, and every call clang
-/// writes into a coroutine names it.
+/// In what follows an implicit variable (a coroutine's promise) is left
+/// out: it is never a task the user holds, and every call clang writes into
+/// a coroutine names it.
 
-/// An assignment operator call whose left operand is a DeclRefExpr, bound as
-/// \p RefId: `cxxOperatorCallExpr(isAssignmentOperator(), hasArgument(0,
-/// ignoringParenImpCasts(declRefExpr().bind(RefId))), isInUserCode())`.
-AST_MATCHER_P(CXXOperatorCallExpr, assignmentTo, std::string, RefId) {
-  if (!Node.isAssignmentOp() || Node.getNumArgs() == 0)
-    return false;
-  const auto *Ref =
-      dyn_cast<DeclRefExpr>(Node.getArg(0)->IgnoreParenImpCasts());
-  if (!Ref || !inUserCode(Node.getBeginLoc(), Finder))
-    return false;
-  Builder->setBinding(RefId, DynTypedNode::create(*Ref));
-  return true;
+/// The DeclRefExpr assigned to by \p Call, an assignment operator call, or
+/// null: what `cxxOperatorCallExpr(isAssignmentOperator(), hasArgument(0,
+/// ignoringParenImpCasts(declRefExpr().bind(...))))` binds.
+inline const DeclRefExpr *assignedRef(const CallExpr &Call) {
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call);
+  if (!Op || !Op->isAssignmentOp() || Op->getNumArgs() == 0)
+    return nullptr;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts());
+  return Ref && !Ref->getDecl()->isImplicit() ? Ref : nullptr;
 }
 
-/// A const member function called on a DeclRefExpr, the reference bound as
-/// \p RefId and the method as \p MethodId: `cxxMemberCallExpr(on(
-/// ignoringParenImpCasts(declRefExpr().bind(RefId))), callee(cxxMethodDecl(
-/// isConst()).bind(MethodId)), isInUserCode())`.
-AST_MATCHER_P2(CXXMemberCallExpr, constCallOn, std::string, RefId, std::string,
-               MethodId) {
-  const Expr *Object = Node.getImplicitObjectArgument();
+/// When \p Call calls a const member function on a DeclRefExpr, the
+/// reference and the method, else nulls: what `cxxMemberCallExpr(on(
+/// ignoringParenImpCasts(declRefExpr().bind(...))), callee(cxxMethodDecl(
+/// isConst()).bind(...)))` binds.
+inline std::pair<const DeclRefExpr *, const CXXMethodDecl *>
+constQueryOn(const CallExpr &Call) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+  const Expr *Object = Member ? Member->getImplicitObjectArgument() : nullptr;
   const auto *Ref =
       Object ? dyn_cast<DeclRefExpr>(Object->IgnoreParenImpCasts()) : nullptr;
-  if (!Ref || Ref->getDecl()->isImplicit())
-    return false;
-  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Node.getCalleeDecl());
-  if (!Method || !Method->isConst() || !inUserCode(Node.getBeginLoc(), Finder))
-    return false;
-  Builder->setBinding(RefId, DynTypedNode::create(*Ref));
-  Builder->setBinding(MethodId, DynTypedNode::create(*Method));
-  return true;
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Call.getCalleeDecl());
+  if (!Ref || Ref->getDecl()->isImplicit() || !Method || !Method->isConst())
+    return {nullptr, nullptr};
+  return {Ref, Method};
 }
 
 /// A reference to a local variable (not a parameter) whose type is a class,
@@ -174,17 +158,17 @@ AST_MATCHER_P(DeclRefExpr, refToLocalObject, std::string, VarId) {
   return true;
 }
 
-/// A member call to a function named one of \p Names (unqualified):
-/// `cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(Names))),
-/// isInUserCode())`.
-AST_MATCHER_P(CXXMemberCallExpr, memberCallNamed, std::vector<std::string>,
-              Names) {
-  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Node.getCalleeDecl());
-  if (!Method || !Method->getIdentifier())
-    return false;
-  StringRef Name = Method->getName();
-  return llvm::is_contained(Names, Name) &&
-         inUserCode(Node.getBeginLoc(), Finder);
+/// Whether \p Call is a member call to a function named one of \p Names
+/// (unqualified): `cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(
+/// Names))))`.
+inline bool isMemberCallNamed(const CallExpr &Call,
+                              llvm::ArrayRef<llvm::StringRef> Names) {
+  const auto *Method =
+      isa<CXXMemberCallExpr>(Call)
+          ? dyn_cast_or_null<CXXMethodDecl>(Call.getCalleeDecl())
+          : nullptr;
+  return Method && Method->getIdentifier() &&
+         llvm::is_contained(Names, Method->getName());
 }
 
 } // namespace clang::tidy::async::utils::matchers
