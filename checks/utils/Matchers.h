@@ -35,21 +35,24 @@ inline bool inUserCode(SourceLocation Loc,
 
 /// Whether \p Call is one of the calls clang writes into a coroutine: on
 /// the awaiter of a co_await, co_yield or the initial and final suspend
-/// (an OpaqueValueExpr), on the implicit promise variable, or to a builtin
-/// (`__builtin_coro_frame()`). They are half of a coroutine's calls; none
-/// starts, stores or waits for a task the user wrote.
+/// (an OpaqueValueExpr), on the implicit promise variable, or to a coroutine
+/// builtin (`__builtin_coro_frame()`). They are half of a coroutine's calls;
+/// none starts, stores or waits for a task the user wrote.
 inline bool isCoroutineMachinery(const CallExpr &Call) {
-  if (Call.getBuiltinCallee())
-    return true;
-  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
-  const Expr *Object = Member ? Member->getImplicitObjectArgument() : nullptr;
-  if (!Object)
-    return false;
-  Object = Object->IgnoreImplicit()->IgnoreParens();
-  if (isa<OpaqueValueExpr>(Object))
-    return true;
-  const auto *Ref = dyn_cast<DeclRefExpr>(Object);
-  return Ref && Ref->getDecl()->isImplicit();
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
+    const Expr *Object = Member->getImplicitObjectArgument();
+    if (!Object)
+      return false;
+    Object = Object->IgnoreImplicit()->IgnoreParens();
+    if (isa<OpaqueValueExpr>(Object))
+      return true;
+    const auto *Ref = dyn_cast<DeclRefExpr>(Object);
+    return Ref && Ref->getDecl()->isImplicit();
+  }
+  // By name: FunctionDecl::getBuiltinID reads the declaration's attributes.
+  const auto *Callee = dyn_cast_or_null<FunctionDecl>(Call.getCalleeDecl());
+  return Callee && Callee->getIdentifier() &&
+         Callee->getName().starts_with("__builtin_coro_");
 }
 
 /// `unless(isExpansionInSystemHeader())`.
