@@ -62,7 +62,7 @@ lintedCompletely(const Settings &S, const Units &U,
   auto Parsed = std::make_shared<std::set<std::string, std::less<>>>();
   for (const std::string &F : U.Files)
     if (!Collector.untouchable().contains(F))
-      Parsed->insert(relativeTo(U.Root, F));
+      Parsed->insert(portablePath(U.Root, F));
   return [All, Parsed](llvm::StringRef File) {
     return All || Parsed->contains(File);
   };

@@ -89,7 +89,7 @@ std::optional<int> writeBaseline(const std::string &Path,
       Entries.push_back(
           llvm::json::Object{{"fingerprint", F.Fingerprint},
                              {"check", F.Check},
-                             {"file", relativeTo(Root, F.Loc.File)},
+                             {"file", portablePath(Root, F.Loc.File)},
                              {"message", F.Message}});
   size_t Count = Entries.size();
   std::string Err;

@@ -42,6 +42,25 @@ std::string relativeTo(llvm::StringRef Root, llvm::StringRef Path) {
   return Path.str();
 }
 
+std::string portablePath(llvm::StringRef Root, llvm::StringRef Path) {
+  namespace path = llvm::sys::path;
+  if (Root.empty() || !path::is_absolute(Root) || !path::is_absolute(Path))
+    return Path.str();
+  auto R = path::begin(Root), RE = path::end(Root);
+  auto P = path::begin(Path), PE = path::end(Path);
+  size_t Common = 0;
+  for (; R != RE && P != PE && *R == *P; ++R, ++P)
+    ++Common;
+  if (Common <= 1) // only the root directory `/`
+    return Path.str();
+  llvm::SmallString<256> Rel;
+  for (; R != RE; ++R)
+    path::append(Rel, "..");
+  for (; P != PE; ++P)
+    path::append(Rel, *P);
+  return std::string(Rel);
+}
+
 std::string relativeToCwd(llvm::StringRef Path) {
   llvm::SmallString<256> Cwd;
   if (llvm::sys::fs::current_path(Cwd))

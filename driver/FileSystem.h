@@ -27,6 +27,13 @@ std::string relativeToCwd(llvm::StringRef Path);
 /// \p Path relative to \p Root when it is under it, else \p Path.
 std::string relativeTo(llvm::StringRef Root, llvm::StringRef Path);
 
+/// How baselines, fingerprints and shards name \p Path (absolute): relative
+/// to \p Root (absolute), with `..` when it is beside Root
+/// (`../src/x.cpp` from a build directory), so the name survives moving the
+/// checkout. A path that shares only `/` with Root (`/opt/lib/x.h`) is not
+/// part of the checkout and stays absolute.
+std::string portablePath(llvm::StringRef Root, llvm::StringRef Path);
+
 /// \p V as every JSON file and report asynclint writes spells it: indented
 /// by two, object keys sorted, a final newline.
 std::string jsonText(const llvm::json::Value &V);

@@ -38,7 +38,7 @@ std::string fingerprint(const Finding &F, const std::string &Root,
   // changing the hash would invalidate every user's baseline.
   llvm::SHA1 H;
   H.update(F.Check);
-  H.update(relativeTo(Root, F.Loc.File));
+  H.update(portablePath(Root, F.Loc.File));
   H.update(Src.normalisedLine(F.Loc));
   H.update(F.Message);
   return llvm::toHex(H.final(), /*LowerCase=*/true).substr(0, 20);

@@ -109,7 +109,7 @@ void keepShard(const Settings &S, const std::string &DatabaseDir,
   if (S.ShardCount == 0)
     return;
   std::erase_if(Files, [&](const std::string &F) {
-    std::string Rel = relativeTo(DatabaseDir, F);
+    std::string Rel = portablePath(DatabaseDir, F);
     return llvm::xxh3_64bits(Rel) % S.ShardCount != S.ShardIndex - 1;
   });
 }
