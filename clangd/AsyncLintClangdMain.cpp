@@ -45,9 +45,6 @@ ClangdProxy::Options proxyOptions(const ProxyArgs &A,
   return Opts;
 }
 
-// Relays until clangd exits, then leaves with its exit code. (The proxy's
-// worker may be in the middle of an analysis nobody wants any more, hence
-// _Exit after the last write.)
 // Analyses one buffer in a child process (AnalysisProcess.h); a failure is
 // logged and costs only this analysis.
 std::vector<BufferFinding> analyze(const std::string &Self,
@@ -62,6 +59,9 @@ std::vector<BufferFinding> analyze(const std::string &Self,
   return std::move(O.Findings);
 }
 
+// Relays until clangd exits, then leaves with its exit code. (The proxy's
+// worker may be in the middle of an analysis nobody wants any more, hence
+// _Exit after the last write.)
 [[noreturn]] void relay(const ProxyArgs &A, const ClangdProcess &Clangd,
                         int LspOut, const std::string &Self) {
   std::mutex OutMutex;

@@ -19,7 +19,8 @@
 
 namespace asynclint {
 
-/// Thread-safe: units finishing on several threads resolve through one.
+/// The driver resolves through one as units finish, on its one thread; the
+/// lock keeps it safe for a caller on several threads.
 class SourceText {
 public:
   /// Sets \p L's line and column from its offset; both stay 0 (about the

@@ -25,9 +25,11 @@ namespace clang::tidy::async::utils {
 ///
 /// One object per ASTContext, kept in a process-wide map. clang-tidy checks
 /// several units in one process one after another (a new ASTContext may
-/// reuse the address of the last), and the asynclint driver checks units on
-/// several threads at once: the map is guarded by a lock, and an entry is
-/// removed when its ASTContext is destroyed, so no answer outlives its unit.
+/// reuse the address of the last), and a host may check units on several
+/// threads at once (the asynclint driver uses a worker process per unit, but
+/// the unit tests and other hosts need not): the map is guarded by a lock,
+/// and an entry is removed when its ASTContext is destroyed, so no answer
+/// outlives its unit.
 /// An object is used only by the thread checking its unit, without locking.
 class UnitAnalysis {
 public:
