@@ -106,9 +106,18 @@ config.substitutions.append(
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
 
-if shutil.which("clang-tidy-14"):
-    config.available_features.add("clang-tidy-14")
-if shutil.which("nvim"):
-    config.available_features.add("neovim")
-if os.path.isdir("/usr/include/boost/asio"):
-    config.available_features.add("boost-asio")
+# Optional parts: a test that needs one is UNSUPPORTED without it. The
+# README's test command (scripts/test.sh) installs them all and sets
+# ASYNCLINT_REQUIRE_OPTIONAL, so there a missing one fails the run instead of
+# silently skipping its tests.
+optional = {
+    "clang-tidy-14": shutil.which("clang-tidy-14"),
+    "neovim": shutil.which("nvim"),
+    "boost-asio": os.path.isdir("/usr/include/boost/asio"),
+}
+for feature, present in optional.items():
+    if present:
+        config.available_features.add(feature)
+    elif os.environ.get("ASYNCLINT_REQUIRE_OPTIONAL"):
+        lit_config.fatal("%s is missing; scripts/install-deps.sh installs it"
+                         % feature)
