@@ -33,11 +33,12 @@ inline bool inUserCode(SourceLocation Loc,
   return Expansion.isInvalid() || !SM.isInSystemHeader(Expansion);
 }
 
-/// Whether \p Call is one of the calls clang writes into a coroutine: on
-/// the awaiter of a co_await, co_yield or the initial and final suspend
-/// (an OpaqueValueExpr), on the implicit promise variable, or to a coroutine
-/// builtin (`__builtin_coro_frame()`). They are half of a coroutine's calls;
-/// none starts, stores or waits for a task the user wrote.
+/// Whether \p Call is one clang writes itself, mostly into a coroutine: on
+/// the awaiter of a co_await, co_yield or the initial and final suspend (an
+/// OpaqueValueExpr), on an implicit variable (the promise; a range-for's
+/// hidden range too), or to a coroutine builtin (`__builtin_coro_frame()`).
+/// They are half of a coroutine's calls; none starts, stores or waits for a
+/// task the user wrote.
 inline bool isCoroutineMachinery(const CallExpr &Call) {
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
     const Expr *Object = Member->getImplicitObjectArgument();
