@@ -12,6 +12,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include <array>
 
 using namespace clang::ast_matchers;
 
@@ -24,7 +25,7 @@ namespace {
 // a coroutine), bound as "call".
 AST_MATCHER(CallExpr, danglingCallFacts) {
   using namespace utils::matchers;
-  static constexpr llvm::StringRef StoreNames[] = {
+  static constexpr std::array<llvm::StringRef, 7> StoreNames = {
       "push_back", "emplace_back", "push_front", "emplace_front",
       "push",      "emplace",      "insert"};
   const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Node);

@@ -46,8 +46,10 @@ std::string portablePath(llvm::StringRef Root, llvm::StringRef Path) {
   namespace path = llvm::sys::path;
   if (Root.empty() || !path::is_absolute(Root) || !path::is_absolute(Path))
     return Path.str();
-  auto R = path::begin(Root), RE = path::end(Root);
-  auto P = path::begin(Path), PE = path::end(Path);
+  auto R = path::begin(Root);
+  auto RE = path::end(Root);
+  auto P = path::begin(Path);
+  auto PE = path::end(Path);
   size_t Common = 0;
   for (; R != RE && P != PE && *R == *P; ++R, ++P)
     ++Common;
