@@ -36,7 +36,8 @@ inline bool inUserCode(SourceLocation Loc,
 /// Whether \p Call is one clang writes itself, mostly into a coroutine: on
 /// the awaiter of a co_await, co_yield or the initial and final suspend (an
 /// OpaqueValueExpr), on an implicit variable (the promise; a range-for's
-/// hidden range too), or to a coroutine builtin (`__builtin_coro_frame()`).
+/// hidden range too), to a coroutine builtin (`__builtin_coro_frame()`),
+/// given one, or on what one returns.
 /// They are half of a coroutine's calls; none starts, stores or waits for a
 /// task the user wrote.
 inline bool isCoroutineMachinery(const CallExpr &Call) {
@@ -47,13 +48,27 @@ inline bool isCoroutineMachinery(const CallExpr &Call) {
     Object = Object->IgnoreImplicit()->IgnoreParens();
     if (isa<OpaqueValueExpr>(Object))
       return true;
+    // On what such a call returns: the conversion of from_address's
+    // handle to the coroutine_handle<> that await_suspend takes.
+    if (const auto *Inner = dyn_cast<CallExpr>(Object))
+      return isCoroutineMachinery(*Inner);
     const auto *Ref = dyn_cast<DeclRefExpr>(Object);
     return Ref && Ref->getDecl()->isImplicit();
   }
   // By name: FunctionDecl::getBuiltinID reads the declaration's attributes.
-  const auto *Callee = dyn_cast_or_null<FunctionDecl>(Call.getCalleeDecl());
-  return Callee && Callee->getIdentifier() &&
-         Callee->getName().starts_with("__builtin_coro_");
+  auto IsCoroBuiltin = [](const CallExpr *C) {
+    const auto *Callee =
+        C ? dyn_cast_or_null<FunctionDecl>(C->getCalleeDecl()) : nullptr;
+    return Callee && Callee->getIdentifier() &&
+           Callee->getName().starts_with("__builtin_coro_");
+  };
+  // The builtins, and the calls given one: the frame's allocation
+  // (`operator new(__builtin_coro_size())`) and release, and
+  // `coroutine_handle<P>::from_address(__builtin_coro_frame())`.
+  return IsCoroBuiltin(&Call) ||
+         llvm::any_of(Call.arguments(), [&](const Expr *Arg) {
+           return IsCoroBuiltin(dyn_cast<CallExpr>(Arg->IgnoreImplicit()));
+         });
 }
 
 /// `unless(isExpansionInSystemHeader())`.
@@ -86,6 +101,7 @@ inline const FunctionDecl *calleeGivenLambda(const CallExpr &Call) {
 /// A constructor call with one argument, bound (under parentheses and
 /// implicit casts) as \p ArgId: `cxxConstructExpr(argumentCountIs(1),
 /// hasArgument(0, expr().bind(ArgId)), isInUserCode())`.
+// NOLINTNEXTLINE(modernize-pass-by-value): the macro's constructor
 AST_MATCHER_P(CXXConstructExpr, oneArgumentConstruct, std::string, ArgId) {
   if (Node.getNumArgs() != 1 || !inUserCode(Node.getBeginLoc(), Finder))
     return false;
@@ -107,6 +123,7 @@ AST_MATCHER(VarDecl, initializedLocal) {
 /// as \p OperandId: `coawaitExpr(has(ignoringParenImpCasts(
 /// expr().bind(OperandId))), isInUserCode())` (the operand is the first
 /// child).
+// NOLINTNEXTLINE(modernize-pass-by-value): the macro's constructor
 AST_MATCHER_P(CoawaitExpr, awaitedOperand, std::string, OperandId) {
   const Expr *Operand = Node.getOperand();
   if (!Operand || !inUserCode(Node.getBeginLoc(), Finder))
@@ -151,6 +168,7 @@ constQueryOn(const CallExpr &Call) {
 /// the variable bound as \p VarId: `declRefExpr(to(varDecl(hasLocalStorage(),
 /// unless(parmVarDecl()), hasType(hasUnqualifiedDesugaredType(recordType())))
 /// .bind(VarId)), isInUserCode())`.
+// NOLINTNEXTLINE(modernize-pass-by-value): the macro's constructor
 AST_MATCHER_P(DeclRefExpr, refToLocalObject, std::string, VarId) {
   const auto *VD = dyn_cast_or_null<VarDecl>(Node.getDecl());
   if (!VD || !VD->hasLocalStorage() || isa<ParmVarDecl>(VD) ||

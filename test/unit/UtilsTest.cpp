@@ -5,6 +5,7 @@
 
 #include "utils/Annotations.h"
 #include "utils/Awaitable.h"
+#include "utils/Matchers.h"
 #include "utils/StmtWalk.h"
 #include "utils/UnitAnalysis.h"
 #include "clang/AST/ASTContext.h"
@@ -15,6 +16,7 @@
 #include "gtest/gtest.h"
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -415,4 +417,38 @@ TEST(AnnotationsTest, AnyRedeclarationAndThePatternCount) {
   ASSERT_EQ(Spec.size(), 1u);
   EXPECT_TRUE(
       hasAnnotation(Spec.front().getNodeAs<Decl>("s"), annotations::Detached));
+}
+
+// The calls clang writes into a coroutine (on the awaiter, on the promise,
+// to the coroutine builtins) are machinery; every call the user wrote is
+// not, a hand-written await_ready() on a task or a call in a range-for's
+// body included.
+TEST(MatchersTest, CoroutineMachineryIsOnlyWhatClangWrote) {
+  auto AST = parse(R"cpp(
+    struct list { int *begin(); int *end(); };
+    task f(task t, int a, list l) {
+      int r = co_await get(a);
+      use(r);
+      t.await_ready();
+      for (int x : l) use(x);
+      co_return r;
+    }
+  )cpp");
+  ASSERT_FALSE(AST->getASTContext().getDiagnostics().hasErrorOccurred());
+  auto Calls =
+      match(callExpr(hasAncestor(functionDecl(hasName("f")))).bind("c"),
+            AST->getASTContext());
+  std::set<std::string> Spelled, Machinery;
+  for (const BoundNodes &B : Calls) {
+    const auto *C = B.getNodeAs<CallExpr>("c");
+    const auto *Callee = dyn_cast_or_null<NamedDecl>(C->getCalleeDecl());
+    std::string Name = Callee ? Callee->getNameAsString() : "?";
+    (matchers::isCoroutineMachinery(*C) ? Machinery : Spelled).insert(Name);
+  }
+  EXPECT_EQ(Spelled, (std::set<std::string>{"get", "use", "await_ready"}));
+  for (const char *Name :
+       {"await_ready", "await_suspend", "await_resume", "initial_suspend",
+        "final_suspend", "get_return_object", "return_value", "begin", "end",
+        "__builtin_coro_frame"})
+    EXPECT_TRUE(Machinery.contains(Name)) << Name;
 }
