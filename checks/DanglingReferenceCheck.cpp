@@ -540,6 +540,17 @@ const VarDecl *DanglingReferenceCheck::boundLocal(const ParmVarDecl *Param,
   return VD;
 }
 
+void DanglingReferenceCheck::reportOutlivesLocal(const CallExpr *Call,
+                                                 const FunctionDecl *Callee,
+                                                 const VarDecl *VD,
+                                                 const ParmVarDecl *Param) {
+  diag(callLoc(Call), "task %0 may outlive %select{local variable|"
+                      "parameter}1 %2 bound to its %select{|reference }3"
+                      "parameter %4")
+      << calleeName(Call, Callee) << isa<ParmVarDecl>(VD) << VD
+      << Param->getType()->isReferenceType() << Param;
+}
+
 bool DanglingReferenceCheck::checkReturnedLocal(const CallExpr *Call,
                                                 const FunctionDecl *Callee,
                                                 const ParmVarDecl *Param,
@@ -548,11 +559,7 @@ bool DanglingReferenceCheck::checkReturnedLocal(const CallExpr *Call,
   const VarDecl *VD = boundLocal(Param, Arg);
   if (!VD)
     return false;
-  diag(callLoc(Call), "task %0 may outlive %select{local variable|"
-                      "parameter}1 %2 bound to its %select{|reference }3"
-                      "parameter %4")
-      << calleeName(Call, Callee) << isa<ParmVarDecl>(VD) << VD
-      << Param->getType()->isReferenceType() << Param;
+  reportOutlivesLocal(Call, Callee, VD, Param);
   diag(Return->getBeginLoc(), "%0 is destroyed when the function returns here",
        DiagnosticIDs::Note)
       << VD;
@@ -622,11 +629,7 @@ bool DanglingReferenceCheck::checkStoredLocal(const CallExpr *Call,
   // Used again in the local's scope: it may run the task there.
   if (!Holder || namedAfter(Scope, Holder, Into.By->getEndLoc(), *SM))
     return false;
-  diag(callLoc(Call), "task %0 may outlive %select{local variable|"
-                      "parameter}1 %2 bound to its %select{|reference }3"
-                      "parameter %4")
-      << calleeName(Call, Callee) << isa<ParmVarDecl>(VD) << VD
-      << Param->getType()->isReferenceType() << Param;
+  reportOutlivesLocal(Call, Callee, VD, Param);
   diag(Scope->getRBracLoc(),
        "%0 is destroyed at the end of its scope here, while %1 lives on",
        DiagnosticIDs::Note)

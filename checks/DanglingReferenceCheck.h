@@ -65,6 +65,10 @@ private:
   bool checkStoredLocal(const CallExpr *Call, const FunctionDecl *Callee,
                         const ParmVarDecl *Param, const Expr *Arg,
                         const Store &Into);
+  /// The warning of checkReturnedLocal and checkStoredLocal: the task of
+  /// \p Call may outlive \p VD, bound to \p Param.
+  void reportOutlivesLocal(const CallExpr *Call, const FunctionDecl *Callee,
+                           const VarDecl *VD, const ParmVarDecl *Param);
   /// The local variable or by-value parameter \p Arg (for parameter
   /// \p Param) refers to, itself, through std::ref or as the storage a view
   /// views, or null.
