@@ -3,6 +3,7 @@
 #include "DanglingReferenceCheck.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "utils/ASTHelpers.h"
+#include "utils/BlockingCatalog.h"
 #include "utils/DrivenCoroutines.h"
 #include "utils/Matchers.h"
 #include "utils/StmtWalk.h"
@@ -157,7 +158,8 @@ const NamedDecl *calleeName(const CallExpr *Call, const FunctionDecl *Callee) {
 DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
                                                ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      BlockingDrivers(Options.get("BlockingDrivers", utils::BlockingDrivers)),
+      BlockingDrivers(
+          Options.getLocalOrGlobal("BlockingDrivers", utils::catalog::Drivers)),
       ViewTypes(Options.get("ViewTypes", DefaultViewTypes)),
       Drivers(tidy::utils::options::parseStringList(BlockingDrivers)),
       SyncWaits(tidy::utils::options::parseStringList(SynchronousWaits)),

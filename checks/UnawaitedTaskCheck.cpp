@@ -337,8 +337,7 @@ void UnawaitedTaskCheck::reportCall(const CallExpr *Call,
   utils::DropInfo Info = Classifier->dropInfo(T, Callee);
   if (!reported(Info))
     return;
-  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
-  bool IsLambda = Method && Method->getParent()->isLambda();
+  bool IsLambda = utils::isLambdaCallOperator(Callee);
   // For `[]() -> task<> {...}()` the operator call begins at the callee.
   SourceLocation Loc = Call->getBeginLoc();
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
@@ -358,7 +357,8 @@ void UnawaitedTaskCheck::reportCall(const CallExpr *Call,
   const FunctionDecl *Fn =
       Statement ? CoroutineSlots.lookup(Statement) : nullptr;
   bool CanAwait = Fn && Postfix && Loc.isFileID() &&
-                  Classifier->isAwaitableIn(T, utils::getPromiseRecord(Fn));
+                  Classifier->canAwaitIn(T, /*LValue=*/false,
+                                         utils::getPromiseRecord(Fn)) == true;
   // It keeps the meaning only for a lazy task, which does nothing until
   // awaited anyway. Awaiting an operation or a started handle makes the
   // coroutine wait where it did not: offered on a note, which --fix leaves.
@@ -367,35 +367,22 @@ void UnawaitedTaskCheck::reportCall(const CallExpr *Call,
     // A lambda called through a variable or parameter is named by it.
     // A function template specialization is named by its template: the
     // arguments (`sleep_for<long, std::ratio<1, 1000>>`) are noise here.
-    const NamedDecl *Named = utils::displayDecl(Callee);
-    if (IsLambda) {
-      Named = nullptr;
-      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
-        if (const auto *Ref =
-                dyn_cast<DeclRefExpr>(utils::stripWrappers(Op->getArg(0))))
-          Named = Ref->getDecl();
-    }
-    auto Diag = [&]() {
-      if (IsLambda && !Named)
-        return diag(Loc, "%select{awaitable|task}0 returned by this "
-                         "%select{|coroutine }1lambda is never "
-                         "awaited%select{| and never runs|: its result and "
-                         "exceptions are lost|: dropping it destroys work "
-                         "that already started}2")
-               << Info.Coroutine << utils::isCoroutine(Callee) << Lost;
-      if (!Named)
-        return diag(Loc,
-                    "%select{awaitable|task}0 returned by this call is never "
-                    "awaited%select{| and never runs|: its result and "
-                    "exceptions are lost|: dropping it destroys work that "
-                    "already started}1")
-               << Info.Coroutine << Lost;
-      return diag(Loc, "%select{awaitable|task}0 returned by %1 is never "
-                       "awaited%select{| and never runs|: its result and "
-                       "exceptions are lost|: dropping it destroys work that "
-                       "already started}2")
-             << Info.Coroutine << Named << Lost;
-    }();
+    const NamedDecl *Named = IsLambda ? utils::calledLambdaVariable(Call)
+                                      : utils::displayDecl(Callee);
+    auto Diag = diag(Loc, "%select{awaitable|task}0 returned by "
+                          "%select{this call|this lambda|this coroutine "
+                          "lambda|%2}1 is never awaited%select{| and never "
+                          "runs|: its result and exceptions are lost|: "
+                          "dropping it destroys work that already started}3")
+                << Info.Coroutine
+                << (Named      ? 3
+                    : IsLambda ? 1 + utils::isCoroutine(Callee)
+                               : 0);
+    if (Named)
+      Diag << Named;
+    else
+      Diag << "";
+    Diag << Lost;
     if (SafeFix)
       Diag << FixItHint::CreateInsertion(Loc, "co_await ");
   } // The warning is emitted here, before its notes.

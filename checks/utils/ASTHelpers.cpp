@@ -39,6 +39,20 @@ const NamedDecl *displayDecl(const FunctionDecl *FD) {
   return FD;
 }
 
+bool isLambdaCallOperator(const Decl *D) {
+  const auto *M = dyn_cast_or_null<CXXMethodDecl>(D);
+  return M && M->getParent()->isLambda();
+}
+
+const NamedDecl *calledLambdaVariable(const Expr *Call) {
+  const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(Call);
+  if (!Op || Op->getNumArgs() == 0 ||
+      !isLambdaCallOperator(Op->getCalleeDecl()))
+    return nullptr;
+  const auto *Ref = dyn_cast<DeclRefExpr>(stripWrappers(Op->getArg(0)));
+  return Ref ? Ref->getDecl() : nullptr;
+}
+
 void addFunctionMatchers(MatchFinder *Finder,
                          MatchFinder::MatchCallback *Check) {
   auto InUserCode = matchers::isInUserCode();

@@ -25,6 +25,13 @@ const VarDecl *localOrMoved(const Expr *E);
 /// template (`make`, not `make<int>`), anything else by itself.
 const NamedDecl *displayDecl(const FunctionDecl *FD);
 
+/// \p D is a lambda's call operator.
+bool isLambdaCallOperator(const Decl *D);
+
+/// For a lambda called through a variable or parameter (`auto f = [] {...};
+/// f();`), that variable: how the call is named in a diagnostic. Else null.
+const NamedDecl *calledLambdaVariable(const Expr *Call);
+
 /// Registers \p Check for every function definition and every lambda written
 /// in the user's files (not system headers), so it can look at each function
 /// body once; matchedFunction() decodes the match.

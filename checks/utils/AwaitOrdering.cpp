@@ -91,11 +91,12 @@ bool neverSuspends(const CallExpr *Call) {
 } // namespace
 
 AwaitOrdering::AwaitOrdering(ClangTidyCheck::OptionsView &Options)
-    : GatherFunction(Options.get("GatherFunction", "")),
+    : GatherFunction(Options.getLocalOrGlobal("GatherFunction", "")),
       IgnoredFunctions(tidy::utils::options::parseStringList(
-          Options.get("IgnoredFunctions", ""))),
-      OrderedFunctions(tidy::utils::options::parseStringList(
-          Options.get("OrderedFunctions", DefaultOrderedFunctions))),
+          Options.getLocalOrGlobal("IgnoredFunctions", ""))),
+      OrderedFunctions(
+          tidy::utils::options::parseStringList(Options.getLocalOrGlobal(
+              "OrderedFunctions", DefaultOrderedFunctions))),
       Ignored(IgnoredFunctions), Ordered(OrderedFunctions) {}
 
 void AwaitOrdering::storeOptions(ClangTidyCheck::OptionsView &Options,

@@ -422,24 +422,6 @@ bool AwaitableClassifier::isTask(QualType T) {
   return I.Awaitable && I.CoroutineType;
 }
 
-bool AwaitableClassifier::isAwaitableIn(QualType T,
-                                        const CXXRecordDecl *Promise) {
-  if (isAwaitable(T))
-    return true;
-  if (!Promise || !Promise->hasDefinition())
-    return false;
-  const CXXRecordDecl *RD = getRecordForStructure(T);
-  if (!RD || nameIn(RD, Names.ignored()))
-    return false;
-  // await_transform makes a type awaitable only inside coroutines with this
-  // promise. Template overloads accept anything and tell us nothing.
-  DeclarationName N(&Promise->getASTContext().Idents.get("await_transform"));
-  for (const NamedDecl *ND : Promise->getDefinition()->lookup(N))
-    if (isa<CXXMethodDecl>(ND) && firstParamNames(ND, RD))
-      return true;
-  return false;
-}
-
 namespace {
 // The declarations named Name in RD, or in the first base (depth first)
 // that has some: what a member lookup from RD finds, without ambiguity.
@@ -491,9 +473,15 @@ AwaitableClassifier::canAwaitIn(QualType T, bool LValue,
     bool Template = false;
     for (const NamedDecl *ND : Overloads) {
       if (const auto *T = dyn_cast<FunctionTemplateDecl>(ND)) {
+        bool Deleted = T->getTemplatedDecl()->isDeleted();
+        // A template whose parameter is a specialization of x's own class
+        // template (Asio's `await_transform(awaitable<T, Executor>)`) is
+        // the overload for x.
+        if (RD && firstParamNames(T, RD))
+          return !Deleted;
         // A deleted template rejects what no other overload takes (a
         // synchronous generator's `await_transform(U&&) = delete`).
-        Template = Template || !T->getTemplatedDecl()->isDeleted();
+        Template = Template || !Deleted;
         continue;
       }
       const auto *M = dyn_cast<CXXMethodDecl>(ND);

@@ -118,18 +118,15 @@ public:
   /// Asio's `f() && g()`). Awaiting it is already concurrent.
   bool isCombinator(const CallExpr *Call);
 
-  /// \p T can be co_awaited inside a coroutine whose promise is \p Promise:
-  /// either awaitable by itself or accepted by a non-template
-  /// Promise::await_transform overload. \p Promise may be null.
-  bool isAwaitableIn(QualType T, const CXXRecordDecl *Promise);
-
-  /// Whether `co_await x`, with x of type \p T (an lvalue when \p LValue),
-  /// is valid in a coroutine whose promise is \p Promise (may be null):
-  /// true when it is by the structure of the types, false when it is not
-  /// (x is not awaitable, or the promise's await_transform overloads take
-  /// no such x or delete the one that does, a deleted template included),
-  /// nullopt when the structure
-  /// cannot tell (a template await_transform, an lvalue of a type awaited
+  /// The model's one answer to "can this coroutine `co_await` x here?",
+  /// for x of type \p T (an lvalue when \p LValue) in a coroutine whose
+  /// promise is \p Promise (may be null): true when it is valid by the
+  /// structure of the types (an await_transform overload, a template one
+  /// included, whose first parameter names x's class or class template),
+  /// false when it is not (x is not awaitable, or the promise's
+  /// await_transform overloads take no such x or delete the one that does,
+  /// a deleted template included), nullopt when the structure cannot tell
+  /// (a generic template await_transform, an lvalue of a type awaited
   /// through an operator co_await, which may take rvalues only).
   std::optional<bool> canAwaitIn(QualType T, bool LValue,
                                  const CXXRecordDecl *Promise);

@@ -5,7 +5,6 @@
 #include "Awaitable.h"
 #include "StmtWalk.h"
 #include "UnitAnalysis.h"
-#include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/DynamicRecursiveASTVisitor.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -62,10 +61,10 @@ public:
     llvm::SmallVector<const VarDecl *, 1> Locals; // handed to the call
   };
 
-  UseCounter(const SourceManager &SM, NameCache &Names,
+  UseCounter(const SourceManager &SM, NameCache &Names, const NameList &Drivers,
              llvm::DenseMap<const Decl *, unsigned> &Uses,
              llvm::DenseMap<const Decl *, unsigned> &Driven)
-      : SM(SM), Names(Names), Uses(Uses), Driven(Driven) {
+      : SM(SM), Names(Names), Drivers(Drivers), Uses(Uses), Driven(Driven) {
     ShouldVisitTemplateInstantiations = true;
   }
   bool TraverseDecl(const Decl *D) override {
@@ -148,8 +147,7 @@ public:
 private:
   const SourceManager &SM;
   NameCache &Names;
-  const NameList Drivers{
-      tidy::utils::options::parseStringList(BlockingDrivers)};
+  const NameList &Drivers;
   llvm::DenseMap<const Decl *, unsigned> &Uses;
   llvm::DenseMap<const Decl *, unsigned> &Driven;
   llvm::SmallVector<const FunctionDecl *, 8> Enclosing;
@@ -192,7 +190,7 @@ bool DrivenCoroutines::isDriven(const Decl *Key) const {
 
 void DrivenCoroutines::count(ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
-  UseCounter Counter(SM, UnitAnalysis::of(Ctx).names(), Uses, Driven);
+  UseCounter Counter(SM, UnitAnalysis::of(Ctx).names(), *Drivers, Uses, Driven);
   Counter.TraverseDecl(Ctx.getTranslationUnitDecl());
   // What a driven coroutine awaits before it first suspends starts on the
   // driving thread too: `co_await f()` in the start of `sync_wait(g())`'s

@@ -16,14 +16,11 @@
 
 namespace clang::tidy::async::utils {
 
-/// Blocking drivers: functions that run the awaitable they are given to
-/// its end on the calling thread before they return (a NameList).
-inline constexpr const char *BlockingDrivers =
-    "*::sync_wait;*::syncAwait;*::blockingWait;*::blocking_wait;*::block_on;"
-    "aio::run;boost::cobalt::run";
-
 class DrivenCoroutines {
 public:
+  /// \p Drivers: the blocking drivers (BlockingCatalog::drivers()), which
+  /// must outlive this object.
+  explicit DrivenCoroutines(const NameList &Drivers) : Drivers(&Drivers) {}
   /// Whether \p FD, defined in the main file, is used there, and only
   /// where it starts on a blocking thread: as the operand of a blocking
   /// driver (`sync_wait(f(...))`, an immediately invoked coroutine lambda
@@ -36,6 +33,7 @@ private:
   void count(ASTContext &Ctx);
   bool isDriven(const Decl *Key) const;
 
+  const NameList *Drivers;
   bool Counted = false;
   llvm::DenseMap<const Decl *, unsigned> Uses;   // references
   llvm::DenseMap<const Decl *, unsigned> Driven; // as a driver's operand

@@ -20,7 +20,12 @@ using cppcoro::task;
 
 namespace rt {
 template <typename T> T block_on(cppcoro::task<T> &&t);
-}
+template <typename T> T syncAwait(cppcoro::task<T> &&t);
+template <typename T> T start(cppcoro::task<T> &&t); // not a driver
+} // namespace rt
+namespace boost::cobalt {
+template <typename T> T run(cppcoro::task<T> t);
+} // namespace boost::cobalt
 task<int> fetch(int);
 
 task<> waits(std::atomic<int> &flag, std::latch &done, std::future<int> &f,
@@ -76,5 +81,11 @@ task<> lambda_variable() {
 task<> nested_loops() {
   rt::block_on(fetch(1));
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'rt::block_on' blocks the event loop inside coroutine 'nested_loops' [async-blocking-call]
+  // The drivers the driven-coroutine rule knows block here too (one list).
+  rt::syncAwait(fetch(3));
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'rt::syncAwait' blocks the event loop inside coroutine 'nested_loops' [async-blocking-call]
+  boost::cobalt::run(fetch(4));
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'boost::cobalt::run' blocks the event loop inside coroutine 'nested_loops' [async-blocking-call]
+  rt::start(fetch(5)); // not a driver: silent
   co_await fetch(2);
 }
