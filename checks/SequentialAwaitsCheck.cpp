@@ -90,8 +90,7 @@ SequentialAwaitsCheck::asAwait(const Stmt *S) {
       return std::nullopt;
     Assigned = Ref->getDecl();
   }
-  const auto *Awaited =
-      dyn_cast_or_null<CoawaitExpr>(utils::stripWrappers(Value));
+  const CoawaitExpr *Awaited = utils::awaitedValue(Value);
   const CallExpr *Call = Awaited ? awaitedCall(Awaited) : nullptr;
   if (!Call)
     return std::nullopt;

@@ -19,6 +19,15 @@ const Expr *stripWrappers(const Expr *E) {
   return E;
 }
 
+const CoawaitExpr *awaitedValue(const Expr *E) {
+  E = stripWrappers(E);
+  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(E);
+      Construct && Construct->getNumArgs() == 1 &&
+      Construct->getConstructor()->isCopyOrMoveConstructor())
+    E = stripWrappers(Construct->getArg(0));
+  return dyn_cast_or_null<CoawaitExpr>(E);
+}
+
 const VarDecl *localOrMoved(const Expr *E) {
   E = E ? stripWrappers(E) : nullptr;
   if (const auto *Move = dyn_cast_or_null<CallExpr>(E)) {

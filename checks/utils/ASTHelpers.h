@@ -17,6 +17,12 @@ namespace clang::tidy::async::utils {
 /// evaluates to: cleanups, temporaries, implicit casts and parentheses.
 const Expr *stripWrappers(const Expr *E);
 
+/// The `co_await` whose result \p E is, looking through what C++ inserts
+/// around it: temporaries, conversions, and the copy or move construction
+/// from a reference result (`auto x = co_await f()` with a `T &&`
+/// await_resume), or null.
+const CoawaitExpr *awaitedValue(const Expr *E);
+
 /// The local variable \p E names, itself or as the operand of `std::move`
 /// (under wrappers), or null.
 const VarDecl *localOrMoved(const Expr *E);

@@ -126,6 +126,12 @@ void addDesignated(const Expr *E, DeclSet &Out) {
       Out.insert(Ref->getDecl());
       return;
     }
+    // A reference result of `co_await` (`T &&await_resume()`) designates
+    // the awaited object's state: nothing named when it is a temporary.
+    if (const auto *Await = dyn_cast<CoawaitExpr>(E)) {
+      E = stripWrappers(Await->getOperand());
+      continue;
+    }
     if (const auto *M = dyn_cast<MemberExpr>(E)) {
       if (asThis(M->getBase()) && isa<FieldDecl>(M->getMemberDecl())) {
         Out.insert(M->getMemberDecl());

@@ -57,6 +57,21 @@ asio::awaitable<int> asio_loop(std::vector<int> ids) {
   co_return sum;
 }
 
+// A class-typed result handed straight to a container, and its neighbour
+// whose await reads what the loop built.
+asio::awaitable<std::string> page(int id);
+asio::awaitable<std::string> next_page(const std::vector<std::string> &seen);
+
+asio::awaitable<int> asio_pages(std::vector<int> ids) {
+  std::vector<std::string> out;
+  for (int id : ids)
+    out.push_back(co_await page(id));
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: each iteration waits for this await before the next one starts; the iterations are independent [async-await-in-loop]
+  for (int id : ids)
+    out.push_back(co_await next_page(out)); // reads out: sequential
+  co_return static_cast<int>(out.size());
+}
+
 asio::awaitable<int> asio_pairs(std::vector<int> ids) {
   int sum = 0;
   for (std::size_t i = 0; i + 1 < ids.size(); i += 2) {
