@@ -1,6 +1,7 @@
 //===--- BlockingCatalog.cpp - asynclint ----------------------------------===//
 
 #include "BlockingCatalog.h"
+#include "ASTHelpers.h"
 #include "Annotations.h"
 #include "Awaitable.h"
 #include "UnitAnalysis.h"
@@ -63,7 +64,18 @@ const char *const Blocking =
     "std::atomic_ref::wait;"
     "std::barrier::arrive_and_wait;std::counting_semaphore::acquire;"
     // An event loop run on this thread (the drivers are added to these).
-    "*::io_context::run;*::io_context::run_one";
+    "*::io_context::run;*::io_context::run_one;"
+    // Asio's synchronous API (the async_ twins suspend instead).
+    "*::asio::connect;*::asio::read;*::asio::write;*::asio::read_until;"
+    "*::asio::read_at;*::asio::write_at;*::asio::ip::basic_resolver::resolve;"
+    "*::asio::basic_socket::connect;*::asio::basic_stream_socket::read_some;"
+    "*::asio::basic_stream_socket::write_some;"
+    "*::asio::basic_stream_socket::receive;*::asio::basic_stream_socket::send;"
+    "*::asio::basic_datagram_socket::receive_from;"
+    "*::asio::basic_datagram_socket::send_to;"
+    "*::asio::basic_socket_acceptor::accept;*::asio::ssl::stream::handshake;"
+    "*::asio::ssl::stream::read_some;*::asio::ssl::stream::write_some;"
+    "*::asio::ssl::stream::shutdown;*::asio::basic_waitable_timer::wait";
 
 // The nested event loops that run one awaitable to completion: in a
 // coroutine `sync_wait(x)` becomes `co_await x`.
@@ -165,6 +177,21 @@ bool nonBlockingByArgument(StringRef Name, const CallExpr *Call,
   return false;
 }
 
+// The namespace-scope object \p E calls through its operator() (not a
+// lambda's), or null.
+const VarDecl *functionObject(const Expr *E) {
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+  if (!Op || Op->getOperator() != OO_Call || Op->getNumArgs() == 0 ||
+      isLambdaCallOperator(Op->getCalleeDecl()))
+    return nullptr;
+  const auto *Ref = dyn_cast<DeclRefExpr>(stripWrappers(Op->getArg(0)));
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return Var && Var->hasGlobalStorage() && !Var->isStaticLocal() &&
+                 Var->getDeclContext()->isFileContext()
+             ? Var
+             : nullptr;
+}
+
 } // namespace
 
 BlockingCatalog::BlockingCatalog(const CatalogLists &Lists)
@@ -255,6 +282,10 @@ BlockingCatalog::blockingName(const Expr *E, const NamedDecl *Callee) const {
   if (hasAnnotation(Callee, annotations::Blocking))
     return Names.get(Callee);
   std::string Name = Names.get(Callee);
+  // A function object defined at namespace scope (a customization point
+  // object such as stdexec's `sync_wait`) is named by the object.
+  if (const VarDecl *Object = functionObject(E))
+    Name = Names.get(Object);
   if (Name == "std::getline" || Name == "std::operator>>" ||
       Name == "std::basic_istream::operator>>")
     return streamRead(E, Name, Names);
