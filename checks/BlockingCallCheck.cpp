@@ -47,7 +47,7 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
       IgnoredCallees(listOption(Options, "IgnoredCallees",
                                 utils::catalog::IgnoredCallees)),
       SummariesFile(Options.get("Summaries", "")),
-      ReportTwins(Options.get("AsyncTwins", true)),
+      ReportTwins(Options.get("AsyncTwins", false)),
       AsyncTwinPatterns(listOption(Options, "AsyncTwinPatterns",
                                    utils::AsyncTwins::DefaultPatterns)),
       Catalog(utils::CatalogLists{

@@ -1,11 +1,12 @@
-// RUN: %check_async_tidy %s async-blocking-call %t -- -I %inputs -I %runtime_include
-// RUN: %check_async_tidy --check-suffix=OFF %s async-blocking-call %t \
-// RUN:   --config="{CheckOptions: {async-blocking-call.AsyncTwins: false}}" -- -I %inputs -I %runtime_include
+// RUN: %check_async_tidy %s async-blocking-call %t \
+// RUN:   --config="{CheckOptions: {async-blocking-call.AsyncTwins: true}}" -- -I %inputs -I %runtime_include
+// Off by default: a twin is not evidence that the plain call blocks.
+// RUN: %check_async_tidy --check-suffix=OFF %s async-blocking-call %t -- -I %inputs -I %runtime_include
 // RUN: %check_async_tidy --check-suffix=CO %s async-blocking-call %t \
-// RUN:   --config="{CheckOptions: {async-blocking-call.AsyncTwinPatterns: 'co_{name}'}}" -- -I %inputs -I %runtime_include
+// RUN:   --config="{CheckOptions: {async-blocking-call.AsyncTwins: true, async-blocking-call.AsyncTwinPatterns: 'co_{name}'}}" -- -I %inputs -I %runtime_include
 // The notes' fix-its, applied on request (--fix-notes), compile:
 // RUN: sed -e 's#// CHECK.*##' %s > %t.notes.cpp
-// RUN: %asynclint_tidy --checks='-*,async-blocking-call' --config={} --fix-notes --quiet \
+// RUN: %asynclint_tidy --checks='-*,async-blocking-call' --config="{CheckOptions: {async-blocking-call.AsyncTwins: true}}" --fix-notes --quiet \
 // RUN:   %t.notes.cpp -- -std=c++20 -I %inputs -I %runtime_include
 // RUN: FileCheck --check-prefix=NOTEFIX %s < %t.notes.cpp
 // RUN: %clangxx -fsyntax-only -std=c++20 -I %inputs -I %runtime_include %t.notes.cpp
