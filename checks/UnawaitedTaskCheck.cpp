@@ -334,6 +334,12 @@ void UnawaitedTaskCheck::reportCall(const CallExpr *Call,
   if (!Call->isPRValue() || T->isVoidType() || !Classifier->isAwaitable(T))
     return;
   const auto *Callee = dyn_cast_or_null<FunctionDecl>(Call->getCalleeDecl());
+  // A promise's own hooks (initial_suspend, final_suspend, yield_value, ...)
+  // called by hand return what the compiler would await at a frame's start
+  // and end: a promise is a class with get_return_object.
+  if (const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
+      Method && utils::hasMemberNamed(Method->getParent(), "get_return_object"))
+    return;
   utils::DropInfo Info = Classifier->dropInfo(T, Callee);
   if (!reported(Info))
     return;

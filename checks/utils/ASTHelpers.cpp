@@ -48,6 +48,11 @@ const NamedDecl *displayDecl(const FunctionDecl *FD) {
   return FD;
 }
 
+bool hasMemberNamed(const CXXRecordDecl *RD, StringRef Name) {
+  const CXXRecordDecl *Def = RD ? RD->getDefinition() : nullptr;
+  return Def && !Def->lookup(&Def->getASTContext().Idents.get(Name)).empty();
+}
+
 bool isLambdaCallOperator(const Decl *D) {
   const auto *M = dyn_cast_or_null<CXXMethodDecl>(D);
   return M && M->getParent()->isLambda();

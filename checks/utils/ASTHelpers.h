@@ -31,6 +31,9 @@ const VarDecl *localOrMoved(const Expr *E);
 /// template (`make`, not `make<int>`), anything else by itself.
 const NamedDecl *displayDecl(const FunctionDecl *FD);
 
+/// \p RD (its definition) declares a member named \p Name.
+bool hasMemberNamed(const CXXRecordDecl *RD, llvm::StringRef Name);
+
 /// \p D is a lambda's call operator.
 bool isLambdaCallOperator(const Decl *D);
 

@@ -289,19 +289,51 @@ bool namesDestroy(const Stmt *S) {
   return false;
 }
 
+// \p Cond holds only when a coroutine has finished: it calls `done()`
+// (`h.done()`, `h && h.done()`), not negated.
+bool requiresDone(const Expr *Cond) {
+  Cond = Cond ? Cond->IgnoreParenImpCasts() : nullptr;
+  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(Cond);
+      BO && BO->getOpcode() == BO_LAnd)
+    return requiresDone(BO->getLHS()) || requiresDone(BO->getRHS());
+  const auto *Call = dyn_cast_or_null<CallExpr>(Cond);
+  const Expr *Callee =
+      Call ? Call->getCallee()->IgnoreParenImpCasts() : nullptr;
+  if (const auto *ME = dyn_cast_or_null<MemberExpr>(Callee))
+    return ME->getMemberNameInfo().getAsString() == "done";
+  if (const auto *DME = dyn_cast_or_null<CXXDependentScopeMemberExpr>(Callee))
+    return DME->getMember().getAsString() == "done";
+  return false;
+}
+
 // The destructor of \p RD calls destroy() on a coroutine handle, anywhere in
-// its body (walks::Everything).
+// its body (walks::Everything), except where it is guarded by `done()`: a
+// frame freed only once finished is not work cancelled by dropping it.
 bool destroysFrame(const CXXRecordDecl *RD) {
   const CXXRecordDecl *Def = RD ? RD->getDefinition() : nullptr;
   if (!Def)
     return false;
   const CXXDestructorDecl *Dtor = Def->getDestructor();
-  if (!Dtor)
+  if (!Dtor || !bodyOf(Dtor))
     return false;
-  return !StmtWalker(walks::Everything)
-              .walk(bodyOf(Dtor), [](const Stmt *S, const WalkContext &) {
-                return namesDestroy(S) ? Walk::Stop : Walk::Into;
-              });
+  llvm::SmallVector<const Stmt *, 4> Roots{bodyOf(Dtor)};
+  while (!Roots.empty()) {
+    const Stmt *Root = Roots.pop_back_val();
+    bool Found = !StmtWalker(walks::Everything)
+                      .walk(Root, [&](const Stmt *S, const WalkContext &) {
+                        const auto *If = dyn_cast<IfStmt>(S);
+                        if (If && requiresDone(If->getCond())) {
+                          Roots.push_back(If->getCond());
+                          if (If->getElse())
+                            Roots.push_back(If->getElse());
+                          return Walk::Over;
+                        }
+                        return namesDestroy(S) ? Walk::Stop : Walk::Into;
+                      });
+    if (Found)
+      return true;
+  }
+  return false;
 }
 
 bool noDiscard(const CXXRecordDecl *RD) {

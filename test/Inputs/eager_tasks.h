@@ -84,6 +84,33 @@ private:
   std::coroutine_handle<promise_type> handle_;
 };
 
+// Eager, and the handle frees the frame only once it has finished (a
+// frame still running frees itself at its end): dropping it cancels
+// nothing, only its result is lost.
+class owning_when_done {
+public:
+  struct promise_type {
+    owning_when_done get_return_object() {
+      return owning_when_done{
+          std::coroutine_handle<promise_type>::from_promise(*this)};
+    }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+  explicit owning_when_done(std::coroutine_handle<promise_type> h)
+      : handle_(h) {}
+  ~owning_when_done() {
+    if (handle_ && handle_.done())
+      handle_.destroy();
+  }
+  ready_awaiter operator co_await() const { return {}; }
+
+private:
+  std::coroutine_handle<promise_type> handle_;
+};
+
 // Suspends at the start, but its await_suspend hands the frame to a
 // scheduler: the body runs without anyone awaiting. Neither lazy nor
 // provably eager.

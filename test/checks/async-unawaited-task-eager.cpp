@@ -18,6 +18,7 @@ lazy<int> fetch(int id);
 started<int> launch(int id);
 must_keep<int> launch_kept(int id);
 owning launch_owned();
+owning_when_done launch_owned_when_done();
 scheduled launch_scheduled();
 configurable launch_configurable();
 result<int> compute(int x);
@@ -40,6 +41,11 @@ lazy<int> caller(producer<int> &p) {
   launch_owned(); // owned
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'launch_owned' is never awaited: dropping it destroys work that already started [async-unawaited-task]
   // CHECK-FIXES: {{^}}  launch_owned(); // owned{{$}}
+  // Its neighbour frees the frame only once done(): dropping it cancels
+  // nothing (the frame still running frees itself), so it is a started
+  // handle like the ones below.
+  launch_owned_when_done();
+  // CHECK-MESSAGES-STARTED: :[[@LINE-1]]:3: warning: task returned by 'launch_owned_when_done' is never awaited: its result and exceptions are lost [async-unawaited-task]
 
   // Negative neighbours (default configuration): the work runs anyway and
   // nothing says the handle must be kept, so dropping it is a choice.

@@ -205,3 +205,26 @@ void statement_expression() {
     fetch(2);
   }));
 }
+
+// A promise's own hooks called by hand (a test driving a promise, a wrapper
+// forwarding to an inner one) return the trivial awaiters the compiler
+// would await at the start and end of a frame: nothing is lost when they are
+// dropped. Their neighbour, an ordinary member of the same shape returning
+// an awaiter, is still reported.
+struct hand_promise {
+  hand_promise *get_return_object() { return this; }
+  std::suspend_always initial_suspend() noexcept { return {}; }
+  std::suspend_never final_suspend() noexcept { return {}; }
+  void return_void() noexcept {}
+  void unhandled_exception() noexcept {}
+};
+struct not_a_promise {
+  std::suspend_always pause() noexcept { return {}; }
+};
+
+void drive_by_hand(hand_promise &p, not_a_promise &n) {
+  p.initial_suspend(); // a promise hook: silent
+  p.final_suspend();   // likewise
+  n.pause();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: awaitable returned by 'pause' is never awaited [async-unawaited-task]
+}
