@@ -146,7 +146,7 @@ int runPipeline(int Argc, const char **Argv) {
                  .UnreadableFiles = Src.unreadable(),
                  .ConfigError = Collector.configError(),
                  .StaleBaseline = Stale};
-  if (std::optional<int> Stop = writeReport(S, Findings, Run, Src))
+  if (std::optional<int> Stop = writeReport(S, Findings, Run, Src, U.Root))
     return *Stop;
   return summarise(Findings, Run, S.Quiet);
 }

@@ -34,17 +34,22 @@ std::string sarifReport(const std::vector<Finding> &Findings,
                         const RunOutcome &Outcome, const std::string &DocsUrl,
                         SourceText &Src);
 
-/// GitHub Actions workflow commands, one annotation per finding.
-std::string githubReport(const std::vector<Finding> &Findings);
+/// GitHub Actions workflow commands, one annotation per finding; files
+/// relative to the project's \p Root.
+std::string githubReport(const std::vector<Finding> &Findings,
+                         const std::string &Root);
 
-/// GitLab's Code Quality report (JSON).
-std::string gitlabReport(const std::vector<Finding> &Findings);
+/// GitLab's Code Quality report (JSON); files relative to \p Root.
+std::string gitlabReport(const std::vector<Finding> &Findings,
+                         const std::string &Root);
 
 /// Writes the report S.Format asks for to S.Output or stdout; returns an
-/// exit code on an error already reported.
+/// exit code on an error already reported. \p Root: the project's root
+/// (Units.h).
 std::optional<int> writeReport(const Settings &S,
                                const std::vector<Finding> &Findings,
-                               const RunOutcome &Run, SourceText &Src);
+                               const RunOutcome &Run, SourceText &Src,
+                               const std::string &Root);
 
 } // namespace asynclint
 

@@ -2,7 +2,9 @@
 //
 // The SARIF 2.1.0 report, for GitHub code scanning and other SARIF viewers:
 // one run, one rule per check that has a finding, one result per open
-// finding. Paths are relative to %SRCROOT%, the working directory.
+// finding. Paths are relative to %SRCROOT%, the working directory, and
+// percent-encoded. Fingerprints are unique in the log (the n-th finding on
+// identical lines of a file gets ":n").
 //
 //===----------------------------------------------------------------------===//
 
@@ -10,6 +12,7 @@
 #include "Report.h"
 #include "Summary.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include <map>
@@ -42,8 +45,26 @@ std::string ruleSummary(llvm::StringRef Check) {
   return It == Summaries.end() ? Check.str() : It->second;
 }
 
+// \p Path as a URI reference: every byte but the unreserved characters
+// (RFC 3986) and '/' percent-encoded, so that "my file#1.cpp" is not read
+// as a fragment and a name that is not UTF-8 survives byte for byte.
+std::string uriOf(llvm::StringRef Path) {
+  std::string Out;
+  for (unsigned char C : Path) {
+    if (llvm::isAlnum(C) || llvm::StringRef("-._~/").contains(C)) {
+      Out += static_cast<char>(C);
+      continue;
+    }
+    Out += '%';
+    Out += llvm::hexdigit(C >> 4, /*LowerCase=*/false);
+    Out += llvm::hexdigit(C & 15, /*LowerCase=*/false);
+  }
+  return Out;
+}
+
 Object artifact(const std::string &File) {
-  return Object{{"uri", relativeToCwd(File)}, {"uriBaseId", "%SRCROOT%"}};
+  return Object{{"uri", uriOf(relativeToCwd(File))},
+                {"uriBaseId", "%SRCROOT%"}};
 }
 
 Object physical(const Location &L) {
@@ -100,7 +121,7 @@ Object result(const Finding &F, unsigned RuleIndex, SourceText &Src) {
       {"level", F.level()},
       {"message", Object{{"text", F.Message}}},
       {"locations", Array{Object{{"physicalLocation", physical(F.Loc)}}}},
-      {"partialFingerprints", Object{{"asynclint/v1", F.Fingerprint}}}};
+      {"partialFingerprints", Object{{"asynclint/v1", F.uniqueFingerprint()}}}};
   Array Related;
   for (const Note &N : F.Notes)
     Related.push_back(Object{{"message", Object{{"text", N.Message}}},
@@ -167,8 +188,7 @@ std::string sarifReport(const std::vector<Finding> &Findings,
   Object SarifRun{
       {"tool", Object{{"driver", std::move(Driver)}}},
       {"originalUriBaseIds",
-       Object{
-           {"%SRCROOT%", Object{{"uri", "file://" + Cwd.str().str() + "/"}}}}},
+       Object{{"%SRCROOT%", Object{{"uri", "file://" + uriOf(Cwd) + "/"}}}}},
       {"results", std::move(Results)},
       {"invocations", Array{invocation(Outcome)}}};
   Object Log{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
