@@ -98,11 +98,11 @@ std::optional<int> writeBaseline(const std::string &Path,
   llvm::json::Array Entries;
   for (const Finding &F : Findings)
     if (!F.Error && F.Check != "clang-tidy-config")
-      Entries.push_back(
-          llvm::json::Object{{"fingerprint", F.Fingerprint},
-                             {"check", F.Check},
-                             {"file", portablePath(Root, F.Loc.File)},
-                             {"message", F.Message}});
+      Entries.push_back(llvm::json::Object{
+          {"fingerprint", F.Fingerprint},
+          {"check", F.Check},
+          {"file", jsonString(portablePath(Root, F.Loc.File))},
+          {"message", F.Message}});
   size_t Count = Entries.size();
   std::vector<std::string> Units;
   Units.reserve(Incomplete.size());

@@ -1,6 +1,6 @@
 //===--- Cache.cpp - asynclint driver -------------------------------------===//
 //
-// An entry is one file, DIR/<key>: "asynclint-cache 2\n", the number of
+// An entry is one file, DIR/<key>: "asynclint-cache 3\n", the number of
 // inputs, one "SIZE MTIME_NS HASH PATH" line per input, then the unit's
 // result in the worker's wire format (UnitWire.h). Every path under the
 // project's root, in the key and in the entry, is spelled "$ROOT/...".
@@ -26,7 +26,7 @@
 namespace asynclint {
 namespace {
 
-constexpr llvm::StringLiteral Magic = "asynclint-cache 2\n";
+constexpr llvm::StringLiteral Magic = "asynclint-cache 3\n";
 constexpr llvm::StringLiteral RootMark = "$ROOT";
 
 std::string defaultDir() {
@@ -111,8 +111,14 @@ std::string contentsHash(llvm::StringRef Path) {
 } // namespace
 
 std::string formatStamp(const InputStamp &I) {
+  std::string Path;
+  for (char C : I.Path) {
+    if (C == '\n' || C == '\\')
+      Path += '\\';
+    Path += C == '\n' ? 'n' : C;
+  }
   return std::to_string(I.Size) + " " + std::to_string(I.ModifiedNs) + " " +
-         (I.Hash.empty() ? "-" : I.Hash) + " " + I.Path;
+         (I.Hash.empty() ? "-" : I.Hash) + " " + Path;
 }
 
 std::optional<InputStamp> parseStamp(llvm::StringRef Line) {
@@ -120,7 +126,19 @@ std::optional<InputStamp> parseStamp(llvm::StringRef Line) {
   auto [TimeText, Rest2] = Rest.split(' ');
   auto [HashText, Path] = Rest2.split(' ');
   InputStamp I;
-  I.Path = Path.str();
+  bool Escaped = false;
+  for (char C : Path) {
+    if (!Escaped && C == '\\') {
+      Escaped = true;
+      continue;
+    }
+    if (Escaped && C != 'n' && C != '\\')
+      return std::nullopt;
+    I.Path += Escaped && C == 'n' ? '\n' : C;
+    Escaped = false;
+  }
+  if (Escaped)
+    return std::nullopt;
   I.Hash = HashText == "-" ? "" : HashText.str();
   if (SizeText.getAsInteger(10, I.Size) ||
       TimeText.getAsInteger(10, I.ModifiedNs))

@@ -35,8 +35,9 @@ struct InputStamp {
   std::string Hash; // of the contents, once the cache stores it; or "-"
 };
 
-/// \p I as one line, "SIZE MTIME_NS HASH PATH" (no newline): how the cache
-/// and the worker's wire format both store a stamp.
+/// \p I as one line, "SIZE MTIME_NS HASH PATH" (no newline; a newline in
+/// the path is written "\n", a backslash "\\"): how the cache and the
+/// worker's wire format both store a stamp.
 std::string formatStamp(const InputStamp &I);
 /// The stamp in such a line; nullopt when it is not one.
 std::optional<InputStamp> parseStamp(llvm::StringRef Line);

@@ -2,10 +2,12 @@
 
 #include "FileSystem.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+#include <unistd.h>
 
 namespace asynclint {
 namespace {
@@ -103,6 +105,41 @@ bool writeAtomically(const std::string &Path, llvm::StringRef Text,
     return false;
   }
   return true;
+}
+
+std::string percentEncoded(llvm::StringRef Path) {
+  std::string Out;
+  for (unsigned char C : Path) {
+    if (llvm::isAlnum(C) || llvm::StringRef("-._~/").contains(C)) {
+      Out += static_cast<char>(C);
+      continue;
+    }
+    Out += '%';
+    Out += llvm::hexdigit(C >> 4, /*LowerCase=*/false);
+    Out += llvm::hexdigit(C & 15, /*LowerCase=*/false);
+  }
+  return Out;
+}
+
+std::string jsonString(llvm::StringRef S) {
+  return llvm::json::isUTF8(S) ? S.str() : llvm::json::fixUTF8(S);
+}
+
+std::string cannotWrite(const std::string &Path) {
+  if (llvm::sys::fs::is_directory(Path))
+    return std::make_error_code(std::errc::is_a_directory).message();
+  if (llvm::sys::fs::exists(Path))
+    if (std::error_code EC =
+            llvm::sys::fs::access(Path, llvm::sys::fs::AccessMode::Write))
+      return EC.message();
+  llvm::SmallString<256> Probe;
+  int FD = -1;
+  if (std::error_code EC = llvm::sys::fs::createUniqueFile(
+          Path + ".asynclint-%%%%%%", FD, Probe))
+    return EC.message();
+  ::close(FD);
+  removeQuietly(Probe);
+  return "";
 }
 
 std::string jsonText(const llvm::json::Value &V) {

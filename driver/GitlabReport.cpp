@@ -35,7 +35,7 @@ std::string gitlabReport(const std::vector<Finding> &Findings,
         {"severity", F.Error || F.AsError ? "major" : "minor"},
         {"location",
          llvm::json::Object{
-             {"path", portablePath(Root, F.Loc.File)},
+             {"path", jsonString(portablePath(Root, F.Loc.File))},
              {"lines", llvm::json::Object{
                            {"begin", std::max<unsigned>(F.Loc.Line, 1)}}}}}});
   }

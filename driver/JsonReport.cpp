@@ -1,7 +1,8 @@
 //===--- JsonReport.cpp - asynclint driver --------------------------------===//
 //
 // The JSON report: an array with one object per open finding (check,
-// severity, message, file, line, column, notes, fingerprint, fixable).
+// severity, message, file, line, column, notes, fingerprint, fixable; and
+// file_uri for a path that is not UTF-8).
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,9 +13,16 @@
 namespace asynclint {
 namespace {
 
+// A path that is not UTF-8 cannot be a JSON string: "file" shows it with
+// U+FFFD for the invalid bytes and "file_uri" holds it percent-encoded,
+// byte for byte.
 llvm::json::Object jsonLocation(const Location &L) {
-  return llvm::json::Object{
-      {"file", relativeToCwd(L.File)}, {"line", L.Line}, {"column", L.Column}};
+  std::string File = relativeToCwd(L.File);
+  llvm::json::Object O{
+      {"file", jsonString(File)}, {"line", L.Line}, {"column", L.Column}};
+  if (!llvm::json::isUTF8(File))
+    O["file_uri"] = percentEncoded(File);
+  return O;
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 #include "UnitWire.h"
 #include "WorkerPool.h"
 #include "clang-tidy/ClangTidy.h"
+#include "utils/BlockingSummaries.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -60,7 +61,7 @@ UnitResult lintOne(const Units &U, const ConfigSource &Config,
   llvm::SmallString<128> SummaryPath;
   if (!llvm::sys::fs::createTemporaryFile("asynclint-summary", "json",
                                           SummaryPath))
-    ::setenv("ASYNCLINT_SUMMARY_OUTPUT", SummaryPath.c_str(), 1);
+    clang::tidy::async::utils::setSummaryOutput(std::string(SummaryPath));
   auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
       llvm::makeIntrusiveRefCnt<InputRecorder>(
           llvm::vfs::createPhysicalFileSystem(), R.Inputs));
@@ -75,7 +76,7 @@ UnitResult lintOne(const Units &U, const ConfigSource &Config,
   };
   R.Inputs.erase(std::ranges::unique(R.Inputs, Same).begin(), R.Inputs.end());
   if (!SummaryPath.empty()) {
-    ::unsetenv("ASYNCLINT_SUMMARY_OUTPUT");
+    clang::tidy::async::utils::setSummaryOutput("");
     if (auto Buf = llvm::MemoryBuffer::getFile(SummaryPath))
       R.Summary = (*Buf)->getBuffer().str();
     std::error_code Removed = llvm::sys::fs::remove(SummaryPath);

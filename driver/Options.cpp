@@ -1,6 +1,7 @@
 //===--- Options.cpp - asynclint driver -----------------------------------===//
 
 #include "Options.h"
+#include "FileSystem.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Process.h"
@@ -141,6 +142,23 @@ std::optional<int> parseShard(Settings &S) {
   return std::nullopt;
 }
 
+// Every file the run will write, checked before it writes any (--fix
+// rewrites sources before the report is written).
+std::optional<int> checkOutputs(const Settings &S) {
+  std::vector<std::pair<std::string, std::string>> Outputs = {
+      {"--output", S.Output},
+      {"--export-fixes", S.ExportFixes},
+      {"--write-baseline", S.WriteBaseline},
+      {"--summaries", S.SummariesFile}};
+  if (S.PruneBaseline)
+    Outputs.emplace_back("--baseline", S.Baseline);
+  for (const auto &[Option, Path] : Outputs)
+    if (std::string Why = Path.empty() ? "" : cannotWrite(Path); !Why.empty())
+      return usageError(llvm::Twine("cannot write ") + Option + " '" + Path +
+                        "': " + Why);
+  return std::nullopt;
+}
+
 // The settings that depend on more than one option, checked once all are
 // read.
 std::optional<int> validate(Settings &S, const std::string &Jobs) {
@@ -169,7 +187,7 @@ std::optional<int> validate(Settings &S, const std::string &Jobs) {
     return usageError("--prune-baseline needs --baseline=FILE");
   if (S.Config && S.ConfigFile)
     return usageError("--config and --config-file cannot be used together");
-  return std::nullopt;
+  return checkOutputs(S);
 }
 
 } // namespace

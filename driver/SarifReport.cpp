@@ -12,7 +12,6 @@
 #include "Report.h"
 #include "Summary.h"
 #include "llvm/ADT/SmallString.h"
-#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include <map>
@@ -45,25 +44,8 @@ std::string ruleSummary(llvm::StringRef Check) {
   return It == Summaries.end() ? Check.str() : It->second;
 }
 
-// \p Path as a URI reference: every byte but the unreserved characters
-// (RFC 3986) and '/' percent-encoded, so that "my file#1.cpp" is not read
-// as a fragment and a name that is not UTF-8 survives byte for byte.
-std::string uriOf(llvm::StringRef Path) {
-  std::string Out;
-  for (unsigned char C : Path) {
-    if (llvm::isAlnum(C) || llvm::StringRef("-._~/").contains(C)) {
-      Out += static_cast<char>(C);
-      continue;
-    }
-    Out += '%';
-    Out += llvm::hexdigit(C >> 4, /*LowerCase=*/false);
-    Out += llvm::hexdigit(C & 15, /*LowerCase=*/false);
-  }
-  return Out;
-}
-
 Object artifact(const std::string &File) {
-  return Object{{"uri", uriOf(relativeToCwd(File))},
+  return Object{{"uri", percentEncoded(relativeToCwd(File))},
                 {"uriBaseId", "%SRCROOT%"}};
 }
 
@@ -145,7 +127,8 @@ Object invocation(const RunOutcome &Run) {
   auto Notify = [&](const std::string &Unit, const std::string &Why) {
     Notes.push_back(Object{
         {"level", "error"},
-        {"message", Object{{"text", relativeToCwd(Unit) + ": " + Why}}},
+        {"message",
+         Object{{"text", jsonString(relativeToCwd(Unit) + ": " + Why)}}},
         {"locations",
          Array{Object{{"physicalLocation",
                        Object{{"artifactLocation", artifact(Unit)}}}}}}});
@@ -188,7 +171,8 @@ std::string sarifReport(const std::vector<Finding> &Findings,
   Object SarifRun{
       {"tool", Object{{"driver", std::move(Driver)}}},
       {"originalUriBaseIds",
-       Object{{"%SRCROOT%", Object{{"uri", "file://" + uriOf(Cwd) + "/"}}}}},
+       Object{{"%SRCROOT%",
+               Object{{"uri", "file://" + percentEncoded(Cwd) + "/"}}}}},
       {"results", std::move(Results)},
       {"invocations", Array{invocation(Outcome)}}};
   Object Log{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
