@@ -12,6 +12,7 @@
 #include "Baseline.h"
 #include "FileSystem.h"
 #include "Options.h"
+#include "Report.h"
 #include "Summaries.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -110,7 +111,9 @@ int exitCodeOf(llvm::ArrayRef<std::pair<std::string, std::string>> Findings,
   for (const auto &[Check, Level] : Findings) {
     if (Check == "clang-tidy-config")
       return ExitUsage;
-    bool Compiler = llvm::StringRef(Check).starts_with("clang-diagnostic-") &&
+    // A compiler error, or a unit the JSON report says was not linted.
+    bool Compiler = (llvm::StringRef(Check).starts_with("clang-diagnostic-") ||
+                     Check == LostUnitCheck) &&
                     Level == "error";
     Failed |= Compiler;
     Open |= !Compiler;

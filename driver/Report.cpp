@@ -15,7 +15,7 @@ std::optional<int> writeReport(const Settings &S,
   if (S.Format == "sarif") {
     Report = sarifReport(Findings, Run, S.DocsUrl, Src);
   } else if (S.Format == "json") {
-    Report = jsonReport(Findings);
+    Report = jsonReport(Findings, Run);
   } else if (S.Format == "github") {
     Report = githubReport(Findings, Root);
   } else if (S.Format == "gitlab") {

@@ -24,8 +24,14 @@ namespace asynclint {
 /// terminal.
 std::string textReport(const std::vector<Finding> &Findings, bool Colour);
 
-/// A JSON array, one object per finding (docs/ci.md).
-std::string jsonReport(const std::vector<Finding> &Findings);
+/// The check name the JSON report gives a unit not linted to the end (it
+/// crashed, timed out or could not be read): an error about the whole file.
+inline constexpr const char *LostUnitCheck = "asynclint-unit-not-linted";
+
+/// A JSON array, one object per finding and per unit of \p Run not linted
+/// to the end (docs/ci.md).
+std::string jsonReport(const std::vector<Finding> &Findings,
+                       const RunOutcome &Run);
 
 /// A SARIF 2.1.0 log: rules with help links under \p DocsUrl, results with
 /// related locations, fingerprints and fixes (\p Src resolves the fixes'
