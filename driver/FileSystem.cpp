@@ -18,6 +18,42 @@ void removeQuietly(const llvm::Twine &Path) {
   (void)EC;
 }
 
+// Writes \p Path (not a symlink) through a temporary file and a rename.
+bool replaceFile(const std::string &Path, llvm::StringRef Text,
+                 std::string &Err) {
+  llvm::SmallString<256> Tmp;
+  int FD = -1;
+  if (std::error_code EC = llvm::sys::fs::createUniqueFile(
+          Path + ".asynclint-%%%%%%", FD, Tmp)) {
+    Err = EC.message();
+    return false;
+  }
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << Text;
+    OS.flush();
+    if (OS.has_error()) {
+      Err = OS.error().message();
+      OS.clear_error();
+      removeQuietly(Tmp);
+      return false;
+    }
+  }
+  if (auto Perms = llvm::sys::fs::getPermissions(Path)) {
+    if (std::error_code EC = llvm::sys::fs::setPermissions(Tmp, *Perms)) {
+      Err = EC.message();
+      removeQuietly(Tmp);
+      return false;
+    }
+  }
+  if (std::error_code EC = llvm::sys::fs::rename(Tmp, Path)) {
+    Err = EC.message();
+    removeQuietly(Tmp);
+    return false;
+  }
+  return true;
+}
+
 } // namespace
 
 std::string absolute(llvm::StringRef Path) {
@@ -74,37 +110,12 @@ std::string relativeToCwd(llvm::StringRef Path) {
 
 bool writeAtomically(const std::string &Path, llvm::StringRef Text,
                      std::string &Err) {
-  llvm::SmallString<256> Tmp;
-  int FD = -1;
-  if (std::error_code EC = llvm::sys::fs::createUniqueFile(
-          Path + ".asynclint-%%%%%%", FD, Tmp)) {
-    Err = EC.message();
-    return false;
-  }
-  {
-    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
-    OS << Text;
-    OS.flush();
-    if (OS.has_error()) {
-      Err = OS.error().message();
-      OS.clear_error();
-      removeQuietly(Tmp);
-      return false;
-    }
-  }
-  if (auto Perms = llvm::sys::fs::getPermissions(Path)) {
-    if (std::error_code EC = llvm::sys::fs::setPermissions(Tmp, *Perms)) {
-      Err = EC.message();
-      removeQuietly(Tmp);
-      return false;
-    }
-  }
-  if (std::error_code EC = llvm::sys::fs::rename(Tmp, Path)) {
-    Err = EC.message();
-    removeQuietly(Tmp);
-    return false;
-  }
-  return true;
+  // Through a symlink: the file it names is replaced, the link stays.
+  llvm::SmallString<256> Real(Path);
+  if (llvm::sys::fs::is_symlink_file(Path) &&
+      llvm::sys::fs::real_path(Path, Real))
+    Real = Path;
+  return replaceFile(std::string(Real), Text, Err);
 }
 
 std::string percentEncoded(llvm::StringRef Path) {

@@ -53,8 +53,9 @@ std::string cannotWrite(const std::string &Path);
 std::string jsonText(const llvm::json::Value &V);
 
 /// Writes \p Text to \p Path through a temporary file in the same directory
-/// and a rename, keeping the file's permissions. On failure \p Path is
-/// unchanged and \p Err says why.
+/// and a rename, keeping the file's permissions; when \p Path is a symlink,
+/// the file it points to is written that way (the link stays a link). On
+/// failure \p Path is unchanged and \p Err says why.
 bool writeAtomically(const std::string &Path, llvm::StringRef Text,
                      std::string &Err);
 
