@@ -48,6 +48,40 @@ private:
   std::vector<InputStamp> &Inputs;
 };
 
+// The compile commands of a unit parsed as the compiler parses it:
+// clang-tidy defines __clang_analyzer__ for its static analyzer, and
+// stdexec's task header hides its await_transform overloads behind
+// `#ifndef __clang_analyzer__`. Undefined first, so that a -D in the
+// command itself still counts.
+class AsCompiled : public clang::tooling::CompilationDatabase {
+public:
+  explicit AsCompiled(const clang::tooling::CompilationDatabase &Inner)
+      : Inner(Inner) {}
+  std::vector<clang::tooling::CompileCommand>
+  getCompileCommands(llvm::StringRef File) const override {
+    std::vector<clang::tooling::CompileCommand> Commands =
+        Inner.getCompileCommands(File);
+    for (clang::tooling::CompileCommand &C : Commands)
+      if (!C.CommandLine.empty())
+        C.CommandLine.insert(C.CommandLine.begin() + 1, "-U__clang_analyzer__");
+    return Commands;
+  }
+  std::vector<std::string> getAllFiles() const override {
+    return Inner.getAllFiles();
+  }
+
+private:
+  const clang::tooling::CompilationDatabase &Inner;
+};
+
+// Whether a clang-analyzer-* check runs with \p Options (it needs the
+// macro, as in clang-tidy).
+bool runsAnalyzer(const ClangTidyOptions &Options) {
+  return llvm::any_of(
+      getCheckNames(Options, false, false),
+      [](llvm::StringRef Name) { return Name.starts_with("clang-analyzer-"); });
+}
+
 // Lints one unit with its own context and its own file system (the working
 // directory of one compile command must not leak into another).
 UnitResult lintOne(const Units &U, const ConfigSource &Config,
@@ -65,7 +99,12 @@ UnitResult lintOne(const Units &U, const ConfigSource &Config,
   auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
       llvm::makeIntrusiveRefCnt<InputRecorder>(
           llvm::vfs::createPhysicalFileSystem(), R.Inputs));
-  R.Errors = runClangTidy(Context, *U.Database, {File}, FS,
+  AsCompiled Compiled(*U.Database);
+  const clang::tooling::CompilationDatabase &Commands =
+      runsAnalyzer(Context.getOptionsForFile(File))
+          ? *U.Database
+          : static_cast<const clang::tooling::CompilationDatabase &>(Compiled);
+  R.Errors = runClangTidy(Context, Commands, {File}, FS,
                           /*ApplyAnyFix=*/false, false, "", /*Quiet=*/true);
   R.ParseFailed = llvm::any_of(R.Errors, isCompilerError);
   llvm::sort(R.Inputs, [](const InputStamp &A, const InputStamp &B) {
