@@ -19,15 +19,24 @@ namespace asynclint {
 namespace {
 
 // Records every file opened for reading, with its size and modification
-// time at that moment: the unit's inputs, for the result cache.
+// time at that moment, and every path looked up and not found: the unit's
+// inputs, for the result cache.
 class InputRecorder : public llvm::vfs::ProxyFileSystem {
 public:
   InputRecorder(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
                 std::vector<InputStamp> &Inputs)
       : ProxyFileSystem(std::move(FS)), Inputs(Inputs) {}
+  llvm::ErrorOr<llvm::vfs::Status> status(const llvm::Twine &Path) override {
+    auto St = ProxyFileSystem::status(Path);
+    if (!St)
+      missed(Path);
+    return St;
+  }
   llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>>
   openFileForRead(const llvm::Twine &Path) override {
     auto F = ProxyFileSystem::openFileForRead(Path);
+    if (!F)
+      missed(Path);
     if (F)
       if (llvm::ErrorOr<llvm::vfs::Status> St = (*F)->status()) {
         // Dots stay: "a/../b" is not "b" when a is a symlink.
@@ -45,6 +54,16 @@ public:
   }
 
 private:
+  // A lookup that found nothing (an include directory searched before the
+  // one that has the header, a false __has_include): the result holds only
+  // while the file stays absent.
+  void missed(const llvm::Twine &Path) {
+    llvm::SmallString<256> Abs;
+    Path.toVector(Abs);
+    if (!makeAbsolute(Abs))
+      Inputs.push_back({std::string(Abs), 0, 0, "", /*Absent=*/true});
+  }
+
   std::vector<InputStamp> &Inputs;
 };
 
@@ -107,8 +126,9 @@ UnitResult lintOne(const Units &U, const ConfigSource &Config,
   R.Errors = runClangTidy(Context, Commands, {File}, FS,
                           /*ApplyAnyFix=*/false, false, "", /*Quiet=*/true);
   R.ParseFailed = llvm::any_of(R.Errors, isCompilerError);
+  // A path both read and missed (created during the parse) counts as read.
   llvm::sort(R.Inputs, [](const InputStamp &A, const InputStamp &B) {
-    return A.Path < B.Path;
+    return std::tie(A.Path, A.Absent) < std::tie(B.Path, B.Absent);
   });
   auto Same = [](const InputStamp &A, const InputStamp &B) {
     return A.Path == B.Path;
@@ -250,6 +270,7 @@ void lintUnits(const Units &U, const ConfigSource &Config, const Settings &S,
         R.File = *ToLint[I].first;
         Finish(std::move(R));
       });
+  Cache.evict();
 }
 
 } // namespace asynclint
