@@ -53,11 +53,14 @@ bool wantsClangTidy(int Argc, const char **Argv) {
 }
 
 // Whether this run saw all of a baseline entry's file: every unit when
-// none failed and no path was selected, else the main files that parsed.
+// none failed and neither a path nor a shard was selected, else the main
+// files that parsed (a shard judges only its own units' entries; an empty
+// shard, none; `asynclint merge --baseline` judges the whole run's).
 std::function<bool(llvm::StringRef)>
 lintedCompletely(const Settings &S, const Units &U,
                  const FindingCollector &Collector) {
-  bool All = S.Patterns.empty() && Collector.failedUnits().empty() &&
+  bool All = S.Patterns.empty() && S.ShardCount == 0 &&
+             Collector.failedUnits().empty() &&
              Collector.crashedUnits().empty();
   auto Parsed = std::make_shared<std::set<std::string, std::less<>>>();
   for (const std::string &F : U.Files)
@@ -66,6 +69,14 @@ lintedCompletely(const Settings &S, const Units &U,
   return [All, Parsed](llvm::StringRef File) {
     return All || Parsed->contains(File);
   };
+}
+
+// The units not linted completely, as a written baseline records them.
+std::vector<std::string> incompleteUnits(const FindingCollector &Collector) {
+  std::vector<std::string> Out = Collector.failedUnits();
+  for (const auto &[Unit, Why] : Collector.crashedUnits())
+    Out.push_back(Unit);
+  return Out;
 }
 
 // Each stage returns an exit code when the run must stop (its error
@@ -117,7 +128,8 @@ int runPipeline(int Argc, const char **Argv) {
       return *Stop;
   if (!S.WriteBaseline.empty())
     if (std::optional<int> Stop =
-            writeBaseline(S.WriteBaseline, Findings, U.Root, S.Quiet))
+            writeBaseline(S.WriteBaseline, Findings, incompleteUnits(Collector),
+                          U.Root, S.Quiet))
       return *Stop;
   if (!S.ExportFixes.empty())
     if (std::optional<int> Stop =
@@ -134,7 +146,7 @@ int runPipeline(int Argc, const char **Argv) {
                  .UnreadableFiles = Src.unreadable(),
                  .ConfigError = Collector.configError(),
                  .StaleBaseline = Stale};
-  if (std::optional<int> Stop = writeReport(S, Findings, Run, Src))
+  if (std::optional<int> Stop = writeReport(S, Findings, Run, Src, U.Root))
     return *Stop;
   return summarise(Findings, Run, S.Quiet);
 }

@@ -8,9 +8,20 @@
 
 namespace asynclint {
 
-std::string baselineText(llvm::json::Array Entries) {
-  return jsonText(
-      llvm::json::Object{{"version", 1}, {"findings", std::move(Entries)}});
+std::string baselineText(llvm::json::Array Entries,
+                         const std::vector<std::string> &Incomplete) {
+  llvm::json::Object O{{"version", 1}, {"findings", std::move(Entries)}};
+  if (!Incomplete.empty())
+    O["incomplete"] = llvm::json::Array(Incomplete);
+  return jsonText(std::move(O));
+}
+
+void reportStale(size_t Stale) {
+  if (Stale)
+    llvm::errs() << "asynclint: " << Stale << " baseline entr"
+                 << (Stale == 1 ? "y matches" : "ies match")
+                 << " no finding any more (--prune-baseline removes "
+                 << (Stale == 1 ? "it" : "them") << ")\n";
 }
 
 std::optional<int> Baseline::read(const std::string &BaselinePath) {
@@ -82,18 +93,24 @@ Baseline::prune(const std::function<bool(llvm::StringRef)> &Linted,
 
 std::optional<int> writeBaseline(const std::string &Path,
                                  const std::vector<Finding> &Findings,
+                                 const std::vector<std::string> &Incomplete,
                                  const std::string &Root, bool Quiet) {
   llvm::json::Array Entries;
   for (const Finding &F : Findings)
     if (!F.Error && F.Check != "clang-tidy-config")
-      Entries.push_back(
-          llvm::json::Object{{"fingerprint", F.Fingerprint},
-                             {"check", F.Check},
-                             {"file", portablePath(Root, F.Loc.File)},
-                             {"message", F.Message}});
+      Entries.push_back(llvm::json::Object{
+          {"fingerprint", F.Fingerprint},
+          {"check", F.Check},
+          {"file", jsonString(portablePath(Root, F.Loc.File))},
+          {"message", F.Message}});
   size_t Count = Entries.size();
+  std::vector<std::string> Units;
+  Units.reserve(Incomplete.size());
+  for (const std::string &U : Incomplete)
+    Units.push_back(portablePath(Root, U));
+  llvm::sort(Units);
   std::string Err;
-  if (!writeAtomically(Path, baselineText(std::move(Entries)), Err))
+  if (!writeAtomically(Path, baselineText(std::move(Entries), Units), Err))
     return usageError("cannot write baseline '" + Path + "': " + Err);
   if (!Quiet)
     llvm::errs() << "asynclint: wrote " << Count << " findings to " << Path

@@ -4,7 +4,9 @@
 // each recorded entry covers one finding of a later run, which is then not
 // reported. Format: {"version": 1, "findings": [{"fingerprint", "check",
 // "file", "message"}...]}, files relative to the project's root; a
-// fingerprint listed twice covers two findings. Entries that cover nothing
+// fingerprint listed twice covers two findings; "incomplete" lists the
+// units the writing run did not lint completely (failed to parse, crashed,
+// timed out), for `asynclint merge --baseline`. Entries that cover nothing
 // any more are stale: reported, and removed by --prune-baseline (a
 // baseline only shrinks; ESLint's bulk suppressions work the same way).
 //
@@ -54,15 +56,23 @@ private:
   std::map<std::string, std::vector<size_t>> Unmatched; // by fingerprint
 };
 
-/// The baseline file's text for \p Entries.
-std::string baselineText(llvm::json::Array Entries);
+/// The baseline file's text for \p Entries and the units not linted
+/// completely (\p Incomplete, already relative to the root; omitted when
+/// empty).
+std::string baselineText(llvm::json::Array Entries,
+                         const std::vector<std::string> &Incomplete = {});
 
 /// Records every finding of \p Findings (compiler errors excepted) in
-/// \p Path, files relative to \p Root; returns an exit code on an error
-/// already reported.
+/// \p Path, files relative to \p Root, with the units of \p Incomplete
+/// (absolute); returns an exit code on an error already reported.
 std::optional<int> writeBaseline(const std::string &Path,
                                  const std::vector<Finding> &Findings,
+                                 const std::vector<std::string> &Incomplete,
                                  const std::string &Root, bool Quiet);
+
+/// Says on stderr that \p Stale baseline entries match no finding (nothing
+/// when there is none).
+void reportStale(size_t Stale);
 
 } // namespace asynclint
 

@@ -1,6 +1,6 @@
 //===--- Cache.cpp - asynclint driver -------------------------------------===//
 //
-// An entry is one file, DIR/<key>: "asynclint-cache 2\n", the number of
+// An entry is one file, DIR/<key>: "asynclint-cache 3\n", the number of
 // inputs, one "SIZE MTIME_NS HASH PATH" line per input, then the unit's
 // result in the worker's wire format (UnitWire.h). Every path under the
 // project's root, in the key and in the entry, is spelled "$ROOT/...".
@@ -17,7 +17,11 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/SHA1.h"
 #include "llvm/Support/xxhash.h"
+#include <array>
 #include <chrono>
+#include <fcntl.h>
+#include <link.h>
+#include <sys/stat.h>
 
 #ifndef ASYNCLINT_VERSION
 #define ASYNCLINT_VERSION "0"
@@ -26,7 +30,7 @@
 namespace asynclint {
 namespace {
 
-constexpr llvm::StringLiteral Magic = "asynclint-cache 2\n";
+constexpr llvm::StringLiteral Magic = "asynclint-cache 3\n";
 constexpr llvm::StringLiteral RootMark = "$ROOT";
 
 std::string defaultDir() {
@@ -41,14 +45,47 @@ std::string defaultDir() {
   return std::string(D);
 }
 
+// The libclang-cpp and libLLVM this process runs on, as the loader found
+// them: path, real path, size and modification time of each (a new package,
+// or another copy first on the library path, changes it).
+int addToolchainLibrary(dl_phdr_info *Info, size_t /*Size*/, void *Data) {
+  llvm::StringRef Name = Info->dlpi_name ? Info->dlpi_name : "";
+  llvm::StringRef Base = llvm::sys::path::filename(Name);
+  if (!Base.starts_with("libclang-cpp.so") && !Base.starts_with("libLLVM"))
+    return 0;
+  std::string &Out = *static_cast<std::string *>(Data);
+  Out += "\n" + Name.str();
+  llvm::SmallString<256> Real;
+  llvm::sys::fs::file_status St;
+  if (!llvm::sys::fs::real_path(Name, Real) && !llvm::sys::fs::status(Real, St))
+    Out += " " + std::string(Real) + " " + std::to_string(St.getSize()) + " " +
+           std::to_string(stampTime(St.getLastModificationTime()));
+  return 0;
+}
+
+// The environment variables that change how clang parses a unit.
+constexpr std::array<const char *, 7> ParsingEnvironment = {
+    "CPATH",
+    "C_INCLUDE_PATH",
+    "CPLUS_INCLUDE_PATH",
+    "OBJC_INCLUDE_PATH",
+    "OBJCPLUS_INCLUDE_PATH",
+    "CCC_OVERRIDE_OPTIONS",
+    "SDKROOT"};
+
 // What else decides a result: this build of asynclint (a rebuilt check
-// must not reuse old results) and the test-only crash hook.
+// must not reuse old results), the libclang-cpp and libLLVM it runs on,
+// the environment clang reads, and the test-only crash hook.
 std::string salt() {
   std::string S = ASYNCLINT_VERSION;
   std::string Exe = llvm::sys::fs::getMainExecutable(
       nullptr, reinterpret_cast<void *>(&defaultDir));
   if (auto Buf = llvm::MemoryBuffer::getFile(Exe, false, false))
     S += "\n" + llvm::utohexstr(llvm::xxh3_64bits((*Buf)->getBuffer()));
+  ::dl_iterate_phdr(addToolchainLibrary, &S);
+  for (const char *Name : ParsingEnvironment)
+    if (std::optional<std::string> V = llvm::sys::Process::GetEnv(Name))
+      S += "\n" + std::string(Name) + "=" + *V;
   if (auto Hook = llvm::sys::Process::GetEnv("ASYNCLINT_DEBUG_CRASH"))
     S += "\n" + *Hook;
   return S;
@@ -111,8 +148,17 @@ std::string contentsHash(llvm::StringRef Path) {
 } // namespace
 
 std::string formatStamp(const InputStamp &I) {
+  std::string Path;
+  for (char C : I.Path) {
+    if (C == '\n' || C == '\\')
+      Path += '\\';
+    Path += C == '\n' ? 'n' : C;
+  }
+  std::string Hash = I.Hash.empty() ? "-" : I.Hash;
+  if (I.Absent)
+    Hash = "!";
   return std::to_string(I.Size) + " " + std::to_string(I.ModifiedNs) + " " +
-         (I.Hash.empty() ? "-" : I.Hash) + " " + I.Path;
+         Hash + " " + Path;
 }
 
 std::optional<InputStamp> parseStamp(llvm::StringRef Line) {
@@ -120,8 +166,21 @@ std::optional<InputStamp> parseStamp(llvm::StringRef Line) {
   auto [TimeText, Rest2] = Rest.split(' ');
   auto [HashText, Path] = Rest2.split(' ');
   InputStamp I;
-  I.Path = Path.str();
-  I.Hash = HashText == "-" ? "" : HashText.str();
+  bool Escaped = false;
+  for (char C : Path) {
+    if (!Escaped && C == '\\') {
+      Escaped = true;
+      continue;
+    }
+    if (Escaped && C != 'n' && C != '\\')
+      return std::nullopt;
+    I.Path += Escaped && C == 'n' ? '\n' : C;
+    Escaped = false;
+  }
+  if (Escaped)
+    return std::nullopt;
+  I.Absent = HashText == "!";
+  I.Hash = HashText == "-" || I.Absent ? "" : HashText.str();
   if (SizeText.getAsInteger(10, I.Size) ||
       TimeText.getAsInteger(10, I.ModifiedNs))
     return std::nullopt;
@@ -141,6 +200,7 @@ ResultCache::ResultCache(const Settings &S, std::string ProjectRoot)
   Dir = S.CacheDir.empty() ? defaultDir() : absolute(S.CacheDir);
   if (!Dir.empty())
     Salt = salt();
+  MaxSize = S.CacheMaxSize;
 }
 
 std::string
@@ -167,6 +227,8 @@ ResultCache::key(const std::string &File,
 // The same size and modification time, or else the same contents (a fresh
 // checkout of the same commit).
 bool ResultCache::unchanged(const InputStamp &I) const {
+  if (I.Absent)
+    return !llvm::sys::fs::exists(I.Path);
   llvm::sys::fs::file_status St;
   if (llvm::sys::fs::status(I.Path, St) || St.getSize() != I.Size)
     return false;
@@ -200,6 +262,8 @@ bool ResultCache::lookup(const std::string &Key, UnitResult &Out) const {
   }
   if (!decodeUnit(Body, Out))
     return false;
+  // Used now: the last entry eviction removes (its modification time).
+  (void)::utimensat(AT_FDCWD, (Dir + "/" + Key).c_str(), nullptr, 0);
   rebaseUnit(Out, [&](llvm::StringRef P) { return rebase(P, RootMark, Root); });
   return true;
 }
@@ -210,10 +274,15 @@ void ResultCache::store(const std::string &Key, const UnitResult &R) const {
   // A file modified in the last two seconds may be modified again within
   // the timestamp's granularity without its stamp changing ("racy git"):
   // results that read one are not stored. Nor are those whose inputs
-  // changed since clang read them.
+  // changed since clang read them (or appeared since it missed them).
   int64_t Now = stampTime(std::chrono::system_clock::now());
   UnitResult Portable = R;
   for (InputStamp &I : Portable.Inputs) {
+    if (I.Absent) {
+      if (llvm::sys::fs::exists(I.Path))
+        return;
+      continue;
+    }
     llvm::sys::fs::file_status St;
     if (I.ModifiedNs > Now - 2'000'000'000 ||
         llvm::sys::fs::status(I.Path, St) || St.getSize() != I.Size ||
@@ -233,6 +302,31 @@ void ResultCache::store(const std::string &Key, const UnitResult &R) const {
   Text += encodeUnit(Portable);
   std::string Err;
   (void)writeAtomically(Dir + "/" + Key, Text, Err);
+}
+
+void ResultCache::evict() const {
+  if (Dir.empty() || MaxSize == 0)
+    return;
+  std::vector<std::tuple<int64_t, uint64_t, std::string>> Entries;
+  uint64_t Total = 0;
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+       It.increment(EC)) {
+    llvm::sys::fs::file_status St;
+    if (llvm::sys::fs::status(It->path(), St) ||
+        St.type() != llvm::sys::fs::file_type::regular_file)
+      continue;
+    Entries.emplace_back(stampTime(St.getLastModificationTime()), St.getSize(),
+                         It->path());
+    Total += St.getSize();
+  }
+  llvm::sort(Entries); // oldest first
+  for (const auto &[Used, Size, Path] : Entries) {
+    if (Total <= MaxSize)
+      break;
+    if (!llvm::sys::fs::remove(Path))
+      Total -= Size;
+  }
 }
 
 } // namespace asynclint

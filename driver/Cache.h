@@ -2,12 +2,17 @@
 //
 // The result cache: a unit's result is reused when nothing it depends on has
 // changed: its compile command, its effective configuration, the asynclint
-// executable, and every file clang read for it (the main file and each
-// header: the same size and modification time as when read, or else the
-// same contents). A changed header invalidates exactly the units that read
-// it. Paths under the project's root are stored relative to it, so that a
-// cache restored into another checkout (another path, fresh timestamps) is
-// still used. See docs/ci.md.
+// executable and the libclang-cpp and libLLVM it runs on, the environment
+// variables that change how clang parses (CPATH...), every file clang read
+// for it (the main file and each header: the same size and modification
+// time as when read, or else the same contents), and every file clang
+// looked for and did not find (an include directory searched before the
+// one that had the header, a __has_include that was false): still absent.
+// A changed header invalidates exactly the units that read it. Paths under
+// the project's root are stored relative to it, so that a cache restored
+// into another checkout (another path, fresh timestamps) is still used.
+// Past --cache-max-size, the least recently used entries are removed. See
+// docs/ci.md.
 //
 //===----------------------------------------------------------------------===//
 
@@ -27,16 +32,19 @@ namespace asynclint {
 
 struct UnitResult;
 
-/// A file clang read, as it was when read.
+/// A file clang read, as it was when read; or one it looked for and did not
+/// find (Absent).
 struct InputStamp {
   std::string Path; // absolute
   uint64_t Size = 0;
   int64_t ModifiedNs = 0;
-  std::string Hash; // of the contents, once the cache stores it; or "-"
+  std::string Hash;    // of the contents, once the cache stores it; or "-"
+  bool Absent = false; // written as the hash "!"
 };
 
-/// \p I as one line, "SIZE MTIME_NS HASH PATH" (no newline): how the cache
-/// and the worker's wire format both store a stamp.
+/// \p I as one line, "SIZE MTIME_NS HASH PATH" (no newline; a newline in
+/// the path is written "\n", a backslash "\\"): how the cache and the
+/// worker's wire format both store a stamp.
 std::string formatStamp(const InputStamp &I);
 /// The stamp in such a line; nullopt when it is not one.
 std::optional<InputStamp> parseStamp(llvm::StringRef Line);
@@ -60,12 +68,16 @@ public:
   bool lookup(const std::string &Key, UnitResult &Out) const;
   /// Stores \p R under \p Key; failures only cost a later miss.
   void store(const std::string &Key, const UnitResult &R) const;
+  /// Removes the least recently used entries (stored or reused longest
+  /// ago) until the cache holds at most S.CacheMaxSize bytes.
+  void evict() const;
 
 private:
   bool unchanged(const InputStamp &I) const;
   std::string Dir;
   std::string Root;
-  std::string Salt; // version, executable, test hooks
+  std::string Salt;     // version, executable, libraries, environment, hooks
+  uint64_t MaxSize = 0; // 0: no bound
   /// Contents hashes of the files compared in this run.
   mutable llvm::StringMap<std::string> Hashes;
 };

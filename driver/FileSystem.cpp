@@ -2,10 +2,12 @@
 
 #include "FileSystem.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+#include <unistd.h>
 
 namespace asynclint {
 namespace {
@@ -14,6 +16,42 @@ namespace {
 void removeQuietly(const llvm::Twine &Path) {
   std::error_code EC = llvm::sys::fs::remove(Path);
   (void)EC;
+}
+
+// Writes \p Path (not a symlink) through a temporary file and a rename.
+bool replaceFile(const std::string &Path, llvm::StringRef Text,
+                 std::string &Err) {
+  llvm::SmallString<256> Tmp;
+  int FD = -1;
+  if (std::error_code EC = llvm::sys::fs::createUniqueFile(
+          Path + ".asynclint-%%%%%%", FD, Tmp)) {
+    Err = EC.message();
+    return false;
+  }
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << Text;
+    OS.flush();
+    if (OS.has_error()) {
+      Err = OS.error().message();
+      OS.clear_error();
+      removeQuietly(Tmp);
+      return false;
+    }
+  }
+  if (auto Perms = llvm::sys::fs::getPermissions(Path)) {
+    if (std::error_code EC = llvm::sys::fs::setPermissions(Tmp, *Perms)) {
+      Err = EC.message();
+      removeQuietly(Tmp);
+      return false;
+    }
+  }
+  if (std::error_code EC = llvm::sys::fs::rename(Tmp, Path)) {
+    Err = EC.message();
+    removeQuietly(Tmp);
+    return false;
+  }
+  return true;
 }
 
 } // namespace
@@ -72,37 +110,47 @@ std::string relativeToCwd(llvm::StringRef Path) {
 
 bool writeAtomically(const std::string &Path, llvm::StringRef Text,
                      std::string &Err) {
-  llvm::SmallString<256> Tmp;
+  // Through a symlink: the file it names is replaced, the link stays.
+  llvm::SmallString<256> Real(Path);
+  if (llvm::sys::fs::is_symlink_file(Path) &&
+      llvm::sys::fs::real_path(Path, Real))
+    Real = Path;
+  return replaceFile(std::string(Real), Text, Err);
+}
+
+std::string percentEncoded(llvm::StringRef Path) {
+  std::string Out;
+  for (unsigned char C : Path) {
+    if (llvm::isAlnum(C) || llvm::StringRef("-._~/").contains(C)) {
+      Out += static_cast<char>(C);
+      continue;
+    }
+    Out += '%';
+    Out += llvm::hexdigit(C >> 4, /*LowerCase=*/false);
+    Out += llvm::hexdigit(C & 15, /*LowerCase=*/false);
+  }
+  return Out;
+}
+
+std::string jsonString(llvm::StringRef S) {
+  return llvm::json::isUTF8(S) ? S.str() : llvm::json::fixUTF8(S);
+}
+
+std::string cannotWrite(const std::string &Path) {
+  if (llvm::sys::fs::is_directory(Path))
+    return std::make_error_code(std::errc::is_a_directory).message();
+  if (llvm::sys::fs::exists(Path))
+    if (std::error_code EC =
+            llvm::sys::fs::access(Path, llvm::sys::fs::AccessMode::Write))
+      return EC.message();
+  llvm::SmallString<256> Probe;
   int FD = -1;
   if (std::error_code EC = llvm::sys::fs::createUniqueFile(
-          Path + ".asynclint-%%%%%%", FD, Tmp)) {
-    Err = EC.message();
-    return false;
-  }
-  {
-    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
-    OS << Text;
-    OS.flush();
-    if (OS.has_error()) {
-      Err = OS.error().message();
-      OS.clear_error();
-      removeQuietly(Tmp);
-      return false;
-    }
-  }
-  if (auto Perms = llvm::sys::fs::getPermissions(Path)) {
-    if (std::error_code EC = llvm::sys::fs::setPermissions(Tmp, *Perms)) {
-      Err = EC.message();
-      removeQuietly(Tmp);
-      return false;
-    }
-  }
-  if (std::error_code EC = llvm::sys::fs::rename(Tmp, Path)) {
-    Err = EC.message();
-    removeQuietly(Tmp);
-    return false;
-  }
-  return true;
+          Path + ".asynclint-%%%%%%", FD, Probe))
+    return EC.message();
+  ::close(FD);
+  removeQuietly(Probe);
+  return "";
 }
 
 std::string jsonText(const llvm::json::Value &V) {

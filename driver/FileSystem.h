@@ -34,13 +34,28 @@ std::string relativeTo(llvm::StringRef Root, llvm::StringRef Path);
 /// part of the checkout and stays absolute.
 std::string portablePath(llvm::StringRef Root, llvm::StringRef Path);
 
+/// \p Path as a URI reference: every byte but the unreserved characters
+/// (RFC 3986) and '/' percent-encoded, so that "my file#1.cpp" is not read
+/// as a fragment and a name that is not UTF-8 survives byte for byte.
+std::string percentEncoded(llvm::StringRef Path);
+
+/// \p S for a JSON string: itself when it is UTF-8, else with each invalid
+/// byte replaced by U+FFFD (JSON cannot hold it; percentEncoded can).
+std::string jsonString(llvm::StringRef S);
+
+/// Why \p Path cannot be written by a run (a directory, a missing or
+/// read-only folder, a read-only file), or "": checked before the run
+/// writes anything, a temporary file created and removed beside it.
+std::string cannotWrite(const std::string &Path);
+
 /// \p V as every JSON file and report asynclint writes spells it: indented
 /// by two, object keys sorted, a final newline.
 std::string jsonText(const llvm::json::Value &V);
 
 /// Writes \p Text to \p Path through a temporary file in the same directory
-/// and a rename, keeping the file's permissions. On failure \p Path is
-/// unchanged and \p Err says why.
+/// and a rename, keeping the file's permissions; when \p Path is a symlink,
+/// the file it points to is written that way (the link stays a link). On
+/// failure \p Path is unchanged and \p Err says why.
 bool writeAtomically(const std::string &Path, llvm::StringRef Text,
                      std::string &Err);
 

@@ -44,10 +44,14 @@ struct Finding {
   std::vector<Note> Notes;
   std::vector<FixIt> Fixes; // the safe one first, then unsafe alternatives
   std::string Fingerprint;  // stable across line shifts (Findings.h)
-  bool Baselined = false;   // recorded in --baseline: not reported
-  bool Fixed = false;       // fixed by --fix: not reported
-  bool Error = false;       // a compiler error, not a check's finding
-  bool AsError = false;     // a check's finding that WarningsAsErrors names
+  /// 1 + the number of findings before this one (in the run's order) with
+  /// the same fingerprint: identical lines of one file with the same
+  /// message (Findings.h).
+  unsigned Occurrence = 1;
+  bool Baselined = false; // recorded in --baseline: not reported
+  bool Fixed = false;     // fixed by --fix: not reported
+  bool Error = false;     // a compiler error, not a check's finding
+  bool AsError = false;   // a check's finding that WarningsAsErrors names
 
   /// Reported, and counted against the exit code.
   bool open() const { return !Baselined && !Fixed; }
@@ -63,6 +67,16 @@ struct Finding {
     if (Fixes.empty())
       return "none";
     return Fixes.front().Safe ? "safe" : "unsafe";
+  }
+  /// The fingerprint made unique in the run, for the reports whose
+  /// consumers require that (GitLab Code Quality, SARIF): the first
+  /// occurrence keeps the baseline's fingerprint, the n-th gets ":n" (as
+  /// GitHub numbers identical lines). A finding about no file has the
+  /// check and message instead.
+  std::string uniqueFingerprint() const {
+    std::string Base =
+        Fingerprint.empty() ? Check + ":" + Message : Fingerprint;
+    return Occurrence == 1 ? Base : Base + ":" + std::to_string(Occurrence);
   }
   /// "error" or "warning", as every report spells it.
 

@@ -153,6 +153,10 @@ std::vector<Finding> FindingCollector::take() {
   });
   llvm::sort(Failed);
   llvm::sort(Crashed);
+  std::map<std::string, unsigned> Seen;
+  for (Finding &F : Out)
+    F.Occurrence = ++Seen[F.Fingerprint.empty() ? F.Check + ":" + F.Message
+                                                : F.Fingerprint];
 
   return Out;
 }

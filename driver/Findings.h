@@ -22,7 +22,9 @@ namespace asynclint {
 
 /// The fingerprint of \p F: its check, file (relative to \p Root), line
 /// text without whitespace and message, hashed. It survives line shifts and
-/// a change of working directory; docs/ci.md.
+/// a change of working directory; docs/ci.md. Findings on identical lines
+/// of one file with one message share it (a baseline entry covers one of
+/// them); Finding::uniqueFingerprint tells them apart.
 std::string fingerprint(const Finding &F, const std::string &Root,
                         SourceText &Src);
 

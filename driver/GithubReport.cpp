@@ -3,7 +3,8 @@
 // The GitHub Actions report: one workflow command per open finding
 // (`::warning file=F,line=L,col=C,title=CHECK::MESSAGE`), which the runner
 // shows as an annotation on the pull request's diff. Notes go into the
-// message, one per line.
+// message, one per line. Files are named relative to the project's root
+// (the repository's top, where GitHub names them), wherever asynclint runs.
 //
 //===----------------------------------------------------------------------===//
 
@@ -35,14 +36,15 @@ std::string escape(llvm::StringRef S, bool Property) {
   return Out;
 }
 
-std::string where(const Location &L) {
-  return relativeToCwd(L.File) + ":" + std::to_string(L.Line) + ":" +
+std::string where(const std::string &Root, const Location &L) {
+  return portablePath(Root, L.File) + ":" + std::to_string(L.Line) + ":" +
          std::to_string(L.Column);
 }
 
 } // namespace
 
-std::string githubReport(const std::vector<Finding> &Findings) {
+std::string githubReport(const std::vector<Finding> &Findings,
+                         const std::string &Root) {
   std::string Out;
   llvm::raw_string_ostream OS(Out);
   for (const Finding &F : Findings) {
@@ -50,10 +52,10 @@ std::string githubReport(const std::vector<Finding> &Findings) {
       continue;
     std::string Message = F.Message;
     for (const Note &N : F.Notes)
-      Message += "\n" + where(N.Loc) + ": note: " + N.Message;
+      Message += "\n" + where(Root, N.Loc) + ": note: " + N.Message;
     OS << "::" << F.level();
     if (!F.Loc.File.empty()) {
-      OS << " file=" << escape(relativeToCwd(F.Loc.File), true);
+      OS << " file=" << escape(portablePath(Root, F.Loc.File), true);
       if (F.Loc.Line > 0)
         OS << ",line=" << F.Loc.Line << ",col=" << F.Loc.Column;
       OS << ",title=" << escape(F.Check, true);

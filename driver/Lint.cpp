@@ -4,6 +4,7 @@
 #include "UnitWire.h"
 #include "WorkerPool.h"
 #include "clang-tidy/ClangTidy.h"
+#include "utils/BlockingSummaries.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -18,15 +19,24 @@ namespace asynclint {
 namespace {
 
 // Records every file opened for reading, with its size and modification
-// time at that moment: the unit's inputs, for the result cache.
+// time at that moment, and every path looked up and not found: the unit's
+// inputs, for the result cache.
 class InputRecorder : public llvm::vfs::ProxyFileSystem {
 public:
   InputRecorder(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
                 std::vector<InputStamp> &Inputs)
       : ProxyFileSystem(std::move(FS)), Inputs(Inputs) {}
+  llvm::ErrorOr<llvm::vfs::Status> status(const llvm::Twine &Path) override {
+    auto St = ProxyFileSystem::status(Path);
+    if (!St)
+      missed(Path);
+    return St;
+  }
   llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>>
   openFileForRead(const llvm::Twine &Path) override {
     auto F = ProxyFileSystem::openFileForRead(Path);
+    if (!F)
+      missed(Path);
     if (F)
       if (llvm::ErrorOr<llvm::vfs::Status> St = (*F)->status()) {
         // Dots stay: "a/../b" is not "b" when a is a symlink.
@@ -44,8 +54,52 @@ public:
   }
 
 private:
+  // A lookup that found nothing (an include directory searched before the
+  // one that has the header, a false __has_include): the result holds only
+  // while the file stays absent.
+  void missed(const llvm::Twine &Path) {
+    llvm::SmallString<256> Abs;
+    Path.toVector(Abs);
+    if (!makeAbsolute(Abs))
+      Inputs.push_back({std::string(Abs), 0, 0, "", /*Absent=*/true});
+  }
+
   std::vector<InputStamp> &Inputs;
 };
+
+// The compile commands of a unit parsed as the compiler parses it:
+// clang-tidy defines __clang_analyzer__ for its static analyzer, and
+// stdexec's task header hides its await_transform overloads behind
+// `#ifndef __clang_analyzer__`. Undefined first, so that a -D in the
+// command itself still counts.
+class AsCompiled : public clang::tooling::CompilationDatabase {
+public:
+  explicit AsCompiled(const clang::tooling::CompilationDatabase &Inner)
+      : Inner(Inner) {}
+  std::vector<clang::tooling::CompileCommand>
+  getCompileCommands(llvm::StringRef File) const override {
+    std::vector<clang::tooling::CompileCommand> Commands =
+        Inner.getCompileCommands(File);
+    for (clang::tooling::CompileCommand &C : Commands)
+      if (!C.CommandLine.empty())
+        C.CommandLine.insert(C.CommandLine.begin() + 1, "-U__clang_analyzer__");
+    return Commands;
+  }
+  std::vector<std::string> getAllFiles() const override {
+    return Inner.getAllFiles();
+  }
+
+private:
+  const clang::tooling::CompilationDatabase &Inner;
+};
+
+// Whether a clang-analyzer-* check runs with \p Options (it needs the
+// macro, as in clang-tidy).
+bool runsAnalyzer(const ClangTidyOptions &Options) {
+  return llvm::any_of(
+      getCheckNames(Options, false, false),
+      [](llvm::StringRef Name) { return Name.starts_with("clang-analyzer-"); });
+}
 
 // Lints one unit with its own context and its own file system (the working
 // directory of one compile command must not leak into another).
@@ -60,22 +114,28 @@ UnitResult lintOne(const Units &U, const ConfigSource &Config,
   llvm::SmallString<128> SummaryPath;
   if (!llvm::sys::fs::createTemporaryFile("asynclint-summary", "json",
                                           SummaryPath))
-    ::setenv("ASYNCLINT_SUMMARY_OUTPUT", SummaryPath.c_str(), 1);
+    clang::tidy::async::utils::setSummaryOutput(std::string(SummaryPath));
   auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
       llvm::makeIntrusiveRefCnt<InputRecorder>(
           llvm::vfs::createPhysicalFileSystem(), R.Inputs));
-  R.Errors = runClangTidy(Context, *U.Database, {File}, FS,
+  AsCompiled Compiled(*U.Database);
+  const clang::tooling::CompilationDatabase &Commands =
+      runsAnalyzer(Context.getOptionsForFile(File))
+          ? *U.Database
+          : static_cast<const clang::tooling::CompilationDatabase &>(Compiled);
+  R.Errors = runClangTidy(Context, Commands, {File}, FS,
                           /*ApplyAnyFix=*/false, false, "", /*Quiet=*/true);
   R.ParseFailed = llvm::any_of(R.Errors, isCompilerError);
+  // A path both read and missed (created during the parse) counts as read.
   llvm::sort(R.Inputs, [](const InputStamp &A, const InputStamp &B) {
-    return A.Path < B.Path;
+    return std::tie(A.Path, A.Absent) < std::tie(B.Path, B.Absent);
   });
   auto Same = [](const InputStamp &A, const InputStamp &B) {
     return A.Path == B.Path;
   };
   R.Inputs.erase(std::ranges::unique(R.Inputs, Same).begin(), R.Inputs.end());
   if (!SummaryPath.empty()) {
-    ::unsetenv("ASYNCLINT_SUMMARY_OUTPUT");
+    clang::tidy::async::utils::setSummaryOutput("");
     if (auto Buf = llvm::MemoryBuffer::getFile(SummaryPath))
       R.Summary = (*Buf)->getBuffer().str();
     std::error_code Removed = llvm::sys::fs::remove(SummaryPath);
@@ -210,6 +270,7 @@ void lintUnits(const Units &U, const ConfigSource &Config, const Settings &S,
         R.File = *ToLint[I].first;
         Finish(std::move(R));
       });
+  Cache.evict();
 }
 
 } // namespace asynclint

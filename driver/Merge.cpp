@@ -12,14 +12,17 @@
 #include "Baseline.h"
 #include "FileSystem.h"
 #include "Options.h"
+#include "Report.h"
 #include "Summaries.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 #include <array>
 #include <cstdint>
 #include <map>
+#include <set>
 #include <tuple>
 
 using llvm::json::Array;
@@ -108,7 +111,9 @@ int exitCodeOf(llvm::ArrayRef<std::pair<std::string, std::string>> Findings,
   for (const auto &[Check, Level] : Findings) {
     if (Check == "clang-tidy-config")
       return ExitUsage;
-    bool Compiler = llvm::StringRef(Check).starts_with("clang-diagnostic-") &&
+    // A compiler error, or a unit the JSON report says was not linted.
+    bool Compiler = (llvm::StringRef(Check).starts_with("clang-diagnostic-") ||
+                     Check == LostUnitCheck) &&
                     Level == "error";
     Failed |= Compiler;
     Open |= !Compiler;
@@ -244,13 +249,28 @@ std::string mergeSarif(llvm::ArrayRef<Value> Docs, int &Exit) {
   return jsonText(Log);
 }
 
-// Entries by file (as a whole run writes them), in each file the union of
-// the shards' entries.
-std::string mergeBaselines(llvm::ArrayRef<Value> Docs) {
+// The units the shards' baselines list as not linted completely, sorted.
+std::vector<std::string> incompleteOf(llvm::ArrayRef<Value> Docs) {
+  std::set<std::string> Units;
+  for (const Value &D : Docs)
+    if (const Array *A = D.getAsObject()->getArray("incomplete"))
+      for (const Value &U : *A)
+        if (std::optional<llvm::StringRef> S = U.getAsString())
+          Units.insert(S->str());
+  return {Units.begin(), Units.end()};
+}
+
+std::vector<Value> baselineEntries(llvm::ArrayRef<Value> Docs) {
   std::vector<const Array *> Lists;
   for (const Value &D : Docs)
     Lists.push_back(D.getAsObject()->getArray("findings"));
-  std::vector<Value> Entries = unionOf(Lists);
+  return unionOf(Lists);
+}
+
+// Entries by file (as a whole run writes them), in each file the union of
+// the shards' entries.
+std::string mergeBaselines(llvm::ArrayRef<Value> Docs) {
+  std::vector<Value> Entries = baselineEntries(Docs);
   std::vector<std::pair<std::string, size_t>> Order; // file, first place
   Order.reserve(Entries.size());
   for (size_t I = 0; I < Entries.size(); ++I)
@@ -259,7 +279,7 @@ std::string mergeBaselines(llvm::ArrayRef<Value> Docs) {
   Array Sorted;
   for (const auto &[File, I] : Order)
     Sorted.push_back(std::move(Entries[I]));
-  return baselineText(std::move(Sorted));
+  return baselineText(std::move(Sorted), incompleteOf(Docs));
 }
 
 // The shards' call graphs, merged and resolved again: the chains the
@@ -302,6 +322,7 @@ std::optional<int> readAll(const std::vector<std::string> &Paths,
 
 constexpr const char *MergeUsage =
     R"(usage: asynclint merge [--output=FILE] [--quiet] FILE...
+       asynclint merge --baseline=OLD [--prune-baseline] BASELINE...
 
 Combines the JSON reports, SARIF logs, baselines or summaries files
 (--summaries) that the shards of one run wrote (asynclint -p BUILD
@@ -309,14 +330,25 @@ Combines the JSON reports, SARIF logs, baselines or summaries files
 FILE. The exit code is the whole run's: 0 no findings, 1 findings, 2 a
 configuration error (or bad input), 3 a shard's unit failed to parse or was
 not linted. Baselines and summaries merge with exit code 0.
+
+With --baseline=OLD, the files are the baselines the shards wrote
+(--write-baseline) in a run with --baseline=OLD: the entries of OLD that
+match none of the shards' findings are the whole run's stale entries, said
+on stderr; --prune-baseline rewrites OLD without them. When a shard's unit
+was not linted completely, no entry is judged.
 )";
 
-} // namespace
-
-int mergeMain(int Argc, const char **Argv) {
+struct MergeOptions {
   std::string Output;
+  std::string Baseline;
+  bool PruneBaseline = false;
   bool Quiet = false;
   std::vector<std::string> Paths;
+};
+
+// The command line of `asynclint merge`; an exit code when the run stops.
+std::optional<int> parseMergeArgs(int Argc, const char **Argv,
+                                  MergeOptions &O) {
   for (int I = 1; I < Argc; ++I) {
     llvm::StringRef A = Argv[I];
     if (A == "--help" || A == "-h") {
@@ -324,41 +356,97 @@ int mergeMain(int Argc, const char **Argv) {
       return ExitClean;
     }
     if (A == "--quiet")
-      Quiet = true;
+      O.Quiet = true;
+    else if (A == "--prune-baseline")
+      O.PruneBaseline = true;
     else if (A.consume_front("--output="))
-      Output = A.str();
+      O.Output = A.str();
     else if ((A == "--output" || A == "-o") && I + 1 < Argc)
-      Output = Argv[++I];
+      O.Output = Argv[++I];
+    else if (A.consume_front("--baseline="))
+      O.Baseline = A.str();
+    else if (A == "--baseline" && I + 1 < Argc)
+      O.Baseline = Argv[++I];
     else if (A.starts_with("-") && A != "-")
       return usageError("merge: unknown option '" + A + "'");
     else
-      Paths.push_back(A.str());
+      O.Paths.push_back(A.str());
   }
-  if (Paths.empty())
+  if (O.Paths.empty())
     return usageError("merge: no file to merge (see asynclint merge --help)");
+  if (O.PruneBaseline && O.Baseline.empty())
+    return usageError("merge: --prune-baseline needs --baseline=FILE");
+  return std::nullopt;
+}
+
+// The whole run's stale entries of O.Baseline: those that none of the
+// shards' findings (\p Docs, their baselines) match, as Baseline::apply
+// matches them in one run; reported, or pruned.
+std::optional<int> judgeBaseline(const MergeOptions &O,
+                                 llvm::ArrayRef<Value> Docs) {
+  Baseline Recorded;
+  if (std::optional<int> Stop = Recorded.read(O.Baseline))
+    return Stop;
+  std::vector<Finding> Current;
+  for (const Value &E : baselineEntries(Docs))
+    Current.push_back(
+        Finding{.Fingerprint = str(E.getAsObject(), "fingerprint")});
+  Recorded.apply(Current);
+  std::vector<std::string> Incomplete = incompleteOf(Docs);
+  if (!Incomplete.empty() && !O.Quiet)
+    llvm::errs() << "asynclint: stale baseline entries not judged: "
+                 << Incomplete.size() << " unit"
+                 << (Incomplete.size() == 1 ? " was" : "s were")
+                 << " not linted completely (" << llvm::join(Incomplete, ", ")
+                 << ")\n";
+  auto Linted = [All = Incomplete.empty()](llvm::StringRef) { return All; };
+  if (O.PruneBaseline)
+    return Recorded.prune(Linted, O.Quiet);
+  if (!O.Quiet)
+    reportStale(Recorded.stale(Linted));
+  return std::nullopt;
+}
+
+std::string mergedText(Kind K, llvm::ArrayRef<Value> Docs, int &Exit) {
+  Exit = ExitClean;
+  if (K == Kind::Json)
+    return mergeJson(Docs, Exit);
+  if (K == Kind::Sarif)
+    return mergeSarif(Docs, Exit);
+  if (K == Kind::Baseline)
+    return mergeBaselines(Docs);
+  return mergeSummaries(Docs);
+}
+
+} // namespace
+
+int mergeMain(int Argc, const char **Argv) {
+  MergeOptions O;
+  if (std::optional<int> Stop = parseMergeArgs(Argc, Argv, O))
+    return *Stop;
   std::vector<Value> Docs;
   Kind K = Kind::Json;
-  if (std::optional<int> Stop = readAll(Paths, Docs, K))
+  if (std::optional<int> Stop = readAll(O.Paths, Docs, K))
     return *Stop;
+  if (!O.Baseline.empty() && K != Kind::Baseline)
+    return usageError("merge: --baseline judges the baselines the shards "
+                      "wrote (--write-baseline), not " +
+                      llvm::Twine(nameOf(K)) + "s");
 
   int Exit = ExitClean;
-  std::string Text;
-  if (K == Kind::Json)
-    Text = mergeJson(Docs, Exit);
-  else if (K == Kind::Sarif)
-    Text = mergeSarif(Docs, Exit);
-  else if (K == Kind::Baseline)
-    Text = mergeBaselines(Docs);
-  else
-    Text = mergeSummaries(Docs);
-  if (Output.empty()) {
+  std::string Text = mergedText(K, Docs, Exit);
+  if (O.Output.empty()) {
     llvm::outs() << Text;
-  } else if (std::string Err; !writeAtomically(Output, Text, Err)) {
-    return usageError("cannot write --output '" + Output + "': " + Err);
+    llvm::outs().flush();
+  } else if (std::string Err; !writeAtomically(O.Output, Text, Err)) {
+    return usageError("cannot write --output '" + O.Output + "': " + Err);
   }
-  if (!Quiet)
+  if (!O.Quiet)
     llvm::errs() << "asynclint: merged " << Docs.size() << " " << nameOf(K)
                  << (Docs.size() == 1 ? "" : "s") << "\n";
+  if (!O.Baseline.empty())
+    if (std::optional<int> Stop = judgeBaseline(O, Docs))
+      return *Stop;
   return Exit;
 }
 

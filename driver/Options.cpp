@@ -1,6 +1,7 @@
 //===--- Options.cpp - asynclint driver -----------------------------------===//
 
 #include "Options.h"
+#include "FileSystem.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Process.h"
@@ -51,6 +52,8 @@ options:
                          or CIRCLE_NODE_INDEX/CIRCLE_NODE_TOTAL
   --cache-dir=DIR        reuse results of unchanged units from DIR (default:
                          $XDG_CACHE_HOME/asynclint or ~/.cache/asynclint)
+  --cache-max-size=SIZE  evict the least recently used results past SIZE
+                         bytes (K, M or G suffix; default: 512M; 0: none)
   --no-cache             lint every unit, read and write no cache
   --summaries=FILE       write which functions block, and through which
                          calls, for async-blocking-call's Summaries option
@@ -85,6 +88,7 @@ std::map<std::string, Setter> valuedOptions(Settings &S, std::string &Jobs) {
       {"write-baseline", [&](const std::string &V) { S.WriteBaseline = V; }},
       {"docs-url", [&](const std::string &V) { S.DocsUrl = V; }},
       {"cache-dir", [&](const std::string &V) { S.CacheDir = V; }},
+      {"cache-max-size", [&](const std::string &V) { S.CacheMaxSizeText = V; }},
       {"summaries", [&](const std::string &V) { S.SummariesFile = V; }},
       {"shard", [&](const std::string &V) { S.ShardText = V; }},
   };
@@ -141,6 +145,38 @@ std::optional<int> parseShard(Settings &S) {
   return std::nullopt;
 }
 
+// "123", "64K", "256M", "1G" (powers of 1024) into \p Bytes.
+bool parseSize(llvm::StringRef Text, uint64_t &Bytes) {
+  unsigned Shift = 0;
+  if (Text.consume_back("K"))
+    Shift = 10;
+  else if (Text.consume_back("M"))
+    Shift = 20;
+  else if (Text.consume_back("G"))
+    Shift = 30;
+  if (Text.getAsInteger(10, Bytes) || Bytes > (UINT64_MAX >> Shift))
+    return false;
+  Bytes <<= Shift;
+  return true;
+}
+
+// Every file the run will write, checked before it writes any (--fix
+// rewrites sources before the report is written).
+std::optional<int> checkOutputs(const Settings &S) {
+  std::vector<std::pair<std::string, std::string>> Outputs = {
+      {"--output", S.Output},
+      {"--export-fixes", S.ExportFixes},
+      {"--write-baseline", S.WriteBaseline},
+      {"--summaries", S.SummariesFile}};
+  if (S.PruneBaseline)
+    Outputs.emplace_back("--baseline", S.Baseline);
+  for (const auto &[Option, Path] : Outputs)
+    if (std::string Why = Path.empty() ? "" : cannotWrite(Path); !Why.empty())
+      return usageError(llvm::Twine("cannot write ") + Option + " '" + Path +
+                        "': " + Why);
+  return std::nullopt;
+}
+
 // The settings that depend on more than one option, checked once all are
 // read.
 std::optional<int> validate(Settings &S, const std::string &Jobs) {
@@ -158,6 +194,11 @@ std::optional<int> validate(Settings &S, const std::string &Jobs) {
                       "': expected seconds (0 for none)");
   if (std::optional<int> Stop = parseShard(S))
     return Stop;
+  if (!S.CacheMaxSizeText.empty() &&
+      !parseSize(S.CacheMaxSizeText, S.CacheMaxSize))
+    return usageError("invalid --cache-max-size '" + S.CacheMaxSizeText +
+                      "': expected a size in bytes, with an optional K, M "
+                      "or G suffix");
   if (!llvm::is_contained({"text", "json", "sarif", "github", "gitlab"},
                           S.Format))
     return usageError("invalid --format '" + S.Format +
@@ -169,7 +210,7 @@ std::optional<int> validate(Settings &S, const std::string &Jobs) {
     return usageError("--prune-baseline needs --baseline=FILE");
   if (S.Config && S.ConfigFile)
     return usageError("--config and --config-file cannot be used together");
-  return std::nullopt;
+  return checkOutputs(S);
 }
 
 } // namespace

@@ -9,6 +9,7 @@
 #define ASYNCLINT_DRIVER_OPTIONS_H
 
 #include "llvm/ADT/Twine.h"
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,10 +43,12 @@ struct Settings {
   bool PruneBaseline = false; // rewrite --baseline without stale entries
   std::string DocsUrl;
   bool Quiet = false;
-  unsigned TimeoutPerUnit = 600; // seconds; 0: none
-  std::string CacheDir;          // --cache-dir; empty: the default
-  std::string SummariesFile;     // --summaries: write the project's chains
-  unsigned ShardIndex = 0;       // 1-based; 0: no sharding
+  unsigned TimeoutPerUnit = 600;        // seconds; 0: none
+  std::string CacheDir;                 // --cache-dir; empty: the default
+  uint64_t CacheMaxSize = 512ULL << 20; // --cache-max-size, bytes; 0: none
+  std::string CacheMaxSizeText;         // as given, checked by parseOptions
+  std::string SummariesFile; // --summaries: write the project's chains
+  unsigned ShardIndex = 0;   // 1-based; 0: no sharding
   unsigned ShardCount = 0;
   std::string ShardText; // as given, checked by parseOptions
 

@@ -9,16 +9,17 @@ namespace asynclint {
 
 std::optional<int> writeReport(const Settings &S,
                                const std::vector<Finding> &Findings,
-                               const RunOutcome &Run, SourceText &Src) {
+                               const RunOutcome &Run, SourceText &Src,
+                               const std::string &Root) {
   std::string Report;
   if (S.Format == "sarif") {
     Report = sarifReport(Findings, Run, S.DocsUrl, Src);
   } else if (S.Format == "json") {
-    Report = jsonReport(Findings);
+    Report = jsonReport(Findings, Run);
   } else if (S.Format == "github") {
-    Report = githubReport(Findings);
+    Report = githubReport(Findings, Root);
   } else if (S.Format == "gitlab") {
-    Report = gitlabReport(Findings);
+    Report = gitlabReport(Findings, Root);
 
   } else {
     bool Colour = S.Output.empty() &&

@@ -2,7 +2,9 @@
 //
 // The SARIF 2.1.0 report, for GitHub code scanning and other SARIF viewers:
 // one run, one rule per check that has a finding, one result per open
-// finding. Paths are relative to %SRCROOT%, the working directory.
+// finding. Paths are relative to %SRCROOT%, the working directory, and
+// percent-encoded. Fingerprints are unique in the log (the n-th finding on
+// identical lines of a file gets ":n").
 //
 //===----------------------------------------------------------------------===//
 
@@ -43,7 +45,8 @@ std::string ruleSummary(llvm::StringRef Check) {
 }
 
 Object artifact(const std::string &File) {
-  return Object{{"uri", relativeToCwd(File)}, {"uriBaseId", "%SRCROOT%"}};
+  return Object{{"uri", percentEncoded(relativeToCwd(File))},
+                {"uriBaseId", "%SRCROOT%"}};
 }
 
 Object physical(const Location &L) {
@@ -100,7 +103,7 @@ Object result(const Finding &F, unsigned RuleIndex, SourceText &Src) {
       {"level", F.level()},
       {"message", Object{{"text", F.Message}}},
       {"locations", Array{Object{{"physicalLocation", physical(F.Loc)}}}},
-      {"partialFingerprints", Object{{"asynclint/v1", F.Fingerprint}}}};
+      {"partialFingerprints", Object{{"asynclint/v1", F.uniqueFingerprint()}}}};
   Array Related;
   for (const Note &N : F.Notes)
     Related.push_back(Object{{"message", Object{{"text", N.Message}}},
@@ -124,7 +127,8 @@ Object invocation(const RunOutcome &Run) {
   auto Notify = [&](const std::string &Unit, const std::string &Why) {
     Notes.push_back(Object{
         {"level", "error"},
-        {"message", Object{{"text", relativeToCwd(Unit) + ": " + Why}}},
+        {"message",
+         Object{{"text", jsonString(relativeToCwd(Unit) + ": " + Why)}}},
         {"locations",
          Array{Object{{"physicalLocation",
                        Object{{"artifactLocation", artifact(Unit)}}}}}}});
@@ -167,8 +171,8 @@ std::string sarifReport(const std::vector<Finding> &Findings,
   Object SarifRun{
       {"tool", Object{{"driver", std::move(Driver)}}},
       {"originalUriBaseIds",
-       Object{
-           {"%SRCROOT%", Object{{"uri", "file://" + Cwd.str().str() + "/"}}}}},
+       Object{{"%SRCROOT%",
+               Object{{"uri", "file://" + percentEncoded(Cwd) + "/"}}}}},
       {"results", std::move(Results)},
       {"invocations", Array{invocation(Outcome)}}};
   Object Log{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},

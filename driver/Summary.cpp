@@ -1,6 +1,7 @@
 //===--- Summary.cpp - asynclint driver -----------------------------------===//
 
 #include "Summary.h"
+#include "Baseline.h"
 #include "FileSystem.h"
 #include "Options.h"
 #include "llvm/ADT/STLExtras.h"
@@ -68,12 +69,7 @@ int summarise(const std::vector<Finding> &Findings, const RunOutcome &Run,
                    << (UnsafeOnly == 1 ? " has" : "s have")
                    << " only an unsafe fix (--fix-unsafe applies "
                    << (UnsafeOnly == 1 ? "it" : "them") << ")\n";
-    if (Run.StaleBaseline)
-
-      llvm::errs() << "asynclint: " << Run.StaleBaseline << " baseline entr"
-                   << (Run.StaleBaseline == 1 ? "y matches" : "ies match")
-                   << " no finding any more (--prune-baseline removes "
-                   << (Run.StaleBaseline == 1 ? "it" : "them") << ")\n";
+    reportStale(Run.StaleBaseline);
   }
   if (Run.ConfigError)
     return ExitUsage;

@@ -2,9 +2,12 @@
 
 #include "Units.h"
 #include "FileSystem.h"
+#include "Includers.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
 #include <map>
 #include <set>
@@ -52,10 +55,42 @@ private:
   std::map<std::string, std::vector<CompileCommand>> ByFile;
 };
 
-// The units one non-glob pattern selects: that file, or every unit under
-// that directory.
-std::optional<int> selectPath(const std::string &Pattern,
-                              const std::vector<std::string> &All,
+// A file that is not a unit (a header, as pre-commit passes them): the
+// units that include it; a header no unit includes is skipped, said unless
+// \p Quiet.
+std::optional<int> selectIncluders(const std::string &Pattern,
+                                   const std::string &Abs, const Units &U,
+                                   const std::vector<std::string> &All,
+                                   bool Quiet, std::set<std::string> &Chosen) {
+  std::vector<std::string> Includers =
+      unitsIncluding(Abs, *U.Database, All, U.Root);
+  if (Includers.empty() && !looksLikeHeader(Abs))
+    return usageError("'" + Pattern + "' is not in the compilation database");
+  Chosen.insert(Includers.begin(), Includers.end());
+  if (Quiet)
+    return std::nullopt;
+  if (Includers.empty()) {
+    llvm::errs() << "asynclint: '" << Pattern
+                 << "' is included by no translation unit of the database: "
+                    "not linted\n";
+    return std::nullopt;
+  }
+  std::vector<std::string> Shown;
+  Shown.reserve(Includers.size());
+  for (const std::string &F : Includers)
+    Shown.push_back(relativeToCwd(F));
+  llvm::errs() << "asynclint: '" << Pattern
+               << "' is not a translation unit: linting the "
+               << Includers.size() << " unit"
+               << (Includers.size() == 1 ? "" : "s") << " that include it ("
+               << llvm::join(Shown, ", ") << ")\n";
+  return std::nullopt;
+}
+
+// The units one non-glob pattern selects: that file, every unit under that
+// directory, or the units that include that file.
+std::optional<int> selectPath(const std::string &Pattern, const Units &U,
+                              const std::vector<std::string> &All, bool Quiet,
                               std::set<std::string> &Chosen) {
   std::string Abs = absolute(Pattern);
   if (!llvm::sys::fs::exists(Abs))
@@ -68,7 +103,7 @@ std::optional<int> selectPath(const std::string &Pattern,
       Chosen.insert(F);
   // An existing file that is not a translation unit of the database.
   if (Chosen.size() == Before && !Dir)
-    return usageError("'" + Pattern + "' is not in the compilation database");
+    return selectIncluders(Pattern, Abs, U, All, Quiet, Chosen);
   return std::nullopt;
 }
 
@@ -142,8 +177,9 @@ std::optional<int> loadUnits(const Settings &S, Units &Out) {
   std::set<std::string> Chosen;
   for (const std::string &Pattern : S.Patterns) {
     bool IsGlob = Pattern.find_first_of("*?[") != std::string::npos;
-    if (std::optional<int> Stop = IsGlob ? selectGlob(Pattern, Sorted, Chosen)
-                                         : selectPath(Pattern, Sorted, Chosen))
+    if (std::optional<int> Stop =
+            IsGlob ? selectGlob(Pattern, Sorted, Chosen)
+                   : selectPath(Pattern, Out, Sorted, S.Quiet, Chosen))
       return Stop;
   }
   Out.Files.assign(Chosen.begin(), Chosen.end());

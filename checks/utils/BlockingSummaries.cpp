@@ -11,7 +11,6 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
-#include <cstdlib>
 
 namespace clang::tidy::async::utils {
 namespace {
@@ -31,10 +30,19 @@ llvm::json::Object placeOf(SourceLocation Loc, const SourceManager &SM) {
 
 } // namespace
 
-const char *summaryOutput() {
-  const char *P = std::getenv("ASYNCLINT_SUMMARY_OUTPUT");
-  return P && *P ? P : nullptr;
+namespace {
+std::string &summaryPath() {
+  static std::string Path;
+  return Path;
 }
+} // namespace
+
+const char *summaryOutput() {
+  const std::string &P = summaryPath();
+  return P.empty() ? nullptr : P.c_str();
+}
+
+void setSummaryOutput(const std::string &Path) { summaryPath() = Path; }
 
 std::string usrOf(const Decl *D) {
   llvm::SmallString<128> Buf;

@@ -2,7 +2,7 @@
 //
 // Blocking across files, the checks' half (driver/Summaries.h is the
 // other): async-blocking-call writes what a unit's functions call and
-// block on when the asynclint driver asks (ASYNCLINT_SUMMARY_OUTPUT names
+// block on when the asynclint driver's worker asks (setSummaryOutput names
 // the file), and reads the chains the driver merged from every unit
 // (--summaries=FILE, the check's Summaries option).
 //
@@ -25,8 +25,13 @@ namespace clang::tidy::async::utils {
 /// followed by the callee's USR.
 inline constexpr llvm::StringLiteral SiteMarker = "asynclint-summary-site ";
 
-/// Where the driver wants the unit's summary, or null outside the driver.
+/// Where the driver wants the unit's summary, or null outside the driver's
+/// lint worker (the plugin, clang-tidy mode, the clangd proxy).
 const char *summaryOutput();
+/// Set by the driver's lint worker only, around one unit ("" to stop). Not
+/// an environment variable: one set in a user's shell made plain clang-tidy
+/// report every call into another file as blocking.
+void setSummaryOutput(const std::string &Path);
 
 /// The USR of \p D ("" when it has none).
 std::string usrOf(const Decl *D);
