@@ -208,6 +208,7 @@ BlockingCatalog::BlockingCatalog(const CatalogLists &Lists)
   UserBlocking = NameList(Lists.Blocking, Lists.Allowed);
   for (StringRef Word : Lists.CpuExecutorNames)
     CpuWords.push_back(Word.str());
+  SwitchRule = !Lists.Switches.empty();
 }
 
 bool BlockingCatalog::isOffload(const NamedDecl *Callee) const {
@@ -232,6 +233,19 @@ bool BlockingCatalog::isOffloadByName(const CallExpr *Call) const {
                dyn_cast<CXXDependentScopeMemberExpr>(Callee))
     Name = Dependent->getMember();
   return Name.isIdentifier() && Offloads.matches(Name.getAsString());
+}
+
+bool BlockingCatalog::switchesByShape(const CallExpr *Call) const {
+  if (!SwitchRule)
+    return false;
+  const auto *Callee = dyn_cast_or_null<FunctionDecl>(Call->getCalleeDecl());
+  if (!Callee || !Callee->getIdentifier())
+    return false;
+  StringRef Name = Callee->getName();
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    return Name == "schedule" && Member->getNumArgs() == 0;
+  return (Name == "resume_on" || Name == "switch_to") &&
+         Call->getNumArgs() >= 1;
 }
 
 bool BlockingCatalog::isCpuExecutor(StringRef Spelling) const {

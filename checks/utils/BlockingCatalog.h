@@ -89,6 +89,11 @@ public:
   bool isIgnored(llvm::StringRef QualifiedName) const {
     return Ignored.matches(QualifiedName);
   }
+  /// An awaited call that moves the coroutine whatever its library: a
+  /// pool's member `schedule()` without arguments, or `resume_on(ex)` /
+  /// `switch_to(ex)` given an executor. Part of the switch rule: off when
+  /// the ExecutorSwitches list is empty.
+  bool switchesByShape(const CallExpr *Call) const;
   /// Whether an executor's spelling (`threadpool_executor`, `cpu_pool`)
   /// holds one of the CPU words, in lower case without underscores.
   bool isCpuExecutor(llvm::StringRef Spelling) const;
@@ -119,6 +124,7 @@ private:
   NameList Readiness;
   NameList Ignored;
   std::vector<std::string> CpuWords;
+  bool SwitchRule = true;
 };
 
 } // namespace clang::tidy::async::utils

@@ -212,7 +212,8 @@ void BlockingChains::noteFacts(const Stmt *S, bool InLambda,
           UnitAnalysis::of(Callee->getASTContext()).names().get(Callee);
       if (Catalog.isReadiness(Name))
         Seen.NonBlocking = true;
-      if (!InLambda && Catalog.isSwitch(Name)) {
+      if (!InLambda &&
+          (Catalog.isSwitch(Name) || Catalog.switchesByShape(Call))) {
         // The executor: the object of `pool.schedule()`, else the first
         // argument of `resume_on(executor)`, `post(pool, token)`.
         const Expr *Executor = nullptr;
