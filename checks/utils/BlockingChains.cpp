@@ -86,6 +86,62 @@ void noteInitializers(const DeclStmt *Decls,
   }
 }
 
+// The class an argument of type \p T refers to (through references,
+// pointers and smart-pointer-like templates' first argument is not looked
+// at) is an executor, scheduler, pool or execution context by its members:
+// something work is posted, submitted or scheduled to.
+bool isExecutorLike(QualType T) {
+  if (T.isNull())
+    return false;
+  T = T.getNonReferenceType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  const CXXRecordDecl *RD = getRecordForStructure(T);
+  if (!RD || RD->isLambda())
+    return false;
+  return llvm::any_of(std::initializer_list<StringRef>{"post", "execute",
+                                                       "submit", "schedule",
+                                                       "enqueue", "dispatch",
+                                                       "spawn", "get_executor"},
+                      [&](StringRef Name) { return hasMemberNamed(RD, Name); });
+}
+
+// The body of \p Callee, defined in this unit, calls one of its parameters
+// itself (`f()`, `std::invoke(f)` is not looked for): a callable handed to
+// it runs inline.
+bool callsParameterInline(const FunctionDecl *Callee) {
+  const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+  if (!Def || !Def->hasBody())
+    return false;
+  return !StmtWalker(walks::Everything)
+              .walk(Def->getBody(), [](const Stmt *S, const WalkContext &) {
+                const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+                const Expr *Callable = nullptr;
+                if (Op && Op->getOperator() == OO_Call && Op->getNumArgs() > 0)
+                  Callable = Op->getArg(0);
+                else if (const auto *C = dyn_cast<CallExpr>(S))
+                  Callable = C->getCallee();
+                const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
+                    Callable ? Callable->IgnoreParenImpCasts() : nullptr);
+                return Ref && isa<ParmVarDecl>(Ref->getDecl()) ? Walk::Stop
+                                                               : Walk::Into;
+              });
+}
+
+// A callable handed to a function that also receives an executor runs on
+// that executor (`Run(pool, fn)`), unless the function is seen to call it
+// itself.
+bool handsToExecutor(const CallExpr *Call) {
+  bool Executor = llvm::any_of(Call->arguments(), [](const Expr *Arg) {
+    return isExecutorLike(Arg->getType());
+  });
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    Executor = Executor ||
+               isExecutorLike(Member->getImplicitObjectArgument()->getType());
+  return Executor && !callsParameterInline(
+                         dyn_cast_or_null<FunctionDecl>(Call->getCalleeDecl()));
+}
+
 } // namespace
 
 void BlockingChains::startUnit(const ASTContext *Ctx) {
@@ -181,7 +237,7 @@ bool BlockingChains::runsArgumentsHere(const CallExpr *Call) const {
   // stored (a vector of threads starts one).
   const auto *Callee = dyn_cast_or_null<NamedDecl>(Call->getCalleeDecl());
   return !Catalog.isOffload(Callee) && !Catalog.isOffloadByName(Call) &&
-         !BlockingCatalog::storesArgument(Callee);
+         !BlockingCatalog::storesArgument(Callee) && !handsToExecutor(Call);
 }
 
 bool BlockingChains::isCpuExecutor(const Expr *E) const {
