@@ -44,7 +44,7 @@ std::optional<std::string> Session::fromClient(const std::string &Body) {
   if (!Method) // an answer to one of clangd's requests
     return Body;
   if (const json::Value *Id = Msg->get("id"))
-    Pending.emplace(text(*Id), *Id);
+    Pending.emplace(text(*Id), Request{*Id, Method->str()});
   std::optional<std::string> Out = onClientMethod(*Method, *Msg);
   if (!Out)
     if (const json::Value *Id = Msg->get("id"))
@@ -144,10 +144,18 @@ std::optional<std::string> Session::fromServer(const std::string &Body) {
     std::string Key = text(*Id);
     if (ReplayIds.erase(Key))
       return std::nullopt;
-    Pending.erase(Key);
+    auto It = Pending.find(Key);
+    if (It == Pending.end())
+      return Body;
+    std::string Method = std::move(It->second.Method);
+    Pending.erase(It);
     if (Key == InitializeId)
       if (const json::Object *Result = Msg->getObject("result"))
         onInitializeResult(*Result);
+    json::Array *Actions = Msg->getArray("result");
+    if (Method == "textDocument/codeAction" && Actions &&
+        labelNoteFixes(*Actions))
+      return text(json::Value(std::move(*Msg)));
     return Body;
   }
   json::Object *Params = Msg->getObject("params");
@@ -187,12 +195,47 @@ bool Session::linkDocs(json::Object &Params) {
   return Changed;
 }
 
+namespace {
+
+// Whether \p Title is one clangd gives a fix-it of the finding itself: a
+// single edit described ("insert 'x'", "change 'a' to 'b'", "remove 'x'"),
+// or the finding's message. A note's fix-it has the note's text instead.
+bool isFindingsOwnFix(llvm::StringRef Title, llvm::StringRef Message) {
+  if (Title.starts_with("insert '") || Title.starts_with("change '") ||
+      Title.starts_with("remove '"))
+    return true;
+  Message = Message.split('\n').first;
+  Message.consume_back(" (fix available)");
+  return Title.equals_insensitive(Message);
+}
+
+} // namespace
+
+bool Session::labelNoteFixes(json::Array &Actions) {
+  bool Changed = false;
+  for (json::Value &V : Actions) {
+    json::Object *A = V.getAsObject();
+    json::Array *Diags = A ? A->getArray("diagnostics") : nullptr;
+    json::Object *D =
+        Diags && !Diags->empty() ? Diags->front().getAsObject() : nullptr;
+    std::optional<llvm::StringRef> Title = A ? A->getString("title") : "";
+    if (!D || !Title ||
+        !D->getString("code").value_or("").starts_with("async-") ||
+        isFindingsOwnFix(*Title, D->getString("message").value_or("")))
+      continue;
+    (*A)["title"] = Title->str() + " (may change meaning)";
+    (*A)["isPreferred"] = false;
+    Changed = true;
+  }
+  return Changed;
+}
+
 std::vector<std::string> Session::takeUnanswered() {
   std::vector<std::string> Out;
-  for (auto &[Key, Id] : Pending)
+  for (auto &[Key, R] : Pending)
     Out.push_back(text(json::Object{
         {"jsonrpc", "2.0"},
-        {"id", std::move(Id)},
+        {"id", std::move(R.Id)},
         {"error", json::Object{{"code", -32801}, // ContentModified
                                {"message", "clangd restarted after a crash; "
                                            "ask again"}}}}));

@@ -35,7 +35,9 @@ public:
   /// must not reach clangd (not JSON-RPC 2.0: clangd would stop; logged).
   std::optional<std::string> fromClient(const std::string &Body);
   /// A message from clangd: what to send to the editor, or nullopt (the
-  /// answer to a replayed initialize).
+  /// answer to a replayed initialize). An async-* quick fix that clangd
+  /// took from a note (an alternative that may change meaning) says so in
+  /// its title and is never the preferred one.
   std::optional<std::string> fromServer(const std::string &Body);
 
   /// After clangd died: an error answer for each request it did not answer
@@ -66,6 +68,7 @@ private:
   std::optional<std::string> onDidChange(llvm::json::Object &Msg);
   void onInitializeResult(const llvm::json::Object &Result);
   bool linkDocs(llvm::json::Object &Params);
+  static bool labelNoteFixes(llvm::json::Array &Actions);
 
   std::string DocsUrl;
   LogFn Log;
@@ -73,8 +76,12 @@ private:
   bool Initialized = false;
   std::optional<llvm::json::Value> Configuration;
   std::map<std::string, Document> Docs;
+  struct Request {
+    llvm::json::Value Id;
+    std::string Method;
+  };
   /// Client requests sent to clangd and not answered, by id as JSON text.
-  std::map<std::string, llvm::json::Value> Pending;
+  std::map<std::string, Request> Pending;
   std::string InitializeId;
   /// The id of the replayed initialize whose answer is swallowed.
   std::set<std::string> ReplayIds;

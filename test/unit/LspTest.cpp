@@ -434,3 +434,43 @@ TEST(AsyncChecksDefaultTest, AsyncChecksComeFirstAndSafeModeLast) {
   EXPECT_EQ(asynclint::withAsyncChecks("bugprone-*", true),
             "async-*,bugprone-*,-async-*");
 }
+
+// clangd turns a note's fix-it into a quick fix titled with the note's
+// text, preferred when it is the only one; for an async-* finding it says
+// that it may change meaning and is not preferred. The finding's own
+// fix-its keep clangd's titles, and other checks' fixes are left alone.
+TEST_F(SessionTest, AsyncNoteFixesAreLabelled) {
+  ASSERT_TRUE(S.fromClient(message("textDocument/codeAction",
+                                   llvm::json::Object{}, 9)));
+  auto Action = [](llvm::StringRef Code, llvm::StringRef Title) {
+    return llvm::json::Object{
+        {"title", Title},
+        {"isPreferred", true},
+        {"diagnostics",
+         llvm::json::Array{llvm::json::Object{
+             {"code", Code}, {"message", "Debug finding (fix available)"}}}}};
+  };
+  std::string Answer;
+  llvm::raw_string_ostream(Answer) << llvm::json::Value(llvm::json::Object{
+      {"jsonrpc", "2.0"},
+      {"id", 9},
+      {"result", llvm::json::Array{
+                     Action("async-x", "insert 'co_await '"),
+                     Action("async-x", "debug finding"),
+                     Action("async-x", "an alternative"),
+                     Action("bugprone-x", "an alternative")}}});
+  std::optional<std::string> Out = S.fromServer(Answer);
+  ASSERT_TRUE(Out);
+  llvm::json::Object Msg = parsed(*Out);
+  std::vector<std::string> Titles;
+  for (const llvm::json::Value &A : *Msg.getArray("result"))
+    Titles.push_back(
+        (*A.getAsObject()->getString("title") +
+         (*A.getAsObject()->getBoolean("isPreferred") ? " [preferred]" : ""))
+            .str());
+  EXPECT_EQ(Titles, (std::vector<std::string>{
+                        "insert 'co_await ' [preferred]",
+                        "debug finding [preferred]",
+                        "an alternative (may change meaning)",
+                        "an alternative [preferred]"}));
+}
