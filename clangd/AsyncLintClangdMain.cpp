@@ -45,8 +45,8 @@ std::vector<std::string> clangdArgs(int Argc, char **Argv) {
   std::vector<std::string> Args(Argv + 1, Argv + Argc);
   bool HasResourceDir = false;
   for (llvm::StringRef A : Args)
-    HasResourceDir |= A.starts_with("--resource-dir") ||
-                      A.starts_with("-resource-dir");
+    HasResourceDir |=
+        A.starts_with("--resource-dir") || A.starts_with("-resource-dir");
   if (!HasResourceDir && *ASYNCLINT_RESOURCE_DIR)
     Args.insert(Args.begin(),
                 std::string("--resource-dir=") + ASYNCLINT_RESOURCE_DIR);

@@ -27,8 +27,7 @@ std::vector<char *> argv(const std::string &Clangd,
 
 void cannotRun(const std::string &Clangd, int Err) {
   llvm::errs() << "asynclint-clangd: error: cannot run '" << Clangd
-               << "': " << std::strerror(Err)
-               << "\n";
+               << "': " << std::strerror(Err) << "\n";
 }
 
 // In the child: wire the pipes to stdin/stdout and exec; an exec failure is

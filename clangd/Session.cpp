@@ -10,9 +10,8 @@ namespace asynclint {
 namespace {
 
 std::string notification(llvm::StringRef Method, json::Value Params) {
-  return text(json::Object{{"jsonrpc", "2.0"},
-                           {"method", Method},
-                           {"params", std::move(Params)}});
+  return text(json::Object{
+      {"jsonrpc", "2.0"}, {"method", Method}, {"params", std::move(Params)}});
 }
 
 std::optional<llvm::StringRef> uriOf(const json::Object &Msg) {
@@ -159,9 +158,9 @@ std::optional<std::string> Session::fromServer(const std::string &Body) {
     return Body;
   }
   json::Object *Params = Msg->getObject("params");
-  if (Params && Msg->getString("method") ==
-                    std::optional<llvm::StringRef>(
-                        "textDocument/publishDiagnostics") &&
+  if (Params &&
+      Msg->getString("method") ==
+          std::optional<llvm::StringRef>("textDocument/publishDiagnostics") &&
       linkDocs(*Params))
     return text(json::Value(std::move(*Msg)));
   return Body;

@@ -90,7 +90,7 @@ private:
   void toClient(const std::string &Body) {
     std::scoped_lock Lock(OutMutex);
     (void)writeAll(LspOut, lsp::frame(Body)); // the editor is gone: clangd
-  }                                           // sees its input end too
+  } // sees its input end too
   void readClient();
   bool restart(int Code);
   bool noteCrash();
@@ -140,8 +140,9 @@ bool Supervisor::noteCrash() {
     toClient(text(llvm::json::Object{
         {"jsonrpc", "2.0"},
         {"method", "window/showMessage"},
-        {"params", llvm::json::Object{{"type", 2},
-                                      {"message", "asynclint-clangd: " + Why}}}}));
+        {"params",
+         llvm::json::Object{{"type", 2},
+                            {"message", "asynclint-clangd: " + Why}}}}));
   }
   return true;
 }
@@ -160,8 +161,8 @@ bool Supervisor::restart(int Code) {
     std::scoped_lock Lock(StateMutex);
     Errors = S.takeUnanswered();
     Input.reset(Clangd.Input, S.replay());
-    logLine("restarted clangd; reopened " +
-            std::to_string(S.openDocuments()) + " documents");
+    logLine("restarted clangd; reopened " + std::to_string(S.openDocuments()) +
+            " documents");
   }
   for (const std::string &E : Errors)
     toClient(E);

@@ -295,8 +295,8 @@ namespace {
 
 std::string message(llvm::StringRef Method, llvm::json::Value Params,
                     std::optional<int> Id = std::nullopt) {
-  llvm::json::Object M{{"jsonrpc", "2.0"}, {"method", Method},
-                       {"params", std::move(Params)}};
+  llvm::json::Object M{
+      {"jsonrpc", "2.0"}, {"method", Method}, {"params", std::move(Params)}};
   if (Id)
     M["id"] = *Id;
   std::string Out;
@@ -317,25 +317,24 @@ struct SessionTest : ::testing::Test {
                        [this](const std::string &L) { Logs.push_back(L); }};
   void SetUp() override {
     ASSERT_TRUE(S.fromClient(message("initialize", llvm::json::Object{}, 1)));
-    ASSERT_TRUE(S.fromServer(
-        R"({"jsonrpc":"2.0","id":1,"result":{"capabilities":)"
-        R"({"positionEncoding":"utf-8"}}})"));
+    ASSERT_TRUE(
+        S.fromServer(R"({"jsonrpc":"2.0","id":1,"result":{"capabilities":)"
+                     R"({"positionEncoding":"utf-8"}}})"));
     ASSERT_TRUE(S.fromClient(message("initialized", llvm::json::Object{})));
     ASSERT_TRUE(S.fromClient(message(
         "textDocument/didOpen",
-        llvm::json::Object{{"textDocument",
-                            llvm::json::Object{{"uri", "file:///a.cpp"},
-                                               {"languageId", "cpp"},
-                                               {"version", 1},
-                                               {"text", "int x;\n"}}}})));
+        llvm::json::Object{
+            {"textDocument", llvm::json::Object{{"uri", "file:///a.cpp"},
+                                                {"languageId", "cpp"},
+                                                {"version", 1},
+                                                {"text", "int x;\n"}}}})));
   }
   std::optional<std::string> change(int Version, llvm::json::Object Change) {
     return S.fromClient(message(
         "textDocument/didChange",
         llvm::json::Object{
-            {"textDocument",
-             llvm::json::Object{{"uri", "file:///a.cpp"},
-                                {"version", Version}}},
+            {"textDocument", llvm::json::Object{{"uri", "file:///a.cpp"},
+                                                {"version", Version}}},
             {"contentChanges", llvm::json::Array{std::move(Change)}}}));
   }
   static llvm::json::Object at(int Line, int Char, int EndChar) {
@@ -351,10 +350,10 @@ struct SessionTest : ::testing::Test {
 // document as edited since it was opened; the request the dead clangd had
 // not answered gets an error, once.
 TEST_F(SessionTest, ReplayBringsTheEditedDocumentsBack) {
-  ASSERT_TRUE(change(2, llvm::json::Object{{"range", at(0, 4, 5)},
-                                           {"text", "answer"}}));
-  ASSERT_TRUE(S.fromClient(message("textDocument/hover",
-                                   llvm::json::Object{}, 7)));
+  ASSERT_TRUE(change(
+      2, llvm::json::Object{{"range", at(0, 4, 5)}, {"text", "answer"}}));
+  ASSERT_TRUE(
+      S.fromClient(message("textDocument/hover", llvm::json::Object{}, 7)));
   std::vector<std::string> Errors = S.takeUnanswered();
   ASSERT_EQ(Errors.size(), 1U);
   EXPECT_EQ(parsed(Errors[0]).getInteger("id"), 7);
@@ -392,8 +391,9 @@ TEST_F(SessionTest, ALostDocumentIsClosedUntilItsWholeTextComes) {
   ASSERT_TRUE(Whole);
   llvm::json::Object Open = parsed(*Whole);
   EXPECT_EQ(Open.getString("method"), "textDocument/didOpen");
-  EXPECT_EQ(Open.getObject("params")->getObject("textDocument")->getInteger(
-                "version"),
+  EXPECT_EQ(Open.getObject("params")
+                ->getObject("textDocument")
+                ->getInteger("version"),
             4);
   ASSERT_EQ(Logs.size(), 1U);
   EXPECT_NE(Logs[0].find("cannot apply a change to file:///a.cpp"),
@@ -403,25 +403,29 @@ TEST_F(SessionTest, ALostDocumentIsClosedUntilItsWholeTextComes) {
 // The async-* findings link to asynclint's pages; other checks keep
 // clangd's links.
 TEST_F(SessionTest, AsyncFindingsLinkToAsynclintDocs) {
-  std::optional<std::string> Out = S.fromServer(message(
-      "textDocument/publishDiagnostics",
-      llvm::json::Object{
-          {"uri", "file:///a.cpp"},
-          {"diagnostics",
-           llvm::json::Array{
-               llvm::json::Object{{"code", "async-unawaited-task"}},
-               llvm::json::Object{
-                   {"code", "bugprone-use-after-move"},
-                   {"codeDescription",
-                    llvm::json::Object{{"href", "https://x/"}}}}}}}));
+  std::optional<std::string> Out = S.fromServer(
+      message("textDocument/publishDiagnostics",
+              llvm::json::Object{
+                  {"uri", "file:///a.cpp"},
+                  {"diagnostics",
+                   llvm::json::Array{
+                       llvm::json::Object{{"code", "async-unawaited-task"}},
+                       llvm::json::Object{
+                           {"code", "bugprone-use-after-move"},
+                           {"codeDescription",
+                            llvm::json::Object{{"href", "https://x/"}}}}}}}));
   ASSERT_TRUE(Out);
   llvm::json::Object Msg = parsed(*Out);
   llvm::json::Array *Diags = Msg.getObject("params")->getArray("diagnostics");
-  EXPECT_EQ((*Diags)[0].getAsObject()->getObject("codeDescription")->getString(
-                "href"),
+  EXPECT_EQ((*Diags)[0]
+                .getAsObject()
+                ->getObject("codeDescription")
+                ->getString("href"),
             "file:///doc/async-unawaited-task.md");
-  EXPECT_EQ((*Diags)[1].getAsObject()->getObject("codeDescription")->getString(
-                "href"),
+  EXPECT_EQ((*Diags)[1]
+                .getAsObject()
+                ->getObject("codeDescription")
+                ->getString("href"),
             "https://x/");
 }
 
@@ -440,8 +444,8 @@ TEST(AsyncChecksDefaultTest, AsyncChecksComeFirstAndSafeModeLast) {
 // that it may change meaning and is not preferred. The finding's own
 // fix-its keep clangd's titles, and other checks' fixes are left alone.
 TEST_F(SessionTest, AsyncNoteFixesAreLabelled) {
-  ASSERT_TRUE(S.fromClient(message("textDocument/codeAction",
-                                   llvm::json::Object{}, 9)));
+  ASSERT_TRUE(S.fromClient(
+      message("textDocument/codeAction", llvm::json::Object{}, 9)));
   auto Action = [](llvm::StringRef Code, llvm::StringRef Title) {
     return llvm::json::Object{
         {"title", Title},
@@ -454,11 +458,10 @@ TEST_F(SessionTest, AsyncNoteFixesAreLabelled) {
   llvm::raw_string_ostream(Answer) << llvm::json::Value(llvm::json::Object{
       {"jsonrpc", "2.0"},
       {"id", 9},
-      {"result", llvm::json::Array{
-                     Action("async-x", "insert 'co_await '"),
-                     Action("async-x", "debug finding"),
-                     Action("async-x", "an alternative"),
-                     Action("bugprone-x", "an alternative")}}});
+      {"result", llvm::json::Array{Action("async-x", "insert 'co_await '"),
+                                   Action("async-x", "debug finding"),
+                                   Action("async-x", "an alternative"),
+                                   Action("bugprone-x", "an alternative")}}});
   std::optional<std::string> Out = S.fromServer(Answer);
   ASSERT_TRUE(Out);
   llvm::json::Object Msg = parsed(*Out);
@@ -468,9 +471,9 @@ TEST_F(SessionTest, AsyncNoteFixesAreLabelled) {
         (*A.getAsObject()->getString("title") +
          (*A.getAsObject()->getBoolean("isPreferred") ? " [preferred]" : ""))
             .str());
-  EXPECT_EQ(Titles, (std::vector<std::string>{
-                        "insert 'co_await ' [preferred]",
-                        "debug finding [preferred]",
-                        "an alternative (may change meaning)",
-                        "an alternative [preferred]"}));
+  EXPECT_EQ(Titles,
+            (std::vector<std::string>{"insert 'co_await ' [preferred]",
+                                      "debug finding [preferred]",
+                                      "an alternative (may change meaning)",
+                                      "an alternative [preferred]"}));
 }
