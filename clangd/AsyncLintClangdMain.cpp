@@ -24,7 +24,7 @@
 
 namespace clang::clangd {
 // clangd's ClangdMain.h (not installed by Debian).
-int clangdMain(int Argc, char *Argv[]);
+int clangdMain(int Argc, char **Argv);
 } // namespace clang::clangd
 
 namespace {

@@ -231,6 +231,7 @@ bool Session::labelNoteFixes(json::Array &Actions) {
 
 std::vector<std::string> Session::takeUnanswered() {
   std::vector<std::string> Out;
+  Out.reserve(Pending.size());
   for (auto &[Key, R] : Pending)
     Out.push_back(text(json::Object{
         {"jsonrpc", "2.0"},
