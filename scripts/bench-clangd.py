@@ -11,9 +11,10 @@ threads), a copy in a fresh directory with only a compile_commands.json (the
 command BUILD_DIR's database has for it, or clang++-22 -std=c++20 with the
 runtime's headers) and a .clang-tidy naming the async checks
 ("-*,async-*"); .clangd turns off the standard library index for both
-servers. Each server opens it, waits for its first diagnostics, settles,
-then makes N edits (default 7): each appends, in the unsaved buffer only, a
-coroutine with one unawaited call. Per edit, the time from didChange to:
+servers. Both servers open it, wait for their first diagnostics and
+settle; then each edit (N, default 7) goes to clangd-22 and then to
+asynclint-clangd, one at a time: it appends, in the unsaved buffer only, a coroutine with one
+unawaited call. Per edit, the time from didChange to:
   - clangd-22: its publishDiagnostics for that version;
   - asynclint-clangd: its publishDiagnostics for that version, which must
     hold the new async-unawaited-task finding.
@@ -92,46 +93,47 @@ def project(build, path):
     return work, copy
 
 
-def session(server, work, copy, edits, want_ours):
-    """Per-edit latencies (ms) of server on copy."""
-    with open(copy) as f:
-        text = f.read()
-    uri = uri_of(copy)
-    log = open(os.path.join(work, os.path.basename(server) + ".log"), "wb")
-    c = Client([server] + QUIET_CLANGD, cwd=work, stderr=log)
-    c.initialize(work)
-    c.open(uri, text)
-    c.wait_diagnostics(uri, lambda ds: True, timeout=300)
-    base = len(ours(c.diagnostics[uri]))
-    c.drain(3)
-    times = []
-    for i in range(edits):
-        version = i + 2
+class Session:
+    """One server on the copy, edited one probe at a time."""
+
+    def __init__(self, server, work, copy, want_ours):
+        with open(copy) as f:
+            self.text = f.read()
+        self.server, self.want_ours = server, want_ours
+        self.uri = uri_of(copy)
+        log = open(os.path.join(work, os.path.basename(server) + ".log"),
+                   "wb")
+        self.c = Client([server] + QUIET_CLANGD, cwd=work, stderr=log)
+        self.c.initialize(work)
+        self.c.open(self.uri, self.text)
+        self.c.wait_diagnostics(self.uri, lambda ds: True, timeout=300)
+        self.base = len(ours(self.c.diagnostics[self.uri]))
+        self.c.drain(3)
+
+    def edit(self, i):
+        """Appends probe i; the ms until the diagnostics for it."""
+        c, version, line = self.c, i + 2, self.text.count("\n")
         probe = PROBE % (i, i)
-        line = text.count("\n")
         c.published.clear()
         t0 = time.monotonic()
         c.notify("textDocument/didChange", {
-            "textDocument": {"uri": uri, "version": version},
+            "textDocument": {"uri": self.uri, "version": version},
             "contentChanges": [{"range": {
                 "start": {"line": line, "character": 0},
                 "end": {"line": line, "character": 0}}, "text": probe}]})
-        text += probe
-        done = None
+        self.text += probe
         deadline = time.monotonic() + 300
-        while done is None:
+        while True:
             c.next_message(deadline)
             for stamp, u, ver, ds in c.published:
-                if u == uri and ver == version:
-                    if want_ours and len(ours(ds)) != base + i + 1:
-                        sys.exit("%s: version %d has %d async findings, "
-                                 "want %d" % (server, version, len(ours(ds)),
-                                              base + i + 1))
-                    done = stamp
-        times.append((done - t0) * 1000)
-        time.sleep(0.5)
-    c.shutdown()
-    return times
+                if u != self.uri or ver != version:
+                    continue
+                want = self.base + i + 1
+                if self.want_ours and len(ours(ds)) != want:
+                    sys.exit("%s: version %d has %d async findings, want %d"
+                             % (self.server, version, len(ours(ds)), want))
+                c.drain(0.3)
+                return (stamp - t0) * 1000
 
 
 def main():
@@ -148,9 +150,17 @@ def main():
     for rel in a.files or DEFAULT_FILES:
         path = os.path.abspath(os.path.join(ROOT, rel))
         work, copy = project(a.build, path)
+        # Both servers open, edited in turn: load from elsewhere on the
+        # machine falls on both alike.
+        plain, mine = [], []
         try:
-            plain = session(a.clangd, work, copy, a.edits, False)
-            mine = session(ours_server, work, copy, a.edits, True)
+            servers = [Session(a.clangd, work, copy, False),
+                       Session(ours_server, work, copy, True)]
+            for i in range(a.edits):
+                plain.append(servers[0].edit(i))
+                mine.append(servers[1].edit(i))
+            for s in servers:
+                s.c.shutdown()
         finally:
             shutil.rmtree(work, ignore_errors=True)
         print("%s: clangd-22 %s ms; asynclint-clangd %s ms" % (
