@@ -13,8 +13,8 @@ runtime's headers) and a .clang-tidy naming the async checks
 ("-*,async-*"); .clangd turns off the standard library index for both
 servers. Both servers open it, wait for their first diagnostics and
 settle; then each edit (N, default 7) goes to clangd-22 and then to
-asynclint-clangd, one at a time: it appends, in the unsaved buffer only, a coroutine with one
-unawaited call. Per edit, the time from didChange to:
+asynclint-clangd, one at a time: it appends, in the unsaved buffer only,
+a coroutine with one unawaited call. Per edit, the time from didChange to:
   - clangd-22: its publishDiagnostics for that version;
   - asynclint-clangd: its publishDiagnostics for that version, which must
     hold the new async-unawaited-task finding.

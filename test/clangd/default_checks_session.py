@@ -48,7 +48,8 @@ double half(int x) {
 
 PROJECTS = [
     ("none", None),
-    ("slow-added", "Checks: 'bugprone-integer-division,misc-const-correctness'\n"),
+    ("slow-added",
+     "Checks: 'bugprone-integer-division,misc-const-correctness'\n"),
     ("all-off", "Checks: '-*,bugprone-integer-division'\n"),
 ]
 

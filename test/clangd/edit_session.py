@@ -138,8 +138,8 @@ def main():
     # Newest version wins: version 3 brings an unawaited call back (with
     # the marker of the test-only slow check, which the caller enables with
     # ASYNCLINT_DEBUG_CRASH=slow:..., so that its analysis, if clangd starts
-    # one, takes three seconds), version 4 at once takes it out again (into a comment: a text
-    # clangd has already seen would not be published again). The
+    # one, takes three seconds), version 4 at once takes it out again (into
+    # a comment: a text clangd has already seen is not published again). The
     # last list published is version 4's, without the finding, and nothing
     # for version 3 comes after it.
     c.published.clear()

@@ -10,8 +10,8 @@
 2. `exit` without `shutdown`: clangd exits with 1; so must the supervisor.
 3. The input ends in the middle of a message: the supervisor logs it, closes
    clangd's input and exits with clangd's code, in bounded time.
-Every byte the supervisor writes to stdout is parsed as LSP framing by the client
-(lsp_client.Client records anything else as a protocol error).
+Every byte the supervisor writes to stdout is parsed as LSP framing by the
+client (lsp_client.Client records anything else as a protocol error).
 """
 import os
 import shutil
