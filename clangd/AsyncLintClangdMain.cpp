@@ -1,122 +1,73 @@
 //===--- AsyncLintClangdMain.cpp - asynclint-clangd -----------------------===//
 //
-// asynclint-clangd: a drop-in for the clangd binary. Starts the real clangd,
-// relays LSP between it and the editor, and adds asynclint's findings and
-// fix-its (see ClangdProxy.h). stdout carries only LSP; logs go to stderr.
+// asynclint-clangd: clangd 22 (Debian's libclangdMain) with the async-*
+// checks linked in and on by default (ClangdHooks.cpp). Started by
+// an editor, it is the supervisor that runs this same executable as the
+// clangd below it and restarts it after a crash (Supervisor.h); --version,
+// --help and --check=FILE are clangd's, run here directly.
 //
 //===----------------------------------------------------------------------===//
 
-#include "AnalysisProcess.h"
-#include "BufferAnalysis.h"
-#include "ClangdProcess.h"
-#include "ClangdProxy.h"
-#include "LspFraming.h"
-#include "MessageIO.h"
-#include "ProxyArgs.h"
+#include "Supervisor.h"
+#include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/raw_ostream.h"
-#include <cerrno>
-#include <csignal>
 #include <cstdlib>
-#include <cstring>
-#include <mutex>
-#include <thread>
-#include <unistd.h>
+#include <string>
+#include <vector>
 
 #ifndef ASYNCLINT_DOCS_URL
 #define ASYNCLINT_DOCS_URL ""
 #endif
+#ifndef ASYNCLINT_RESOURCE_DIR
+#define ASYNCLINT_RESOURCE_DIR ""
+#endif
 
-using namespace asynclint;
+namespace clang::clangd {
+// clangd's ClangdMain.h (not installed by Debian).
+int clangdMain(int Argc, char **Argv);
+} // namespace clang::clangd
 
 namespace {
 
-// Lint results use the compile command clangd would; a path from the
-// client's initializationOptions counts unless the command line named one.
-ClangdProxy::Options proxyOptions(const ProxyArgs &A,
-                                  CompileCommandFinder &Commands) {
-  ClangdProxy::Options Opts;
-  Opts.Debounce = std::chrono::milliseconds(A.DebounceMs);
-  Opts.DocsUrl = ASYNCLINT_DOCS_URL;
-  if (A.CompileCommandsDir.empty())
-    Opts.OnCompilationDatabasePath = [&Commands](const std::string &Dir) {
-      Commands.setDirectory(Dir);
-    };
-  return Opts;
+// Whether clangd would answer and exit without an LSP session.
+bool isInformational(llvm::StringRef Arg) {
+  return Arg == "--version" || Arg == "-version" || Arg == "--help" ||
+         Arg == "-help" || Arg == "--help-hidden" || Arg == "--check" ||
+         Arg.starts_with("--check=") || Arg == "--help-list" ||
+         Arg == "--help-list-hidden";
 }
 
-// Analyses one buffer in a child process (AnalysisProcess.h); a failure is
-// logged and costs only this analysis.
-std::vector<BufferFinding> analyze(const std::string &Self,
-                                   const std::string &Path,
-                                   const std::string &Text,
-                                   CompileCommandFinder &Commands) {
-  AnalysisOutcome O = analyzeInChild(Self, Path, Text, Commands.directory(),
-                                     /*TimeoutSeconds=*/120);
-  if (!O.Failure.empty())
-    logLine("the analysis of " + Path + " did not finish: " + O.Failure +
-            " (clangd's own diagnostics are not affected)");
-  return std::move(O.Findings);
-}
-
-// Relays until clangd exits, then leaves with its exit code. (The proxy's
-// worker may be in the middle of an analysis nobody wants any more, hence
-// _Exit after the last write.)
-[[noreturn]] void relay(const ProxyArgs &A, const ClangdProcess &Clangd,
-                        int LspOut, const std::string &Self) {
-  std::mutex OutMutex;
-  auto ToClient = [&](const std::string &Body) {
-    std::scoped_lock Lock(OutMutex);
-    if (!writeAll(LspOut, lsp::frame(Body)))
-      logLine("cannot write to the client: " +
-              std::string(std::strerror(errno)));
-  };
-  auto ToServer = [&](const std::string &Body) {
-    if (!writeAll(Clangd.Input, lsp::frame(Body)))
-      logLine("cannot write to clangd: " + std::string(std::strerror(errno)));
-  };
-  CompileCommandFinder Commands(A.CompileCommandsDir);
-  // Never destroyed: the process ends with _Exit while it may be working.
-  auto *Proxy = new ClangdProxy(
-      proxyOptions(A, Commands), ToClient, ToServer,
-      [&](const std::string &Path, const std::string &Text) {
-        return analyze(Self, Path, Text, Commands);
-      },
-      logLine);
-  std::thread FromServer([&] {
-    readMessages(Clangd.Output, "clangd",
-                 [&](const std::string &Body) { Proxy->fromServer(Body); });
-    int Code = waitForExit(Clangd.Pid);
-    std::scoped_lock Lock(OutMutex, LogMutex);
-    llvm::errs().flush();
-    std::_Exit(Code);
-  });
-  // The editor's output; at its end, close clangd's input so that it exits.
-  readMessages(0, "the client",
-               [&](const std::string &Body) { Proxy->fromClient(Body); });
-  ::close(Clangd.Input);
-  FromServer.join(); // never returns: the thread exits the process
-  std::_Exit(0);
+// clangd finds the compiler's built-in headers next to its executable
+// (../lib/clang/22), which an asynclint-clangd in a build tree or in
+// /usr/local does not have: unless the user chose one, the resource
+// directory of the clang-22 that built it.
+std::vector<std::string> clangdArgs(int Argc, char **Argv) {
+  std::vector<std::string> Args(Argv + 1, Argv + Argc);
+  bool HasResourceDir = false;
+  for (llvm::StringRef A : Args)
+    HasResourceDir |=
+        A.starts_with("--resource-dir") || A.starts_with("-resource-dir");
+  if (!HasResourceDir && *ASYNCLINT_RESOURCE_DIR)
+    Args.insert(Args.begin(),
+                std::string("--resource-dir=") + ASYNCLINT_RESOURCE_DIR);
+  return Args;
 }
 
 } // namespace
 
 int main(int Argc, char **Argv) {
-  if (Argc > 1 && llvm::StringRef(Argv[1]) == AnalyzeWorkerFlag)
-    return analyzeWorkerMain(Argc, Argv);
+  std::vector<std::string> Args = clangdArgs(Argc, Argv);
+  bool Informational = false;
+  for (llvm::StringRef A : Args)
+    Informational |= isInformational(A);
+  if (Informational || std::getenv(asynclint::ServerVariable)) {
+    std::vector<char *> V{Argv[0]};
+    for (std::string &A : Args)
+      V.push_back(A.data());
+    V.push_back(nullptr);
+    return clang::clangd::clangdMain(static_cast<int>(V.size()) - 1, V.data());
+  }
   std::string Self = llvm::sys::fs::getMainExecutable(
-      Argv[0], reinterpret_cast<void *>(&analyzeWorkerMain));
-  ProxyArgs A;
-  if (std::optional<int> Stop = parseProxyArgs(Argc, Argv, A))
-    return *Stop;
-  if (A.Informational) // --version, --help, --check: clangd's own output
-    return execClangd(A.Clangd, A.Passed);
-  std::signal(SIGPIPE, SIG_IGN);
-  int LspOut = privateStdout();
-  if (LspOut < 0)
-    return 2;
-  std::optional<ClangdProcess> Clangd = startClangd(A.Clangd, A.Passed);
-  if (!Clangd)
-    return 2;
-  relay(A, *Clangd, LspOut, Self);
+      Argv[0], reinterpret_cast<void *>(&clang::clangd::clangdMain));
+  return asynclint::supervise(Self, Args, ASYNCLINT_DOCS_URL);
 }

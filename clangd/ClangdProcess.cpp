@@ -26,9 +26,8 @@ std::vector<char *> argv(const std::string &Clangd,
 }
 
 void cannotRun(const std::string &Clangd, int Err) {
-  llvm::errs() << "asynclint-clangd: error: cannot run clangd '" << Clangd
-               << "': " << std::strerror(Err)
-               << " (choose one with --clangd=PATH)\n";
+  llvm::errs() << "asynclint-clangd: error: cannot run '" << Clangd
+               << "': " << std::strerror(Err) << "\n";
 }
 
 // In the child: wire the pipes to stdin/stdout and exec; an exec failure is
@@ -82,13 +81,6 @@ std::optional<ClangdProcess> startClangd(const std::string &Clangd,
   }
   ::close(ExecFailed[0]);
   return ClangdProcess{Child, ToChild[1], FromChild[0]};
-}
-
-int execClangd(const std::string &Clangd, std::vector<std::string> Args) {
-  std::vector<char *> V = argv(Clangd, Args);
-  ::execvp(Clangd.c_str(), V.data());
-  cannotRun(Clangd, errno);
-  return 2;
 }
 
 int waitForExit(pid_t Pid) {

@@ -1,7 +1,7 @@
 //===--- ClangdProcess.h - asynclint-clangd ---------------------*- C++ -*-===//
 //
-// The real clangd under the proxy: started with pipes for its stdin and
-// stdout (its stderr is the proxy's), and waited for.
+// The clangd under the supervisor: started with pipes for its stdin and
+// stdout (its stderr is the supervisor's), and waited for.
 //
 //===----------------------------------------------------------------------===//
 
@@ -24,10 +24,6 @@ struct ClangdProcess {
 /// Starts \p Clangd with \p Args; nullopt (reported) when it cannot run.
 std::optional<ClangdProcess> startClangd(const std::string &Clangd,
                                          std::vector<std::string> Args);
-
-/// Replaces this process by clangd (for its informational modes); returns
-/// the exit code when it cannot run (reported).
-int execClangd(const std::string &Clangd, std::vector<std::string> Args);
 
 /// Waits for \p Pid and returns its exit code (128 + signal when killed).
 int waitForExit(pid_t Pid);

@@ -1,6 +1,6 @@
 //===--- JsonText.h - asynclint-clangd --------------------------*- C++ -*-===//
 //
-// JSON helpers the proxy's files share.
+// JSON helpers the supervisor's files share.
 //
 //===----------------------------------------------------------------------===//
 
@@ -18,15 +18,6 @@ inline std::string text(const llvm::json::Value &V) {
   std::string Out;
   llvm::raw_string_ostream(Out) << V;
   return Out;
-}
-
-// Records \p All as the list last sent in \p Last; false if it already was.
-inline bool remember(std::string &Last, const llvm::json::Array &All) {
-  std::string Key = text(llvm::json::Array(All));
-  if (Key == Last)
-    return false;
-  Last = std::move(Key);
-  return true;
 }
 
 } // namespace asynclint

@@ -1,6 +1,6 @@
 //===--- MessageIO.h - asynclint-clangd -------------------------*- C++ -*-===//
 //
-// Whole LSP messages in and out of file descriptors, and the proxy's log
+// Whole LSP messages in and out of file descriptors, and the supervisor's log
 // (stderr, one line at a time).
 //
 //===----------------------------------------------------------------------===//

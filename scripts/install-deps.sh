@@ -2,6 +2,9 @@
 # The one place that lists the packages asynclint needs to build, test and
 # lint on Debian 12 (bookworm). LLVM 22 comes from bookworm-security.
 # Idempotent: re-running on a machine that has everything is quick.
+# asynclint-clangd links clangd's archives from libclang-22-dev and the
+# gRPC, protobuf and Abseil shared libraries that clangd-22 pulls in (no
+# -dev packages needed: clangd/CMakeLists.txt imports the .so files).
 set -eu
 
 PACKAGES="

@@ -4,9 +4,9 @@
 #   UndefinedBehaviorSanitizer, and under ThreadSanitizer (for to_thread's
 #   cross-thread hand-off, event::set from other threads and their stress
 #   tests), in build-address-undefined and build-thread;
-# - asynclint's own code (checks, driver, clangd proxy, unit tests) under
-#   ASan+UBSan (ASYNCLINT_SANITIZE), in build-tools-address-undefined: the
-#   whole lit corpus through the driver (the clangd tests included), the
+# - asynclint's own code (checks, driver, unit tests; no asynclint-clangd)
+#   under ASan+UBSan (ASYNCLINT_SANITIZE), in build-tools-address-undefined:
+#   the whole lit corpus through the driver (test/clangd/ unsupported), the
 #   unit tests, and no sanitizer report from any process (DEVELOPERS.md).
 # $SANITIZE_BUILD_PREFIX replaces "build" in these names.
 set -eu

@@ -34,7 +34,7 @@ if os.path.exists(plugin):
 
 # A sanitized tree (ASYNCLINT_SANITIZE, test/CMakeLists.txt): its options
 # for every process, and each report also in a file of its own, since a
-# report from a driver worker or the proxy's analysis process can be taken
+# report from a driver worker or a clangd the supervisor restarts can be taken
 # for a tolerated crash; ctest's sanitizer-reports fails when any is there.
 if config.asynclint_sanitize:
     config.available_features.add("sanitized")

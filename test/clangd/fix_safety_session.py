@@ -4,7 +4,7 @@ preferred. Uses the test-only check's fixes mode (the caller sets
 ASYNCLINT_DEBUG_CRASH=fixes:FIXME): a finding with a safe fix and a note
 alternative, and one with only a note alternative.
 
-  fix_safety_session.py PROXY CLANGD WORKDIR
+  fix_safety_session.py SERVER WORKDIR
 """
 import json
 import os
@@ -12,13 +12,14 @@ import shutil
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lsp_client import ours, quiet_clangd, start_proxy, uri_of  # noqa
+from lsp_client import (is_ours, ours, quiet_clangd,  # noqa: E402
+                        start_server, uri_of)
 
 BUFFER = "int a = 1; // FIXME_SAFE\nint b = 2; // FIXME_UNSAFE\n"
 
 
 def main():
-    proxy, clangd, workdir = sys.argv[1:4]
+    server, workdir = sys.argv[1:3]
     shutil.rmtree(workdir, ignore_errors=True)
     os.makedirs(workdir)
     path = os.path.join(workdir, "fixes.cpp")
@@ -30,7 +31,7 @@ def main():
     with open(os.path.join(workdir, ".clang-tidy"), "w") as f:
         f.write("CheckOptions: {}\n")
     quiet_clangd(workdir)
-    c = start_proxy(proxy, clangd, workdir)
+    c = start_server(server, workdir)
     c.initialize(workdir)
     uri = uri_of(path)
     c.open(uri, BUFFER)
@@ -40,7 +41,7 @@ def main():
             "textDocument": {"uri": uri}, "range": d["range"],
             "context": {"diagnostics": [d]}})
         for a in actions or []:
-            if a.get("diagnostics", [{}])[0].get("source") == "asynclint":
+            if is_ours(a.get("diagnostics", [{}])[0]):
                 print("line %d: %s%s" % (d["range"]["start"]["line"] + 1,
                                          a["title"],
                                          " [preferred]" if a.get("isPreferred")

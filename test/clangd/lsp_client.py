@@ -3,7 +3,7 @@
 Talks to a server over its stdin/stdout. A reader thread parses the
 server's output strictly: anything on stdout that is not a well-framed JSON
 message is recorded as a protocol error, so every test also checks that the
-proxy's stdout carries only LSP.
+server's stdout carries only LSP.
 """
 import json
 import os
@@ -15,9 +15,9 @@ import time
 
 
 # clangd keeps running after `exit` until its background indexing is done
-# (minutes for the standard library on a loaded machine), and the proxy
-# rightly waits for it: the tests turn indexing off (the flag also shows
-# that unknown arguments reach clangd).
+# (minutes for the standard library on a loaded machine), and the
+# supervisor rightly waits for it: the tests turn indexing off (the flag
+# also shows that the arguments reach clangd).
 QUIET_CLANGD = ["--background-index=false"]
 CLANGD_CONFIG = "Index:\n  StandardLibrary: No\n"
 
@@ -28,12 +28,11 @@ def quiet_clangd(workdir):
         f.write(CLANGD_CONFIG)
 
 
-def start_proxy(proxy, clangd, workdir, log_name="stderr.log"):
-    """asynclint-clangd on clangd in workdir, analysing at once, quiet
-    clangd flags, its stderr in workdir/log_name."""
+def start_server(server, workdir, log_name="stderr.log", env=None):
+    """asynclint-clangd (or any clangd) in workdir with quiet clangd flags,
+    its stderr in workdir/log_name."""
     log = open(os.path.join(workdir, log_name), "wb")
-    return Client([proxy, "--clangd=" + clangd, "--asynclint-debounce=0"] +
-                  QUIET_CLANGD, cwd=workdir, stderr=log)
+    return Client([server] + QUIET_CLANGD, cwd=workdir, stderr=log, env=env)
 
 
 class ProtocolError(Exception):
@@ -46,15 +45,16 @@ def frame(body):
 
 
 class Client:
-    def __init__(self, cmd, cwd=None, stderr=None):
+    def __init__(self, cmd, cwd=None, stderr=None, env=None):
         self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE,
-                                     stderr=stderr, cwd=cwd)
+                                     stderr=stderr, cwd=cwd, env=env)
         self.inbox = queue.Queue()
         self.errors = []
         self.next_id = 1
         self.diagnostics = {}  # uri -> the last published list
         self.published = []   # (time, uri, version, diagnostics)
+        self.shown = []       # window/showMessage texts
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
 
@@ -116,6 +116,8 @@ class Client:
             self.diagnostics[p["uri"]] = p["diagnostics"]
             self.published.append((stamp, p["uri"], p.get("version"),
                                    p["diagnostics"]))
+        elif msg.get("method") == "window/showMessage":
+            self.shown.append(msg["params"]["message"])
         elif "method" in msg and "id" in msg:
             # workDoneProgress/create and the like: accept.
             self.send({"jsonrpc": "2.0", "id": msg["id"], "result": None})
@@ -201,12 +203,17 @@ def uri_of(path):
     return "file://" + os.path.abspath(path)
 
 
+def is_ours(d):
+    """An async-* finding (clangd reports it as a clang-tidy one)."""
+    return str(d.get("code", "")).startswith("async-")
+
+
 def ours(diags):
-    return [d for d in diags if d.get("source") == "asynclint"]
+    return [d for d in diags if is_ours(d)]
 
 
 def theirs(diags):
-    return [d for d in diags if d.get("source") != "asynclint"]
+    return [d for d in diags if not is_ours(d)]
 
 
 def utf16_column(line_text, byte_column):

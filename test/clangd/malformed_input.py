@@ -1,24 +1,24 @@
 #!/usr/bin/env python3
-"""asynclint-clangd fed malformed input, with the real clangd below.
+"""asynclint-clangd fed malformed input.
 
-  malformed_input.py PROXY CLANGD WORKDIR
+  malformed_input.py SERVER WORKDIR
 
 1. Garbage, a bad Content-Length, a body that is not JSON and messages with
    missing or wrong fields come before and between a normal session: each is
    logged on stderr, the session still works (initialize answered, a document
    opened and analysed, shutdown answered), exit code 0.
-2. `exit` without `shutdown`: clangd exits with 1; so must the proxy.
-3. The input ends in the middle of a message: the proxy logs it, closes
+2. `exit` without `shutdown`: clangd exits with 1; so must the supervisor.
+3. The input ends in the middle of a message: the supervisor logs it, closes
    clangd's input and exits with clangd's code, in bounded time.
-Every byte the proxy writes to stdout is parsed as LSP framing by the client
-(lsp_client.Client records anything else as a protocol error).
+Every byte the supervisor writes to stdout is parsed as LSP framing by the
+client (lsp_client.Client records anything else as a protocol error).
 """
 import os
 import shutil
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lsp_client import (frame, ours, quiet_clangd, start_proxy,  # noqa: E402
+from lsp_client import (frame, ours, quiet_clangd, start_server,  # noqa: E402
                         uri_of)
 
 TEXT = """#include <coroutine>
@@ -55,7 +55,7 @@ def stderr_of(workdir, name):
 
 
 def main():
-    proxy, clangd, workdir = sys.argv[1:4]
+    server, workdir = sys.argv[1:3]
     shutil.rmtree(workdir, ignore_errors=True)
     os.makedirs(workdir)
     quiet_clangd(workdir)
@@ -67,7 +67,7 @@ def main():
     uri = uri_of(path)
 
     # 1. Garbage around a working session.
-    c = start_proxy(proxy, clangd, workdir, "one.log")
+    c = start_server(server, workdir, "one.log")
     c.send_raw(b"garbage without a header\r\n\r\n")
     c.send_raw(b"Content-Length: twelve\r\n\r\n{}")
     c.send_raw(frame(b"{this is not json"))
@@ -82,8 +82,8 @@ def main():
     c.notify("textDocument/didChange", {"textDocument": {"uri": uri},
                                         "contentChanges": "nope"})
     c.open(uri, TEXT)
-    # A change that cannot apply (line 999): the proxy stops analysing the
-    # document and drops its findings, until the whole text comes again.
+    # A change that cannot apply (line 999): the supervisor closes the
+    # document in clangd, until the whole text comes again.
     c.notify("textDocument/didChange", {
         "textDocument": {"uri": uri, "version": 2},
         "contentChanges": [{"range": {"start": {"line": 999, "character": 0},
@@ -106,15 +106,15 @@ def main():
     print("stderr explains each")
     check(not c.errors, "protocol errors: %s" % c.errors)
 
-    # 2. exit without shutdown: clangd's exit code (1) is the proxy's.
-    c = start_proxy(proxy, clangd, workdir, "two.log")
+    # 2. exit without shutdown: clangd's exit code (1) is the supervisor's.
+    c = start_server(server, workdir, "two.log")
     c.initialize(workdir)
     c.notify("exit", None)
     print("exit code without shutdown:", c.wait_exit())
     check(not c.errors, "protocol errors: %s" % c.errors)
 
     # 3. Input ends inside a message.
-    c = start_proxy(proxy, clangd, workdir, "three.log")
+    c = start_server(server, workdir, "three.log")
     c.initialize(workdir)
     c.send_raw(b"Content-Length: 100\r\n\r\n{\"jsonrpc\"")
     c.proc.stdin.close()

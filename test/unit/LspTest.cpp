@@ -1,17 +1,16 @@
-// Property tests of asynclint-clangd's LSP plumbing: the framing layer fed
-// random, garbled and truncated streams in random chunks (fixed seeds, so a
-// failure reproduces), and positions in the three encodings.
+// Tests of asynclint-clangd's LSP plumbing: the framing layer fed random,
+// garbled and truncated streams in random chunks (fixed seeds, so a failure
+// reproduces), positions in the three encodings, the session the supervisor
+// replays to a restarted clangd, and the default Checks list.
 
-#include "ClangdProxy.h"
+#include "AsyncChecksDefault.h"
 #include "LspFraming.h"
 #include "LspText.h"
+#include "Session.h"
+#include "llvm/Support/JSON.h"
 #include "gtest/gtest.h"
-#include <atomic>
-#include <chrono>
-#include <memory>
 #include <random>
 #include <string>
-#include <thread>
 #include <vector>
 
 using namespace asynclint::lsp;
@@ -292,50 +291,189 @@ TEST(LspTextTest, FileURIs) {
 
 } // namespace
 
-// The proxy never writes to the client while holding its state lock: an
-// editor that is slow to read must not stop the proxy from taking the
-// editor's next message (or clangd's). Each write here asks another thread
-// to hand the proxy a message and waits for it; under the lock that thread
-// would block until the write returned.
-TEST(ClangdProxyTest, WritesToTheClientWithoutHoldingTheStateLock) {
-  using asynclint::ClangdProxy;
-  struct Probe {
-    std::atomic<bool> Done{false};
+namespace {
+
+std::string message(llvm::StringRef Method, llvm::json::Value Params,
+                    std::optional<int> Id = std::nullopt) {
+  llvm::json::Object M{
+      {"jsonrpc", "2.0"}, {"method", Method}, {"params", std::move(Params)}};
+  if (Id)
+    M["id"] = *Id;
+  std::string Out;
+  llvm::raw_string_ostream(Out) << llvm::json::Value(std::move(M));
+  return Out;
+}
+
+llvm::json::Object parsed(const std::string &Text) {
+  llvm::Expected<llvm::json::Value> V = llvm::json::parse(Text);
+  EXPECT_TRUE(bool(V));
+  return V && V->getAsObject() ? *V->getAsObject() : llvm::json::Object();
+}
+
+// A session with initialize answered (utf-8 positions) and one document.
+struct SessionTest : ::testing::Test {
+  std::vector<std::string> Logs;
+  asynclint::Session S{"file:///doc/",
+                       [this](const std::string &L) { Logs.push_back(L); }};
+  void SetUp() override {
+    ASSERT_TRUE(S.fromClient(message("initialize", llvm::json::Object{}, 1)));
+    ASSERT_TRUE(
+        S.fromServer(R"({"jsonrpc":"2.0","id":1,"result":{"capabilities":)"
+                     R"({"positionEncoding":"utf-8"}}})"));
+    ASSERT_TRUE(S.fromClient(message("initialized", llvm::json::Object{})));
+    ASSERT_TRUE(S.fromClient(message(
+        "textDocument/didOpen",
+        llvm::json::Object{
+            {"textDocument", llvm::json::Object{{"uri", "file:///a.cpp"},
+                                                {"languageId", "cpp"},
+                                                {"version", 1},
+                                                {"text", "int x;\n"}}}})));
+  }
+  std::optional<std::string> change(int Version, llvm::json::Object Change) {
+    return S.fromClient(message(
+        "textDocument/didChange",
+        llvm::json::Object{
+            {"textDocument", llvm::json::Object{{"uri", "file:///a.cpp"},
+                                                {"version", Version}}},
+            {"contentChanges", llvm::json::Array{std::move(Change)}}}));
+  }
+  static llvm::json::Object at(int Line, int Char, int EndChar) {
+    return llvm::json::Object{
+        {"start", llvm::json::Object{{"line", Line}, {"character", Char}}},
+        {"end", llvm::json::Object{{"line", Line}, {"character", EndChar}}}};
+  }
+};
+
+} // namespace
+
+// A new clangd gets initialize (answer swallowed), initialized and the
+// document as edited since it was opened; the request the dead clangd had
+// not answered gets an error, once.
+TEST_F(SessionTest, ReplayBringsTheEditedDocumentsBack) {
+  ASSERT_TRUE(change(
+      2, llvm::json::Object{{"range", at(0, 4, 5)}, {"text", "answer"}}));
+  ASSERT_TRUE(
+      S.fromClient(message("textDocument/hover", llvm::json::Object{}, 7)));
+  std::vector<std::string> Errors = S.takeUnanswered();
+  ASSERT_EQ(Errors.size(), 1U);
+  EXPECT_EQ(parsed(Errors[0]).getInteger("id"), 7);
+  EXPECT_TRUE(S.takeUnanswered().empty());
+
+  std::vector<std::string> Replay = S.replay();
+  ASSERT_EQ(Replay.size(), 3U);
+  llvm::json::Object Init = parsed(Replay[0]);
+  EXPECT_EQ(Init.getString("method"), "initialize");
+  EXPECT_EQ(parsed(Replay[1]).getString("method"), "initialized");
+  llvm::json::Object Open = parsed(Replay[2]);
+  const llvm::json::Object *TD =
+      Open.getObject("params")->getObject("textDocument");
+  EXPECT_EQ(TD->getString("text"), "int answer;\n");
+  EXPECT_EQ(TD->getInteger("version"), 2);
+  // The answer to the replayed initialize is not the editor's.
+  std::string Answer;
+  llvm::raw_string_ostream(Answer) << llvm::json::Value(llvm::json::Object{
+      {"jsonrpc", "2.0"}, {"id", *Init.get("id")}, {"result", nullptr}});
+  EXPECT_FALSE(S.fromServer(Answer));
+}
+
+// A change that does not apply closes the document in clangd; the next
+// whole text opens it again, with the version of that change.
+TEST_F(SessionTest, ALostDocumentIsClosedUntilItsWholeTextComes) {
+  std::optional<std::string> Bad =
+      change(2, llvm::json::Object{{"range", at(9, 0, 1)}, {"text", "x"}});
+  ASSERT_TRUE(Bad);
+  EXPECT_EQ(parsed(*Bad).getString("method"), "textDocument/didClose");
+  EXPECT_FALSE(
+      change(3, llvm::json::Object{{"range", at(0, 0, 1)}, {"text", "y"}}));
+  EXPECT_EQ(S.replay().size(), 2U); // no didOpen for it
+  std::optional<std::string> Whole =
+      change(4, llvm::json::Object{{"text", "int y;\n"}});
+  ASSERT_TRUE(Whole);
+  llvm::json::Object Open = parsed(*Whole);
+  EXPECT_EQ(Open.getString("method"), "textDocument/didOpen");
+  EXPECT_EQ(Open.getObject("params")
+                ->getObject("textDocument")
+                ->getInteger("version"),
+            4);
+  ASSERT_EQ(Logs.size(), 1U);
+  EXPECT_NE(Logs[0].find("cannot apply a change to file:///a.cpp"),
+            std::string::npos);
+}
+
+// The async-* findings link to asynclint's pages; other checks keep
+// clangd's links.
+TEST_F(SessionTest, AsyncFindingsLinkToAsynclintDocs) {
+  std::optional<std::string> Out = S.fromServer(
+      message("textDocument/publishDiagnostics",
+              llvm::json::Object{
+                  {"uri", "file:///a.cpp"},
+                  {"diagnostics",
+                   llvm::json::Array{
+                       llvm::json::Object{{"code", "async-unawaited-task"}},
+                       llvm::json::Object{
+                           {"code", "bugprone-use-after-move"},
+                           {"codeDescription",
+                            llvm::json::Object{{"href", "https://x/"}}}}}}}));
+  ASSERT_TRUE(Out);
+  llvm::json::Object Msg = parsed(*Out);
+  llvm::json::Array *Diags = Msg.getObject("params")->getArray("diagnostics");
+  EXPECT_EQ((*Diags)[0]
+                .getAsObject()
+                ->getObject("codeDescription")
+                ->getString("href"),
+            "file:///doc/async-unawaited-task.md");
+  EXPECT_EQ((*Diags)[1]
+                .getAsObject()
+                ->getObject("codeDescription")
+                ->getString("href"),
+            "https://x/");
+}
+
+// async-* comes first, so the project's own globs decide ("-*" or
+// "-async-*" turn the checks off); safe mode turns them off last.
+TEST(AsyncChecksDefaultTest, AsyncChecksComeFirstAndSafeModeLast) {
+  EXPECT_EQ(asynclint::withAsyncChecks("", false), "async-*");
+  EXPECT_EQ(asynclint::withAsyncChecks("-*,bugprone-*", false),
+            "async-*,-*,bugprone-*");
+  EXPECT_EQ(asynclint::withAsyncChecks("bugprone-*", true),
+            "async-*,bugprone-*,-async-*");
+}
+
+// clangd turns a note's fix-it into a quick fix titled with the note's
+// text, preferred when it is the only one; for an async-* finding it says
+// that it may change meaning and is not preferred. The finding's own
+// fix-its keep clangd's titles, and other checks' fixes are left alone.
+TEST_F(SessionTest, AsyncNoteFixesAreLabelled) {
+  ASSERT_TRUE(S.fromClient(
+      message("textDocument/codeAction", llvm::json::Object{}, 9)));
+  auto Action = [](llvm::StringRef Code, llvm::StringRef Title) {
+    return llvm::json::Object{
+        {"title", Title},
+        {"isPreferred", true},
+        {"diagnostics",
+         llvm::json::Array{llvm::json::Object{
+             {"code", Code}, {"message", "Debug finding (fix available)"}}}}};
   };
-  std::vector<std::shared_ptr<Probe>> Probes;
-  std::atomic<int> Blocked{0};
-  ClangdProxy *Proxy = nullptr;
-  auto ToClient = [&](const std::string &) {
-    auto P = std::make_shared<Probe>();
-    Probes.push_back(P);
-    std::thread([Proxy, P] {
-      Proxy->fromClient(
-          R"({"jsonrpc":"2.0","method":"textDocument/didClose",)"
-          R"("params":{"textDocument":{"uri":"file:///o.cpp"}}})");
-      P->Done = true;
-    }).detach();
-    auto Deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-    while (!P->Done && std::chrono::steady_clock::now() < Deadline)
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    Blocked += !P->Done;
-  };
-  ClangdProxy::Options Opts;
-  ClangdProxy TheProxy(
-      Opts, ToClient, [](const std::string &) {},
-      [](const std::string &, const std::string &) {
-        return std::vector<asynclint::BufferFinding>();
-      },
-      [](const std::string &) {});
-  Proxy = &TheProxy;
-  // A diagnostics list from clangd and an answer to an untracked request:
-  // both relayed to the client.
-  Proxy->fromServer(R"({"jsonrpc":"2.0","method":"textDocument/)"
-                    R"(publishDiagnostics","params":{"uri":"file:///o.cpp",)"
-                    R"("diagnostics":[]}})");
-  Proxy->fromServer(R"({"jsonrpc":"2.0","id":7,"result":null})");
-  EXPECT_EQ(Probes.size(), 2U);
-  EXPECT_EQ(Blocked, 0);
-  for (const auto &P : Probes) // the probes finish before the proxy goes
-    while (!P->Done)
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  std::string Answer;
+  llvm::raw_string_ostream(Answer) << llvm::json::Value(llvm::json::Object{
+      {"jsonrpc", "2.0"},
+      {"id", 9},
+      {"result", llvm::json::Array{Action("async-x", "insert 'co_await '"),
+                                   Action("async-x", "debug finding"),
+                                   Action("async-x", "an alternative"),
+                                   Action("bugprone-x", "an alternative")}}});
+  std::optional<std::string> Out = S.fromServer(Answer);
+  ASSERT_TRUE(Out);
+  llvm::json::Object Msg = parsed(*Out);
+  std::vector<std::string> Titles;
+  for (const llvm::json::Value &A : *Msg.getArray("result"))
+    Titles.push_back(
+        (*A.getAsObject()->getString("title") +
+         (*A.getAsObject()->getBoolean("isPreferred") ? " [preferred]" : ""))
+            .str());
+  EXPECT_EQ(Titles,
+            (std::vector<std::string>{"insert 'co_await ' [preferred]",
+                                      "debug finding [preferred]",
+                                      "an alternative (may change meaning)",
+                                      "an alternative [preferred]"}));
 }
