@@ -380,10 +380,7 @@ void UnawaitedTaskCheck::reportCall(const CallExpr *Call,
                           "lambda|%2}1 is never awaited%select{| and never "
                           "runs|: its result and exceptions are lost|: "
                           "dropping it destroys work that already started}3")
-                << Info.Coroutine
-                << (Named      ? 3
-                    : IsLambda ? 1 + utils::isCoroutine(Callee)
-                               : 0);
+                << Info.Coroutine << calleeSelect(Named, IsLambda, Callee);
     if (Named)
       Diag << Named;
     else
@@ -500,6 +497,16 @@ void UnawaitedTaskCheck::checkDroppingCallee(const FunctionDecl *Callee,
   diag(L->getBeginLoc(), "task returned by this lambda is dropped by %0 on "
                          "every call and never runs")
       << utils::displayDecl(Callee);
+}
+
+unsigned UnawaitedTaskCheck::calleeSelect(const NamedDecl *Named, bool IsLambda,
+                                          const FunctionDecl *Callee) {
+  // "this call", "this lambda", "this coroutine lambda", or the name.
+  if (Named)
+    return 3;
+  if (IsLambda)
+    return utils::isCoroutine(Callee) ? 2 : 1;
+  return 0;
 }
 
 unsigned UnawaitedTaskCheck::lostSelect(const utils::DropInfo &Info) {

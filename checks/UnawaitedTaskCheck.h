@@ -69,6 +69,9 @@ private:
   /// Whether a drop of this kind is reported with the current options.
   bool reported(const utils::DropInfo &Info) const;
   /// The %select index of what a drop loses, for the messages.
+  /// The warning's %select for how the dropped call is named.
+  static unsigned calleeSelect(const NamedDecl *Named, bool IsLambda,
+                               const FunctionDecl *Callee);
   static unsigned lostSelect(const utils::DropInfo &Info);
   /// \p Loc is in a throw probe (a lambda passed to an `assert_throws`-like
   /// function, an `EXPECT_THROW`-like macro), an unevaluated operand, or a

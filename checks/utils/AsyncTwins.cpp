@@ -93,15 +93,15 @@ bool argumentsFit(const CallExpr *Call, const FunctionDecl *Callee,
 
 } // namespace
 
-AsyncTwins::AsyncTwins(const std::vector<StringRef> &Written) {
-  for (StringRef Pattern : Written) {
+AsyncTwins::AsyncTwins(const std::vector<StringRef> &Patterns) {
+  for (StringRef Pattern : Patterns) {
     Pattern = Pattern.trim();
     size_t Holes = Pattern.count("{name}") + Pattern.count("{Name}");
     if (Holes != 1 || Pattern.contains("::")) {
       Invalid.push_back(Pattern);
       continue;
     }
-    Patterns.push_back(Pattern.str());
+    this->Patterns.push_back(Pattern.str());
   }
 }
 
