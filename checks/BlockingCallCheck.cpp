@@ -310,6 +310,18 @@ BlockingCallCheck::nestedLoopFix(const Site &S, StringRef Name,
           Operand->getType(), Operand->isLValue(), utils::getPromiseRecord(FD));
   if (Fits == false)
     return std::nullopt;
+  // Safe only when the meaning is kept: the result discarded, or the await
+  // gives the driver's own value type (a `T &&` into the frame of a
+  // temporary task would leave `auto &&n = co_await f()` dangling).
+  bool SameResult = S.Statement;
+  if (!SameResult) {
+    QualType Awaited =
+        utils::UnitAnalysis::of(Ctx).awaitables().awaitResultType(
+            Operand->getType());
+    SameResult = !Awaited.isNull() && !Awaited->isReferenceType() &&
+                 !Call->getType()->isReferenceType() &&
+                 utils::bareType(Awaited) == utils::bareType(Call->getType());
+  }
   StringRef Text = Lexer::getSourceText(
       CharSourceRange::getTokenRange(Arg->getSourceRange()),
       Ctx.getSourceManager(), Ctx.getLangOpts());
@@ -326,7 +338,7 @@ BlockingCallCheck::nestedLoopFix(const Site &S, StringRef Name,
   return Fix{
       FixItHint::CreateReplacement(
           CharSourceRange::getTokenRange(Call->getSourceRange()), Replacement),
-      Fits.has_value()};
+      Fits.has_value() && SameResult};
 }
 
 void BlockingCallCheck::reportDirect(const Site &S, const std::string &Name,
@@ -345,7 +357,9 @@ void BlockingCallCheck::reportDirect(const Site &S, const std::string &Name,
   } // The warning is emitted here, before its notes.
   noteAnnotatedBlocking(S.Callee, Name);
   if (Nested && !Nested->Safe)
-    diag(Loc, "await the argument instead (this coroutine may not accept it)",
+    diag(Loc,
+         "await the argument instead (this coroutine may not accept it, or "
+         "the result may differ)",
          DiagnosticIDs::Note)
         << Nested->Hint;
   if (!HasRepl)

@@ -16,6 +16,8 @@
 // when co_await x would be ill-formed or cannot be spliced in.
 
 #include "cppcoro_like.h"
+#include "ref_task.h"
+#include <string>
 #include <utility>
 
 using cppcoro::task;
@@ -184,3 +186,26 @@ template task<> templated(task<int>);
 
 // Outside a coroutine a nested loop is what starts the program: silent.
 int main() { return cppcoro::sync_wait(fetch(0)); }
+
+// A task whose awaiter returns a reference into its frame (T &&), driven by
+// a sync_wait that returns T by value: `auto &&n = sync_wait(f())` would
+// become a reference into the frame of a temporary task destroyed at the
+// `;`. Safe only where the result is discarded or the types are the same
+// value type; otherwise the fix is on a note.
+namespace refrt {
+template <typename T> T sync_wait(reftask::task<T> &&t);
+} // namespace refrt
+reftask::task<std::string> rname();
+
+reftask::task<int> reference_results() {
+  refrt::sync_wait(rname());
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'refrt::sync_wait' blocks the event loop inside coroutine 'reference_results' [async-blocking-call]
+  // CHECK-FIXES: {{^}}  co_await rname();{{$}}
+  auto &&n = refrt::sync_wait(rname());
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'refrt::sync_wait' blocks the event loop inside coroutine 'reference_results' [async-blocking-call]
+  // CHECK-FIXES: {{^}}  auto &&n = refrt::sync_wait(rname());{{$}}
+  const std::string &m = refrt::sync_wait(rname());
+  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: 'refrt::sync_wait' blocks the event loop inside coroutine 'reference_results' [async-blocking-call]
+  // CHECK-FIXES: {{^}}  const std::string &m = refrt::sync_wait(rname());{{$}}
+  co_return static_cast<int>(n.size() + m.size());
+}
