@@ -8,6 +8,7 @@
 #include "clang/AST/DynamicRecursiveASTVisitor.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/Stack.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <optional>
@@ -77,6 +78,16 @@ public:
     bool Result = ConstDynamicRecursiveASTVisitor::TraverseDecl(D);
     if (FD)
       Enclosing.pop_back();
+    return Result;
+  }
+  // A generated table's 30,000-term expression nests that deep: past the
+  // stack clang noted for this thread, the rest of the walk goes on on a
+  // fresh stack (as Sema does) instead of overflowing.
+  bool TraverseStmt(const Stmt *S) override {
+    bool Result = true;
+    runWithSufficientStackSpace(
+        [] {},
+        [&] { Result = ConstDynamicRecursiveASTVisitor::TraverseStmt(S); });
     return Result;
   }
   bool TraverseLambdaExpr(const LambdaExpr *E) override {
@@ -189,6 +200,7 @@ bool DrivenCoroutines::isDriven(const Decl *Key) const {
 }
 
 void DrivenCoroutines::count(ASTContext &Ctx) {
+  noteBottomOfStack(); // no-op when the host already noted it
   const SourceManager &SM = Ctx.getSourceManager();
   UseCounter Counter(SM, UnitAnalysis::of(Ctx).names(), *Drivers, Uses, Driven);
   Counter.TraverseDecl(Ctx.getTranslationUnitDecl());
