@@ -58,13 +58,18 @@ bool isLambdaCallOperator(const Decl *D) {
   return M && M->getParent()->isLambda();
 }
 
-const NamedDecl *calledLambdaVariable(const Expr *Call) {
+const ValueDecl *calledObject(const Expr *Call) {
   const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(Call);
-  if (!Op || Op->getNumArgs() == 0 ||
-      !isLambdaCallOperator(Op->getCalleeDecl()))
+  if (!Op || Op->getOperator() != OO_Call || Op->getNumArgs() == 0)
     return nullptr;
   const auto *Ref = dyn_cast<DeclRefExpr>(stripWrappers(Op->getArg(0)));
   return Ref ? Ref->getDecl() : nullptr;
+}
+
+const NamedDecl *calledLambdaVariable(const Expr *Call) {
+  const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(Call);
+  return Op && isLambdaCallOperator(Op->getCalleeDecl()) ? calledObject(Op)
+                                                         : nullptr;
 }
 
 void addFunctionMatchers(MatchFinder *Finder,

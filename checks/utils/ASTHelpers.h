@@ -37,6 +37,10 @@ bool hasMemberNamed(const CXXRecordDecl *RD, llvm::StringRef Name);
 /// \p D is a lambda's call operator.
 bool isLambdaCallOperator(const Decl *D);
 
+/// The declaration named as the object of an `operator()` call (`f(x)` with
+/// `f` a variable, parameter or namespace-scope function object), or null.
+const ValueDecl *calledObject(const Expr *Call);
+
 /// For a lambda called through a variable or parameter (`auto f = [] {...};
 /// f();`), that variable: how the call is named in a diagnostic. Else null.
 const NamedDecl *calledLambdaVariable(const Expr *Call);

@@ -180,12 +180,9 @@ bool nonBlockingByArgument(StringRef Name, const CallExpr *Call,
 // The namespace-scope object \p E calls through its operator() (not a
 // lambda's), or null.
 const VarDecl *functionObject(const Expr *E) {
-  const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
-  if (!Op || Op->getOperator() != OO_Call || Op->getNumArgs() == 0 ||
-      isLambdaCallOperator(Op->getCalleeDecl()))
+  if (calledLambdaVariable(E))
     return nullptr;
-  const auto *Ref = dyn_cast<DeclRefExpr>(stripWrappers(Op->getArg(0)));
-  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  const auto *Var = dyn_cast_or_null<VarDecl>(calledObject(E));
   return Var && Var->hasGlobalStorage() && !Var->isStaticLocal() &&
                  Var->getDeclContext()->isFileContext()
              ? Var

@@ -11,6 +11,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
+#include <optional>
 
 namespace clang::tidy::async::utils {
 namespace {
@@ -86,10 +87,10 @@ void noteInitializers(const DeclStmt *Decls,
   }
 }
 
-// The class an argument of type \p T refers to (through references,
-// pointers and smart-pointer-like templates' first argument is not looked
-// at) is an executor, scheduler, pool or execution context by its members:
-// something work is posted, submitted or scheduled to.
+// The class a value of type \p T is or points to (through a reference or a
+// raw pointer; smart pointers are not looked through) is an executor,
+// scheduler, pool or execution context by its members: something work is
+// posted, submitted or scheduled to.
 bool isExecutorLike(QualType T) {
   if (T.isNull())
     return false;
@@ -128,18 +129,14 @@ bool callsParameterInline(const FunctionDecl *Callee) {
               });
 }
 
-// A callable handed to a function that also receives an executor runs on
-// that executor (`Run(pool, fn)`), unless the function is seen to call it
-// itself.
-bool handsToExecutor(const CallExpr *Call) {
-  bool Executor = llvm::any_of(Call->arguments(), [](const Expr *Arg) {
+// \p Call also receives an executor: as an argument or as its object.
+bool receivesExecutor(const CallExpr *Call) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+      Member && isExecutorLike(Member->getImplicitObjectArgument()->getType()))
+    return true;
+  return llvm::any_of(Call->arguments(), [](const Expr *Arg) {
     return isExecutorLike(Arg->getType());
   });
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
-    Executor = Executor ||
-               isExecutorLike(Member->getImplicitObjectArgument()->getType());
-  return Executor && !callsParameterInline(
-                         dyn_cast_or_null<FunctionDecl>(Call->getCalleeDecl()));
 }
 
 } // namespace
@@ -151,6 +148,7 @@ void BlockingChains::startUnit(const ASTContext *Ctx) {
   SitesOf.clear();
   FactsOf.clear();
   OffloadedParams.clear();
+  CallsParameter.clear();
   StackDepth = 0;
 }
 
@@ -230,14 +228,25 @@ bool BlockingChains::offloadsParameter(const CallExpr *Call,
   return OffloadedParams[{Def, ArgIndex}] = Offloaded;
 }
 
-bool BlockingChains::runsArgumentsHere(const CallExpr *Call) const {
+bool BlockingChains::runsArgumentsHere(const CallExpr *Call) {
   // A lambda handed to an ordinary call may run right here (an algorithm,
   // call_once, an immediately invoked lambda); one handed to an offload
-  // function runs elsewhere, and one handed to a standard container is
-  // stored (a vector of threads starts one).
+  // function runs elsewhere, one handed to a standard container is stored
+  // (a vector of threads starts one), and one handed to a function that
+  // also receives an executor runs on it (`Run(pool, fn)`) unless that
+  // function is seen to call it itself.
   const auto *Callee = dyn_cast_or_null<NamedDecl>(Call->getCalleeDecl());
-  return !Catalog.isOffload(Callee) && !Catalog.isOffloadByName(Call) &&
-         !BlockingCatalog::storesArgument(Callee) && !handsToExecutor(Call);
+  if (Catalog.isOffload(Callee) || Catalog.isOffloadByName(Call) ||
+      BlockingCatalog::storesArgument(Callee))
+    return false;
+  if (!receivesExecutor(Call))
+    return true;
+  const auto *Def = dyn_cast_or_null<FunctionDecl>(Callee);
+  Def = Def ? Def->getDefinition() : nullptr;
+  auto [It, New] = CallsParameter.try_emplace(Def, false);
+  if (New)
+    It->second = callsParameterInline(Def);
+  return It->second;
 }
 
 bool BlockingChains::isCpuExecutor(const Expr *E) const {
@@ -361,13 +370,17 @@ void BlockingChains::collectSites(const Stmt *Body, std::vector<CallSite> &Out,
         Out.push_back({Call, Callee, !InLambda, InHandler,
                        Statements.contains(Call), Initializers.contains(Call)});
         // A coroutine lambda is a coroutine of its own, checked as one.
-        if (runsArgumentsHere(Call))
-          for (auto [I, Arg] : llvm::enumerate(Call->arguments()))
-            if (const auto *L =
-                    dyn_cast_or_null<LambdaExpr>(stripWrappers(Arg));
-                L && !isCoroutine(L->getCallOperator()) &&
-                !offloadsParameter(Call, I))
+        // Whether the call runs its lambdas here is asked once, and only
+        // of a call that is handed one.
+        std::optional<bool> Here;
+        for (auto [I, Arg] : llvm::enumerate(Call->arguments()))
+          if (const auto *L = dyn_cast_or_null<LambdaExpr>(stripWrappers(Arg));
+              L && !isCoroutine(L->getCallOperator())) {
+            if (!Here)
+              Here = runsArgumentsHere(Call);
+            if (*Here && !offloadsParameter(Call, I))
               Walker.enterLambdaBody(L);
+          }
       } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
         Out.push_back({Construct, Construct->getConstructor(), !InLambda,
                        InHandler, false, false});

@@ -94,7 +94,7 @@ private:
   /// parameter for argument \p ArgIndex to an offload function.
   bool offloadsParameter(const CallExpr *Call, unsigned ArgIndex);
   /// Whether the lambdas handed to \p Call run where it is called.
-  bool runsArgumentsHere(const CallExpr *Call) const;
+  bool runsArgumentsHere(const CallExpr *Call);
   bool isCpuExecutor(const Expr *E) const;
 
   const BlockingCatalog &Catalog;
@@ -106,6 +106,9 @@ private:
   /// offloadsParameter's answers, by definition and parameter.
   llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, bool>
       OffloadedParams;
+  /// Whether a definition calls one of its parameters itself (null: not
+  /// defined here), for the calls that also receive an executor.
+  llvm::DenseMap<const FunctionDecl *, bool> CallsParameter;
   unsigned StackDepth = 0;
 };
 
