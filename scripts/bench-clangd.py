@@ -32,32 +32,14 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "test", "clangd"))
-from lsp_client import QUIET_CLANGD, Client, ours, uri_of  # noqa: E402
+from lsp_client import (QUIET_CLANGD, UNAWAITED_TASK, Client,  # noqa: E402
+                        ours, uri_of)
 
 DEFAULT_FILES = ["runtime/bench/aio_vs_asio.cpp",
                  "runtime/tests/to_thread_test.cpp"]
 
-PROBE = """
-namespace asynclint_probe_%d {
-struct task {
-  struct promise_type {
-    task get_return_object() { return {}; }
-    std::suspend_always initial_suspend() { return {}; }
-    std::suspend_always final_suspend() noexcept { return {}; }
-    void return_void() {}
-    void unhandled_exception() {}
-  };
-  bool await_ready() { return false; }
-  void await_suspend(std::coroutine_handle<>) {}
-  void await_resume() {}
-};
-task work();
-task caller() {
-  work();
-  co_return;
-}
-} // namespace asynclint_probe_%d
-"""
+PROBE = ("\nnamespace asynclint_probe_%d {\n" + UNAWAITED_TASK +
+         "} // namespace asynclint_probe_%d\n")
 
 
 def compile_args(build, path):

@@ -103,7 +103,9 @@ inline task<void> task_promise<void>::get_return_object() noexcept {
 }
 } // namespace detail
 
-// A synchronous generator: a coroutine type, but not awaitable.
+// A synchronous generator: a coroutine type, but not awaitable; co_await
+// inside one is rejected by a deleted template await_transform (as in
+// std::generator and cppcoro's generator).
 template <typename T> class generator {
 public:
   struct promise_type {
@@ -120,6 +122,7 @@ public:
     }
     void return_void() noexcept {}
     void unhandled_exception() { throw; }
+    template <typename U> std::suspend_never await_transform(U &&) = delete;
   };
   explicit generator(std::coroutine_handle<promise_type> h) : handle(h) {}
   generator(generator &&other) noexcept

@@ -135,20 +135,8 @@ struct generic_task {
 };
 
 // A synchronous generator: co_await is rejected by a deleted template
-// await_transform (as in std::generator and cppcoro's generator).
-struct sync_generator {
-  struct promise_type {
-    sync_generator get_return_object() noexcept { return {}; }
-    std::suspend_always initial_suspend() noexcept { return {}; }
-    std::suspend_always final_suspend() noexcept { return {}; }
-    std::suspend_always yield_value(int) noexcept { return {}; }
-    void return_void() noexcept {}
-    void unhandled_exception() noexcept {}
-    template <typename U> std::suspend_never await_transform(U &&) = delete;
-  };
-};
-
-sync_generator numbers() {
+// await_transform (cppcoro_like.h's generator, as std::generator's).
+cppcoro::generator<int> numbers() {
   co_yield cppcoro::sync_wait(fetch(1));
   // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'cppcoro::sync_wait' blocks the event loop inside coroutine 'numbers' [async-blocking-call]
   int v = cppcoro::sync_wait(fetch(2));

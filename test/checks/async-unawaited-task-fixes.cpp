@@ -5,6 +5,7 @@
 // keeps its meaning when awaited (it did nothing before); for a handle to
 // started work or a plain awaiter the insertion makes the coroutine wait
 // where it did not, so it is offered on a note, which --fix leaves alone.
+#include "cppcoro_like.h"
 #include "eager_tasks.h"
 
 using namespace eager;
@@ -37,24 +38,13 @@ lazy<int> caller() {
 }
 
 // A synchronous generator whose promise rejects co_await with a deleted
-// template await_transform (std::generator, cppcoro's generator): the task
-// dropped in it is reported, but `co_await` would not compile, so no fix.
-struct numbers_gen {
-  struct promise_type {
-    numbers_gen get_return_object() noexcept { return {}; }
-    std::suspend_always initial_suspend() noexcept { return {}; }
-    std::suspend_always final_suspend() noexcept { return {}; }
-    std::suspend_always yield_value(int) noexcept { return {}; }
-    void return_void() noexcept {}
-    void unhandled_exception() noexcept {}
-    template <typename U> std::suspend_never await_transform(U &&) = delete;
-  };
-};
-
-numbers_gen numbers() {
+// template await_transform (cppcoro_like.h's generator, as std::generator's):
+// the task dropped in it is reported, but `co_await` would not compile, so
+// no fix.
+cppcoro::generator<int> numbers() {
   fetch(4); // in a generator
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: task returned by 'fetch' is never awaited and never runs [async-unawaited-task]
-  // CHECK-NOTES: :[[@LINE-45]]:11: note: 'fetch' declared here
+  // CHECK-NOTES: :[[@LINE-34]]:11: note: 'fetch' declared here
   // CHECK-FIXES: {{^}}  fetch(4); // in a generator{{$}}
   co_yield 1;
 }

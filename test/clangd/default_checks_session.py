@@ -19,28 +19,10 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lsp_client import (describe, ours, quiet_clangd,  # noqa: E402
-                        start_server, theirs, uri_of)
+from lsp_client import (UNAWAITED_TASK, describe, ours,  # noqa: E402
+                        quiet_clangd, start_server, theirs, uri_of)
 
-TEXT = """#include <coroutine>
-struct task {
-  struct promise_type {
-    task get_return_object() { return {}; }
-    std::suspend_always initial_suspend() { return {}; }
-    std::suspend_always final_suspend() noexcept { return {}; }
-    void return_void() {}
-    void unhandled_exception() {}
-  };
-  bool await_ready() { return false; }
-  void await_suspend(std::coroutine_handle<>) {}
-  void await_resume() {}
-};
-task work();
-task caller() {
-  work();
-  co_return;
-}
-double half(int x) {
+TEXT = "#include <coroutine>\n" + UNAWAITED_TASK + """double half(int x) {
   double h = x / 2;
   return h;
 }

@@ -22,6 +22,29 @@ QUIET_CLANGD = ["--background-index=false"]
 CLANGD_CONFIG = "Index:\n  StandardLibrary: No\n"
 
 
+# A coroutine task type and a coroutine that drops one: an
+# async-unawaited-task finding at `work();`, for the sessions to open and the
+# benchmark to append (no `%`, so it can be %-formatted into).
+UNAWAITED_TASK = """struct task {
+  struct promise_type {
+    task get_return_object() { return {}; }
+    std::suspend_always initial_suspend() { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+  bool await_ready() { return false; }
+  void await_suspend(std::coroutine_handle<>) {}
+  void await_resume() {}
+};
+task work();
+task caller() {
+  work();
+  co_return;
+}
+"""
+
+
 def quiet_clangd(workdir):
     """Writes a .clangd that turns off standard library indexing."""
     with open(os.path.join(workdir, ".clangd"), "w") as f:

@@ -18,28 +18,10 @@ import shutil
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lsp_client import (frame, ours, quiet_clangd, start_server,  # noqa: E402
-                        uri_of)
+from lsp_client import (UNAWAITED_TASK, frame, ours,  # noqa: E402
+                        quiet_clangd, start_server, uri_of)
 
-TEXT = """#include <coroutine>
-struct task {
-  struct promise_type {
-    task get_return_object() { return {}; }
-    std::suspend_always initial_suspend() { return {}; }
-    std::suspend_always final_suspend() noexcept { return {}; }
-    void return_void() {}
-    void unhandled_exception() {}
-  };
-  bool await_ready() { return false; }
-  void await_suspend(std::coroutine_handle<>) {}
-  void await_resume() {}
-};
-task work();
-task caller() {
-  work();
-  co_return;
-}
-"""
+TEXT = "#include <coroutine>\n" + UNAWAITED_TASK
 
 
 def check(cond, why):
