@@ -103,6 +103,12 @@ bool AwaitInLoopCheck::collectAwaits(
     // The outer loop waits for an inner one.
     if (isLoop(S) && utils::factsOf(S).Suspends)
       return utils::Walk::Stop;
+    // A lock taken each iteration (a scope guard) orders the iterations.
+    if (const auto *DS = dyn_cast<DeclStmt>(S); DS && DS->isSingleDecl())
+      if (const auto *VD = dyn_cast<VarDecl>(DS->getSingleDecl());
+          VD && utils::awaitedValue(VD->getInit()) &&
+          utils::AwaitOrdering::isScopeGuard(VD))
+        return utils::Walk::Stop;
     const auto *CA = dyn_cast<CoawaitExpr>(S);
     if (!CA)
       return utils::Walk::Into;
@@ -112,7 +118,7 @@ bool AwaitInLoopCheck::collectAwaits(
       return utils::Walk::Stop;
     // Ordered includes combinators: one in a loop is batching, usually on
     // purpose.
-    utils::AwaitOrdering::Kind K = Ordering.classify(Call);
+    utils::AwaitOrdering::Kind K = Ordering.classify(Call, CA);
     if (K == utils::AwaitOrdering::Kind::Ordered)
       return utils::Walk::Stop;
     if (K == utils::AwaitOrdering::Kind::Independent)

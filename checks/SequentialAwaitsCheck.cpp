@@ -149,12 +149,14 @@ void SequentialAwaitsCheck::checkBlock(const CompoundStmt *Block,
       Between = true;
       continue;
     }
-    utils::AwaitOrdering::Kind K = Ordering.classify(A->Call);
+    utils::AwaitOrdering::Kind K = Ordering.classify(A->Call, A->Await);
     if (K == utils::AwaitOrdering::Kind::Ignored)
       continue; // neither part of a run nor the end of one
     // Ordered calls keep their place; a combinator (`gather(...)`, `a && b`)
-    // is already concurrent and is not gathered again.
-    if (K == utils::AwaitOrdering::Kind::Ordered) {
+    // is already concurrent and is not gathered again. A scope guard (a
+    // lock taken) orders what follows it.
+    if (K == utils::AwaitOrdering::Kind::Ordered ||
+        (A->Declared && utils::AwaitOrdering::isScopeGuard(A->Declared))) {
       Flush();
       continue;
     }
@@ -207,7 +209,7 @@ void SequentialAwaitsCheck::checkExpression(const Stmt *S, ASTContext &Ctx) {
     const CallExpr *Call = awaitedCall(CA);
     if (!Call)
       return;
-    utils::AwaitOrdering::Kind K = Ordering.classify(Call);
+    utils::AwaitOrdering::Kind K = Ordering.classify(Call, CA);
     if (K == utils::AwaitOrdering::Kind::Ignored)
       continue;
     if (K == utils::AwaitOrdering::Kind::Ordered)

@@ -2,6 +2,7 @@
 
 #include "AwaitOrdering.h"
 #include "ASTHelpers.h"
+#include "Awaitable.h"
 #include "DefUse.h"
 #include "StmtWalk.h"
 #include "UnitAnalysis.h"
@@ -11,76 +12,46 @@
 namespace clang::tidy::async::utils {
 namespace {
 
-// Declared in namespace std, or in a class of it (`std::string::begin`).
-bool inStd(const Decl *D) {
-  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
-    if (DC->isStdNamespace())
-      return true;
-  return false;
+// How deep neverSuspends follows awaited coroutines into their callees.
+constexpr unsigned MaxCalleeDepth = 4;
+
+bool neverSuspends(const CallExpr *Call, unsigned Depth);
+
+// The await \p CA does not suspend: its awaiter is always ready, or it
+// awaits a coroutine that never suspends.
+bool awaitNeverSuspends(const CoawaitExpr *CA, unsigned Depth) {
+  if (alwaysReady(CA))
+    return true;
+  const auto *Call =
+      dyn_cast_or_null<CallExpr>(stripWrappers(CA->getOperand()));
+  return Call && neverSuspends(Call, Depth);
 }
 
-bool isStdSuspend(const CXXRecordDecl *Awaiter) {
-  return Awaiter->isInStdNamespace() && Awaiter->getIdentifier() &&
-         (Awaiter->getName() == "suspend_always" ||
-          Awaiter->getName() == "suspend_never");
-}
-
-// An awaiter whose await_suspend has an empty body hands the coroutine to
-// no one (no executor, no other thread): like std::suspend_always, the
-// coroutine waits for whoever awaits it.
-bool suspendsInPlace(const CXXRecordDecl *Awaiter) {
-  const IdentifierInfo &Name =
-      Awaiter->getASTContext().Idents.get("await_suspend");
-  bool Found = false;
-  for (const NamedDecl *D : Awaiter->lookup(&Name)) {
-    const auto *MD = dyn_cast<CXXMethodDecl>(D);
-    const FunctionDecl *Def = nullptr;
-    if (!MD || !MD->hasBody(Def) || !Def)
-      return false;
-    const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
-    if (!Body || !Body->body_empty())
-      return false;
-    Found = true;
-  }
-  return Found;
-}
-
-// The awaited call runs a coroutine, defined here, that never suspends: its
-// initial_suspend is std::suspend_always (resumed at once by the await),
-// std::suspend_never or an awaiter whose await_suspend does nothing, and
-// its own code has no loop and calls only the standard library (so it is
-// cheap: gathered on a thread pool, a loop over a file would overlap), and has
-// no co_await or co_yield. It runs to completion inside the await, so there is
-// nothing to overlap.
-bool neverSuspends(const CallExpr *Call) {
+// The awaited call runs a coroutine, defined here, that never suspends: it
+// starts in place (its promise's initial_suspend is std::suspend_always,
+// std::suspend_never or an awaiter whose await_suspend does nothing, so the
+// await itself resumes it) and each of its own awaits never suspends either
+// (an always-ready awaiter, or recursively such a coroutine, to a bounded
+// depth). It runs to completion inside the await, on the awaiting thread:
+// there is no waiting to overlap, however much it computes (blocking calls
+// in it are async-blocking-call's to report).
+bool neverSuspends(const CallExpr *Call, unsigned Depth) {
   const FunctionDecl *FD = Call->getDirectCallee();
   const FunctionDecl *Def = nullptr;
-  if (!FD || !FD->hasBody(Def) || !Def)
+  if (Depth > MaxCalleeDepth || !FD || !FD->hasBody(Def) || !Def)
     return false;
   const auto *Coro = dyn_cast_or_null<CoroutineBodyStmt>(Def->getBody());
   if (!Coro)
     return false;
-  const auto *InitialExpr = dyn_cast_or_null<Expr>(Coro->getInitSuspendStmt());
-  const auto *Initial =
-      InitialExpr
-          ? dyn_cast<CoroutineSuspendExpr>(InitialExpr->IgnoreImplicit())
-          : nullptr;
-  if (!Initial)
-    return false;
-  const auto *Awaiter = Initial->getOperand()->getType()->getAsCXXRecordDecl();
-  if (!Awaiter || !(isStdSuspend(Awaiter) || suspendsInPlace(Awaiter)))
+  UnitAnalysis &Unit = UnitAnalysis::of(Def->getASTContext());
+  if (Unit.awaitables().taskStart(Call->getType(), Def) == TaskStart::Unknown)
     return false;
   bool Suspends = false;
   StmtWalker(walks::OwnCode)
       .walk(Coro->getBody(), [&](const Stmt *S, const WalkContext &) {
-        // A loop, or a call of our own code, is work an executor could run
-        // in parallel when the tasks are gathered: keep it.
-        const auto *Call = dyn_cast<CallExpr>(S);
-        const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-        bool OwnCall = Call && !(Callee && inStd(Callee));
-        if (!isa<CoawaitExpr, CoyieldExpr, DependentCoawaitExpr, ForStmt,
-                 WhileStmt, DoStmt, CXXForRangeStmt>(S) &&
-            !OwnCall)
+        const auto *CA = dyn_cast<CoawaitExpr>(S);
+        if (!isa<CoawaitExpr, CoyieldExpr, DependentCoawaitExpr>(S) ||
+            (CA && awaitNeverSuspends(CA, Depth + 1)))
           return Walk::Into;
         Suspends = true;
         return Walk::Stop;
@@ -108,17 +79,39 @@ void AwaitOrdering::storeOptions(ClangTidyCheck::OptionsView &Options,
                 tidy::utils::options::serializeStringList(OrderedFunctions));
 }
 
-AwaitOrdering::Kind AwaitOrdering::classify(const CallExpr *Call) {
+AwaitOrdering::Kind AwaitOrdering::classify(const CallExpr *Call,
+                                            const CoawaitExpr *Await) {
   const auto *Callee = dyn_cast_or_null<NamedDecl>(Call->getCalleeDecl());
   if (!Callee)
     return Kind::Ordered;
   UnitAnalysis &Unit = UnitAnalysis::of(Callee->getASTContext());
   const std::string &Name = Unit.names().get(Callee);
-  if (Ignored.matches(Name) || neverSuspends(Call))
+  if (Ignored.matches(Name) || awaitNeverSuspends(Await, 0))
     return Kind::Ignored;
   if (Ordered.matches(Name) || Unit.awaitables().isCombinator(Call))
     return Kind::Ordered;
   return Kind::Independent;
+}
+
+namespace {
+// A copy of \p RD can be made: its copy constructor is not deleted
+// (declared, or implicit and not defined as deleted).
+bool copyable(const CXXRecordDecl *RD) {
+  if (RD->needsImplicitCopyConstructor())
+    return !RD->defaultedCopyConstructorIsDeleted();
+  return llvm::any_of(RD->ctors(), [](const CXXConstructorDecl *C) {
+    return C->isCopyConstructor() && !C->isDeleted();
+  });
+}
+} // namespace
+
+bool AwaitOrdering::isScopeGuard(const VarDecl *Var) {
+  // Sema marks a variable referenced when any expression names it (what
+  // -Wunused-variable reads); the destructor call at the end of the scope
+  // does not.
+  const CXXRecordDecl *RD = Var->getType()->getAsCXXRecordDecl();
+  return RD && !isa<DecompositionDecl>(Var) && RD->hasDefinition() &&
+         !RD->hasTrivialDestructor() && !copyable(RD) && !Var->isReferenced();
 }
 
 } // namespace clang::tidy::async::utils

@@ -11,7 +11,7 @@
 
 #include "QualifiedNames.h"
 #include "clang-tidy/ClangTidyCheck.h"
-#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
 #include <string>
 #include <vector>
 
@@ -26,13 +26,23 @@ public:
 
   enum class Kind : unsigned char {
     Independent, // may run concurrently with other independent awaits
-    Ignored,     // IgnoredFunctions, or a coroutine defined here that never
-                 // suspends: neither counts nor separates
+    Ignored,     // IgnoredFunctions, an always-ready awaiter, or a coroutine
+                 // defined here that never suspends: neither counts nor
+                 // separates
     Ordered,     // keeps its place: unnamed callee, OrderedFunctions, or a
                  // combinator (`gather(...)`, `a && b`, already concurrent)
   };
-  /// How the awaited call \p Call takes part in ordering.
-  Kind classify(const CallExpr *Call);
+  /// How the awaited call \p Call takes part in ordering; \p Await, when
+  /// not null, is the co_await of it (its awaiter may be always ready).
+  Kind classify(const CallExpr *Call, const CoawaitExpr *Await);
+
+  /// \p Var, initialised by an await, is kept only for its destructor: a
+  /// move-only class (its copy constructor deleted, as a lock's or a
+  /// lease's) with a non-trivial destructor, that no expression names
+  /// (`auto lock = co_await mutex.scoped_lock();`). What follows it runs
+  /// under what it holds, so the await orders everything after it in its
+  /// scope.
+  static bool isScopeGuard(const VarDecl *Var);
 
   /// The function to gather with (GatherFunction), possibly empty.
   const std::string GatherFunction;

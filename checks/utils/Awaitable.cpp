@@ -684,6 +684,15 @@ const Stmt *writtenCoroutineBody(const FunctionDecl *FD) {
   return cast<CoroutineBodyStmt>(FD->getBody())->getBody();
 }
 
+bool alwaysReady(const CoroutineSuspendExpr *S) {
+  const Expr *Ready = S->getReadyExpr();
+  const auto *Call =
+      Ready ? dyn_cast<CXXMemberCallExpr>(Ready->IgnoreImplicit()) : nullptr;
+  std::optional<bool> Value =
+      Call ? constantBoolResult(Call->getMethodDecl()) : std::nullopt;
+  return Value && *Value;
+}
+
 const CXXRecordDecl *getPromiseRecord(const FunctionDecl *FD) {
   if (!FD || !FD->hasBody())
     return nullptr;

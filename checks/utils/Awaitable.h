@@ -10,6 +10,7 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/Type.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
@@ -170,6 +171,11 @@ bool isCoroutine(const FunctionDecl *FD);
 /// and not a template instantiation (instantiations repeat the pattern);
 /// otherwise null.
 const Stmt *writtenCoroutineBody(const FunctionDecl *FD);
+
+/// The await \p S never suspends: the awaiter's `await_ready()` returns a
+/// constant true (`std::suspend_never`, a ready-made result), whatever the
+/// promise's await_transform or an operator co_await made of the operand.
+bool alwaysReady(const CoroutineSuspendExpr *S);
 
 /// The promise type of coroutine \p FD, or null.
 const CXXRecordDecl *getPromiseRecord(const FunctionDecl *FD);

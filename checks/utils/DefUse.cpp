@@ -2,6 +2,7 @@
 
 #include "DefUse.h"
 #include "ASTHelpers.h"
+#include "Awaitable.h"
 #include "StmtWalk.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -353,7 +354,8 @@ struct FactsVisitor {
         F.Breaks = true;
       else if (isa<ContinueStmt>(S) && !Ctx.InLoop)
         F.Continues = true;
-      else if (isa<CoawaitExpr, CoyieldExpr, DependentCoawaitExpr>(S))
+      else if (isa<CoyieldExpr, DependentCoawaitExpr>(S) ||
+               (isa<CoawaitExpr>(S) && !alwaysReady(cast<CoawaitExpr>(S))))
         F.Suspends = true;
     }
     if (const auto *CS = dyn_cast<CoroutineSuspendExpr>(S))

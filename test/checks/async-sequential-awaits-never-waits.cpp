@@ -1,0 +1,191 @@
+// RUN: %check_async_tidy %s async-sequential-awaits,async-await-in-loop %t -- -I %inputs
+//
+// Awaits that never wait overlap nothing, and an await that takes a lock
+// orders what follows it. Both ordering checks, on a task whose awaiter
+// returns by value (cppcoro_like.h) and one that returns a reference into
+// the frame (ref_task.h, `T &&await_resume()`).
+//
+// - A ready-made result: an awaiter whose await_ready() is constantly true
+//   (a value at hand, a stop-token query) never suspends. It neither counts
+//   nor ends a run.
+// - A coroutine that never suspends, however much it computes: it starts
+//   in place and each of its own awaits never suspends either (a ready
+//   awaiter, or such a coroutine, followed through callees).
+// - A scope guard: `auto lock = co_await m.enter();`, a move-only
+//   result with a destructor that nothing names, kept for what it holds.
+
+#include "cppcoro_like.h"
+#include "ref_task.h"
+
+#include <string>
+#include <vector>
+
+struct ready_int {
+  int value;
+  bool await_ready() const noexcept { return true; }
+  void await_suspend(std::coroutine_handle<>) noexcept {}
+  int await_resume() noexcept { return value; }
+};
+ready_int ready(int v) { return {v}; }
+struct stop_query {
+  bool await_ready() const noexcept { return true; }
+  void await_suspend(std::coroutine_handle<>) noexcept {}
+  bool await_resume() noexcept { return false; }
+};
+stop_query stop_requested();
+
+cppcoro::task<int> vfetch(int id);
+reftask::task<std::string> rfetch(int id);
+
+// Pure computation: loops, never suspends.
+cppcoro::task<int> vsum(const std::vector<int> &v) {
+  int s = 0;
+  for (int x : v)
+    s += x;
+  co_return s;
+}
+reftask::task<std::string> rjoin(const std::vector<std::string> &v) {
+  std::string s;
+  for (const auto &x : v)
+    s += x;
+  co_return s;
+}
+// Never suspends through its callees: awaits only vsum and a ready value.
+cppcoro::task<int> vsum_both(const std::vector<int> &a,
+                             const std::vector<int> &b) {
+  int x = co_await vsum(a);
+  int y = co_await ready(x);
+  co_return y + co_await vsum(b);
+}
+// Suspends through its callee: awaits a fetch.
+cppcoro::task<int> vsum_remote(const std::vector<int> &a) {
+  int x = co_await vsum(a);
+  co_return x + co_await vfetch(x);
+}
+reftask::task<std::string> rjoin_remote(const std::vector<std::string> &a) {
+  std::string x = co_await rjoin(a);
+  co_return x + co_await rfetch(1);
+}
+
+cppcoro::task<int> ready_values() {
+  auto a = co_await ready(1); // silent: ready-made results
+  auto b = co_await ready(2);
+  co_return a + b;
+}
+reftask::task<int> ready_values_ref() {
+  auto a = co_await ready(1); // silent
+  bool stop = co_await stop_requested();
+  auto b = co_await ready(2);
+  co_return stop ? 0 : a + b;
+}
+cppcoro::task<int> ready_between_fetches() {
+  auto a = co_await vfetch(1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 2 independent awaits run one after another; gathering them lets them overlap [async-sequential-awaits]
+  bool stop = co_await stop_requested(); // neither counts nor separates
+  auto b = co_await vfetch(2);
+  co_return stop ? 0 : a + b;
+}
+cppcoro::task<int> ready_in_loop(const std::vector<int> &ids) {
+  int total = 0;
+  for (int id : ids)
+    total += co_await ready(id); // silent
+  co_return total;
+}
+
+cppcoro::task<int> computed(const std::vector<int> &a,
+                            const std::vector<int> &b) {
+  auto x = co_await vsum(a); // silent: pure computation
+  auto y = co_await vsum(b);
+  co_return x + y;
+}
+reftask::task<std::string> computed_ref(const std::vector<std::string> &a,
+                                        const std::vector<std::string> &b) {
+  auto x = co_await rjoin(a); // silent
+  auto y = co_await rjoin(b);
+  co_return x + y;
+}
+cppcoro::task<int> computed_through_callees(const std::vector<int> &a,
+                                            const std::vector<int> &b) {
+  auto x = co_await vsum_both(a, b); // silent: vsum_both never suspends
+  auto y = co_await vsum_both(b, a);
+  co_return x + y;
+}
+cppcoro::task<int>
+computed_in_loop(const std::vector<std::vector<int>> &rows) {
+  int total = 0;
+  for (const auto &row : rows)
+    total += co_await vsum_both(row, row); // silent
+  co_return total;
+}
+cppcoro::task<int> remote_through_callees(const std::vector<int> &a,
+                                          const std::vector<int> &b) {
+  auto x = co_await vsum_remote(a);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 2 independent awaits run one after another; gathering them lets them overlap [async-sequential-awaits]
+  auto y = co_await vsum_remote(b);
+  co_return x + y;
+}
+reftask::task<std::string>
+remote_in_loop(const std::vector<std::vector<std::string>> &rows) {
+  std::string all;
+  for (const auto &row : rows)
+    all += co_await rjoin_remote(row);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: each iteration waits for this await before the next one starts; the iterations are independent [async-await-in-loop]
+  co_return all;
+}
+
+// Scope guards.
+struct lock_guard_t {
+  lock_guard_t(const lock_guard_t &) = delete;
+  lock_guard_t(lock_guard_t &&) noexcept;
+  ~lock_guard_t();
+  void unlock();
+};
+struct async_mutex {
+  cppcoro::task<lock_guard_t> enter();
+  reftask::task<lock_guard_t> enter_ref();
+};
+struct shared_state {
+  cppcoro::task<int> value(int key) const;
+};
+
+cppcoro::task<int> under_lock(async_mutex &m, const shared_state &s) {
+  auto lock = co_await m.enter(); // silent: what follows runs under it
+  auto v = co_await s.value(1);
+  co_return v;
+}
+reftask::task<int> under_lock_ref(async_mutex &m, const shared_state &s) {
+  auto lock = co_await m.enter_ref(); // silent
+  auto v = co_await s.value(1);
+  co_return v;
+}
+cppcoro::task<int> two_reads_under_lock(async_mutex &m, const shared_state &s) {
+  auto lock = co_await m.enter();
+  auto a = co_await s.value(1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 2 independent awaits run one after another; gathering them lets them overlap [async-sequential-awaits]
+  auto b = co_await vfetch(2);
+  co_return a + b;
+}
+cppcoro::task<int> lock_per_iteration(async_mutex &m, const shared_state &s,
+                                      const std::vector<int> &keys) {
+  int total = 0;
+  for (int key : keys) {
+    auto lock = co_await m.enter_ref(); // silent: iterations ordered
+    total += co_await s.value(key);
+  }
+  co_return total;
+}
+// Named later: not kept only for its destructor.
+cppcoro::task<int> lock_released(async_mutex &m, const shared_state &s) {
+  auto lock = co_await m.enter();
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 2 independent awaits run one after another; gathering them lets them overlap [async-sequential-awaits]
+  auto v = co_await vfetch(1);
+  lock.unlock();
+  co_return v;
+}
+// A copyable result nothing names is not a guard.
+cppcoro::task<int> unused_copyable() {
+  auto a = co_await rfetch(1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 2 independent awaits run one after another; gathering them lets them overlap [async-sequential-awaits]
+  auto b = co_await vfetch(2);
+  co_return b;
+}
