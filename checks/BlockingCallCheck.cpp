@@ -48,13 +48,14 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
                                 utils::catalog::IgnoredCallees)),
       SummariesFile(Options.get("Summaries", "")),
       ReportTwins(Options.get("AsyncTwins", false)),
+      FollowConditional(Options.get("ConditionalChains", false)),
       AsyncTwinPatterns(listOption(Options, "AsyncTwinPatterns",
                                    utils::AsyncTwins::DefaultPatterns)),
       Catalog(utils::CatalogLists{
           BlockingFunctions, AllowedFunctions, BlockingDrivers,
           OffloadFunctions, ExecutorSwitches, ReadinessAwaitables,
           CpuExecutorNames, IgnoredCallees, FlagMutexLock}),
-      Chains(Catalog), Twins(AsyncTwinPatterns), Driven(Catalog.drivers()) {
+      Chains(Catalog, FollowConditional), Twins(AsyncTwinPatterns), Driven(Catalog.drivers()) {
   for (StringRef Pair : Replacements) {
     auto [From, To] = Pair.split('=');
     From = From.trim();
@@ -92,6 +93,7 @@ void BlockingCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   StoreList("IgnoredCallees", IgnoredCallees);
   Options.store(Opts, "Summaries", SummariesFile);
   Options.store(Opts, "AsyncTwins", ReportTwins);
+  Options.store(Opts, "ConditionalChains", FollowConditional);
   StoreList("AsyncTwinPatterns", AsyncTwinPatterns);
 }
 
@@ -548,8 +550,12 @@ void BlockingCallCheck::writeSummary(const char *Path) {
     const std::vector<Site> &Sites = Chains.sitesOf(FD);
     bool OwnEvidence = Chains.factsOf(FD).NonBlocking;
     for (const Site &S : Sites) {
-      if (std::optional<std::string> Name =
-              Catalog.blockingName(S.E, S.Callee)) {
+      // What a caller in another unit reaches: a chain, so only the calls
+      // chains go through.
+      std::optional<std::string> Name = Catalog.blockingName(S.E, S.Callee);
+      if (!Chains.goesThrough(S, Name.has_value()))
+        continue;
+      if (Name) {
         if (!(OwnEvidence && utils::BlockingCatalog::isSocketCall(*Name)))
           Out.sink(*Name, S.E->getBeginLoc(), SM);
         continue;

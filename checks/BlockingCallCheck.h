@@ -116,6 +116,9 @@ private:
   const StringRef SummariesFile;
   /// Report calls that have an awaitable twin (AsyncTwins).
   const bool ReportTwins;
+  /// Follow chains through calls made only when a condition holds, and
+  /// into waits given a predicate (ConditionalChains).
+  const bool FollowConditional;
   /// The twins' names (AsyncTwinPatterns).
   const std::vector<StringRef> AsyncTwinPatterns;
 

@@ -139,6 +139,30 @@ bool receivesExecutor(const CallExpr *Call) {
   });
 }
 
+// \p E is a call whose last argument is a predicate: a callable returning
+// bool (`cv.wait(lock, [&] { return !full(); })`). A wait given one waits
+// only while the predicate is false.
+bool hasPredicateArgument(const Expr *E) {
+  const auto *Call = dyn_cast<CallExpr>(E);
+  if (!Call || Call->getNumArgs() < 2)
+    return false;
+  const Expr *Last = Call->getArg(Call->getNumArgs() - 1);
+  QualType T = Last->getType().getNonReferenceType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  if (const auto *Fn = T->getAs<FunctionProtoType>())
+    return Fn->getReturnType()->isBooleanType();
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return false;
+  DeclarationName CallOp =
+      RD->getASTContext().DeclarationNames.getCXXOperatorName(OO_Call);
+  return llvm::any_of(RD->lookup(CallOp), [](const NamedDecl *D) {
+    const auto *MD = dyn_cast<CXXMethodDecl>(D);
+    return MD && MD->getReturnType()->isBooleanType();
+  });
+}
+
 } // namespace
 
 void BlockingChains::startUnit(const ASTContext *Ctx) {
@@ -338,6 +362,7 @@ void BlockingChains::collectSites(const Stmt *Body, std::vector<CallSite> &Out,
     Walker.walk(R.S, [&](const Stmt *S, const WalkContext &WCtx) {
       bool InLambda = WCtx.InLambda || R.Ctx.InLambda;
       bool InHandler = WCtx.InCatchHandler || R.Ctx.InCatchHandler;
+      bool InBranch = WCtx.InBranch || R.Ctx.InBranch;
       // Unevaluated operands are not calls.
       if (isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, RequiresExpr>(S))
         return Walk::Over;
@@ -360,6 +385,7 @@ void BlockingChains::collectSites(const Stmt *Body, std::vector<CallSite> &Out,
           WalkContext Inner = WCtx;
           Inner.InLambda = InLambda;
           Inner.InCatchHandler = InHandler;
+          Inner.InBranch = InBranch;
           Roots.push_back({*Kept, Inner});
         }
         return Walk::Over;
@@ -368,7 +394,8 @@ void BlockingChains::collectSites(const Stmt *Body, std::vector<CallSite> &Out,
       if (const auto *Call = dyn_cast<CallExpr>(S)) {
         const auto *Callee = dyn_cast_or_null<NamedDecl>(Call->getCalleeDecl());
         Out.push_back({Call, Callee, !InLambda, InHandler,
-                       Statements.contains(Call), Initializers.contains(Call)});
+                       Statements.contains(Call), Initializers.contains(Call),
+                       InBranch || InHandler});
         // A coroutine lambda is a coroutine of its own, checked as one.
         // Whether the call runs its lambdas here is asked once, and only
         // of a call that is handed one.
@@ -379,11 +406,11 @@ void BlockingChains::collectSites(const Stmt *Body, std::vector<CallSite> &Out,
             if (!Here)
               Here = runsArgumentsHere(Call);
             if (*Here && !offloadsParameter(Call, I))
-              Walker.enterLambdaBody(L);
+              Walker.enterLambdaBody(L, InBranch);
           }
       } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
         Out.push_back({Construct, Construct->getConstructor(), !InLambda,
-                       InHandler, false, false});
+                       InHandler, false, false, InBranch || InHandler});
       }
       return Walk::Into;
     });
@@ -398,6 +425,11 @@ void BlockingChains::collectSites(const Stmt *Body, std::vector<CallSite> &Out,
     };
     return Key(A) < Key(B);
   });
+}
+
+bool BlockingChains::goesThrough(const CallSite &S, bool Blocking) const {
+  return FollowConditional ||
+         !(S.Conditional || (Blocking && hasPredicateArgument(S.E)));
 }
 
 const BlockingChain &BlockingChains::chainFrom(const FunctionDecl *FD,
@@ -426,7 +458,10 @@ const BlockingChain &BlockingChains::chainFrom(const FunctionDecl *FD,
   Best.Budget = Budget;
   unsigned MyCut = ~0U;
   for (const CallSite &S : Sites) {
-    if (std::optional<std::string> Name = Catalog.blockingName(S.E, S.Callee)) {
+    std::optional<std::string> Name = Catalog.blockingName(S.E, S.Callee);
+    if (!goesThrough(S, Name.has_value()))
+      continue;
+    if (Name) {
       if (!((SocketsNonBlocking || OwnEvidence) &&
             BlockingCatalog::isSocketCall(*Name))) {
         Best.Hops = 0;

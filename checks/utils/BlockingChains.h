@@ -32,6 +32,8 @@ struct CallSite {
   bool InHandler;   // in a catch handler (co_await is ill-formed there)
   bool Statement;   // a whole statement (co_await can prefix it)
   bool Initializer; // a local variable's whole initializer (likewise)
+  bool Conditional; // runs only when a condition holds: a branch, a while
+                    // loop's body, an arm of ?:, a catch handler
 };
 
 /// What a function body shows besides its calls.
@@ -61,8 +63,13 @@ struct BlockingChain {
 
 class BlockingChains {
 public:
-  /// \p Catalog must outlive this object.
-  explicit BlockingChains(const BlockingCatalog &Catalog) : Catalog(Catalog) {}
+  /// \p Catalog must outlive this object. Without \p FollowConditional, a
+  /// chain goes only through calls its functions always make: a call that
+  /// runs only when a condition holds (CallSite::Conditional), and a
+  /// blocking wait given a predicate (`cv.wait(lock, [&] { return
+  /// !full(); })`, which waits only while it is false), are not followed.
+  BlockingChains(const BlockingCatalog &Catalog, bool FollowConditional)
+      : Catalog(Catalog), FollowConditional(FollowConditional) {}
 
   /// The translation unit being looked at; forgets the previous one's.
   void startUnit(const ASTContext *Ctx);
@@ -73,6 +80,9 @@ public:
   /// The sites and facts of \p FD's body, collected once.
   const std::vector<CallSite> &sitesOf(const FunctionDecl *FD);
   const BodyFacts &factsOf(const FunctionDecl *FD);
+  /// Whether a chain goes through site \p S of a function it reaches (a
+  /// call that \p Blocking, or one it may follow): see the constructor.
+  bool goesThrough(const CallSite &S, bool Blocking) const;
   /// The chain from \p FD; with \p SocketsNonBlocking, socket calls do not
   /// count (the coroutine showed they are non-blocking). \p Cut receives
   /// the lowest stack depth of an unfinished function the search ran into
@@ -98,6 +108,7 @@ private:
   bool isCpuExecutor(const Expr *E) const;
 
   const BlockingCatalog &Catalog;
+  const bool FollowConditional;
   const ASTContext *AST = nullptr;
   /// Memoised chains, without ([0]) and with ([1]) SocketsNonBlocking.
   std::array<llvm::DenseMap<const FunctionDecl *, BlockingChain>, 2> Chains;

@@ -11,6 +11,24 @@ bool isLoop(const Stmt *S) {
   return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
 }
 
+// \p Child of \p Parent runs only when a condition holds: a branch of an
+// if, a switch's or a while loop's body, the right operand of && or ||, an
+// arm of ?:. A for loop's body is iteration over data, not a condition.
+bool runsConditionally(const Stmt *Parent, const Stmt *Child) {
+  if (const auto *If = dyn_cast<IfStmt>(Parent))
+    return Child == If->getThen() || Child == If->getElse();
+  if (const auto *Switch = dyn_cast<SwitchStmt>(Parent))
+    return Child == Switch->getBody();
+  if (const auto *While = dyn_cast<WhileStmt>(Parent))
+    return Child == While->getBody();
+  if (const auto *BO = dyn_cast<BinaryOperator>(Parent);
+      BO && BO->isLogicalOp())
+    return Child == BO->getRHS();
+  if (const auto *Cond = dyn_cast<AbstractConditionalOperator>(Parent))
+    return Child == Cond->getTrueExpr() || Child == Cond->getFalseExpr();
+  return false;
+}
+
 } // namespace
 
 bool StmtWalker::walk(const Stmt *Root, Visitor Visit) {
@@ -37,9 +55,10 @@ bool StmtWalker::walk(const Stmt *Root, Visitor Visit) {
   return true;
 }
 
-void StmtWalker::enterLambdaBody(const LambdaExpr *L) {
+void StmtWalker::enterLambdaBody(const LambdaExpr *L, bool InBranch) {
   WalkContext Lambda;
   Lambda.InLambda = true;
+  Lambda.InBranch = InBranch;
   Work.push_back({L->getBody(), Lambda});
 }
 
@@ -77,8 +96,11 @@ void StmtWalker::pushChildren(const Stmt *S, const WalkContext &Ctx) {
     } else if (isa<SwitchStmt>(S)) {
       Inner.InSwitch = true;
     }
-    for (const Stmt *Child : S->children())
-      Work.push_back({Child, Inner});
+    for (const Stmt *Child : S->children()) {
+      WalkContext ChildCtx = Inner;
+      ChildCtx.InBranch = Inner.InBranch || runsConditionally(S, Child);
+      Work.push_back({Child, ChildCtx});
+    }
   }
   std::reverse(Work.begin() + First, Work.end());
 }

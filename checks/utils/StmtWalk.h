@@ -122,6 +122,10 @@ struct WalkContext {
   bool InLoop = false;
   /// In a switch (the root counts for its children).
   bool InSwitch = false;
+  /// Runs only when a condition holds: in a branch of an if or a switch,
+  /// the body of a while loop, the right operand of && or ||, an arm of ?:
+  /// (an assert's failure path). Not in a for loop's body, nor a do-while's.
+  bool InBranch = false;
 };
 
 /// What the visitor wants next.
@@ -148,8 +152,9 @@ public:
 
   /// From inside the visitor: walk the body of \p L too (after the subtree
   /// of the statement being visited), as a lambda body, although the policy
-  /// skips lambdas. Its captures are not walked.
-  void enterLambdaBody(const LambdaExpr *L);
+  /// skips lambdas. Its captures are not walked. \p InBranch: the lambda
+  /// is handed over where a condition holds (WalkContext::InBranch).
+  void enterLambdaBody(const LambdaExpr *L, bool InBranch = false);
 
 private:
   struct Item {

@@ -1,7 +1,11 @@
 // The transitive result must not depend on which coroutine is analysed
 // first: the same call cycle, entered from either end.
-// RUN: %check_async_tidy %s async-blocking-call %t -- -I %inputs
-// RUN: %check_async_tidy --check-suffix=SWAPPED %s async-blocking-call %t -- -I %inputs -DSWAPPED
+// The cycle reaches its blocking call through branches, which a chain
+// follows only with ConditionalChains.
+// RUN: %check_async_tidy %s async-blocking-call %t \
+// RUN:   --config="{CheckOptions: {async-blocking-call.ConditionalChains: true}}" -- -I %inputs
+// RUN: %check_async_tidy --check-suffix=SWAPPED %s async-blocking-call %t \
+// RUN:   --config="{CheckOptions: {async-blocking-call.ConditionalChains: true}}" -- -I %inputs -DSWAPPED
 
 #include "cppcoro_like.h"
 #include <unistd.h>

@@ -1,7 +1,11 @@
-// RUN: %check_async_tidy %s async-blocking-call %t -- -I %inputs
+// The cycles below reach their blocking call through a branch, which a
+// chain follows only with ConditionalChains (the default is tested in
+// async-blocking-call-conditional-chains.cpp).
+// RUN: %check_async_tidy %s async-blocking-call %t \
+// RUN:   --config="{CheckOptions: {async-blocking-call.ConditionalChains: true}}" -- -I %inputs
 // A smaller depth stops following the chain earlier:
 // RUN: %check_async_tidy --check-suffix=DEPTH1 %s async-blocking-call %t \
-// RUN:   --config="{CheckOptions: {async-blocking-call.TransitiveDepth: 1}}" -- -I %inputs
+// RUN:   --config="{CheckOptions: {async-blocking-call.TransitiveDepth: 1, async-blocking-call.ConditionalChains: true}}" -- -I %inputs
 
 #include "cppcoro_like.h"
 #include <unistd.h>
