@@ -55,7 +55,8 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
           BlockingFunctions, AllowedFunctions, BlockingDrivers,
           OffloadFunctions, ExecutorSwitches, ReadinessAwaitables,
           CpuExecutorNames, IgnoredCallees, FlagMutexLock}),
-      Chains(Catalog, FollowConditional), Twins(AsyncTwinPatterns), Driven(Catalog.drivers()) {
+      Chains(Catalog, FollowConditional), Twins(AsyncTwinPatterns),
+      Driven(Catalog.drivers()) {
   for (StringRef Pair : Replacements) {
     auto [From, To] = Pair.split('=');
     From = From.trim();
