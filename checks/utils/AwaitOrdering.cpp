@@ -15,16 +15,18 @@ namespace {
 // How deep neverSuspends follows awaited coroutines into their callees.
 constexpr unsigned MaxCalleeDepth = 4;
 
-bool neverSuspends(const CallExpr *Call, unsigned Depth);
+using Visiting = llvm::SmallPtrSet<const FunctionDecl *, 4>;
+bool neverSuspends(const CallExpr *Call, unsigned Depth, Visiting &Open);
 
 // The await \p CA does not suspend: its awaiter is always ready, or it
 // awaits a coroutine that never suspends.
-bool awaitNeverSuspends(const CoawaitExpr *CA, unsigned Depth) {
+bool awaitNeverSuspends(const CoawaitExpr *CA, unsigned Depth,
+                        Visiting &Open) {
   if (alwaysReady(CA))
     return true;
   const auto *Call =
       dyn_cast_or_null<CallExpr>(stripWrappers(CA->getOperand()));
-  return Call && neverSuspends(Call, Depth);
+  return Call && neverSuspends(Call, Depth, Open);
 }
 
 // The awaited call runs a coroutine, defined here, that never suspends: it
@@ -32,30 +34,35 @@ bool awaitNeverSuspends(const CoawaitExpr *CA, unsigned Depth) {
 // std::suspend_never or an awaiter whose await_suspend does nothing, so the
 // await itself resumes it) and each of its own awaits never suspends either
 // (an always-ready awaiter, or recursively such a coroutine, to a bounded
-// depth). It runs to completion inside the await, on the awaiting thread:
-// there is no waiting to overlap, however much it computes (blocking calls
-// in it are async-blocking-call's to report).
-bool neverSuspends(const CallExpr *Call, unsigned Depth) {
+// depth; a coroutine awaiting itself, as a recursive fib does, is decided by
+// the rest of its body). It runs to completion inside the await, on the
+// awaiting thread: there is no waiting to overlap, however much it computes
+// (blocking calls in it are async-blocking-call's to report).
+bool neverSuspends(const CallExpr *Call, unsigned Depth, Visiting &Open) {
   const FunctionDecl *FD = Call->getDirectCallee();
   const FunctionDecl *Def = nullptr;
   if (Depth > MaxCalleeDepth || !FD || !FD->hasBody(Def) || !Def)
     return false;
+  if (Open.contains(Def))
+    return true;
   const auto *Coro = dyn_cast_or_null<CoroutineBodyStmt>(Def->getBody());
   if (!Coro)
     return false;
   UnitAnalysis &Unit = UnitAnalysis::of(Def->getASTContext());
   if (Unit.awaitables().taskStart(Call->getType(), Def) == TaskStart::Unknown)
     return false;
+  Open.insert(Def);
   bool Suspends = false;
   StmtWalker(walks::OwnCode)
       .walk(Coro->getBody(), [&](const Stmt *S, const WalkContext &) {
         const auto *CA = dyn_cast<CoawaitExpr>(S);
         if (!isa<CoawaitExpr, CoyieldExpr, DependentCoawaitExpr>(S) ||
-            (CA && awaitNeverSuspends(CA, Depth + 1)))
+            (CA && awaitNeverSuspends(CA, Depth + 1, Open)))
           return Walk::Into;
         Suspends = true;
         return Walk::Stop;
       });
+  Open.erase(Def);
   return !Suspends;
 }
 
@@ -86,7 +93,8 @@ AwaitOrdering::Kind AwaitOrdering::classify(const CallExpr *Call,
     return Kind::Ordered;
   UnitAnalysis &Unit = UnitAnalysis::of(Callee->getASTContext());
   const std::string &Name = Unit.names().get(Callee);
-  if (Ignored.matches(Name) || awaitNeverSuspends(Await, 0))
+  Visiting Open;
+  if (Ignored.matches(Name) || awaitNeverSuspends(Await, 0, Open))
     return Kind::Ignored;
   if (Ordered.matches(Name) || Unit.awaitables().isCombinator(Call))
     return Kind::Ordered;

@@ -11,6 +11,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include <optional>
 
 namespace clang::tidy::async::utils {
@@ -87,24 +88,60 @@ void noteInitializers(const DeclStmt *Decls,
   }
 }
 
-// The class a value of type \p T is or points to (through a reference or a
-// raw pointer; smart pointers are not looked through) is an executor,
-// scheduler, pool or execution context by its members: something work is
-// posted, submitted or scheduled to.
-bool isExecutorLike(QualType T) {
+// A member function of \p RD or of one of its bases is named like what work
+// is handed to: post, execute, submit, schedule, enqueue, dispatch, spawn
+// or get_executor, in any case and with or without underscores (`Submit`,
+// `GetExecutor`).
+bool hasExecutorMember(const CXXRecordDecl *RD) {
+  auto Own = [](const CXXRecordDecl *C) {
+    return llvm::any_of(C->methods(), [](const CXXMethodDecl *M) {
+      if (!M->getIdentifier())
+        return false;
+      std::string Name;
+      for (char Ch : M->getName())
+        if (Ch != '_')
+          Name += llvm::toLower(Ch);
+      return llvm::is_contained(
+          std::initializer_list<StringRef>{"post", "execute", "submit",
+                                           "schedule", "enqueue", "dispatch",
+                                           "spawn", "getexecutor"},
+          Name);
+    });
+  };
+  if (Own(RD))
+    return true;
+  bool Found = false;
+  RD->forallBases([&](const CXXRecordDecl *Base) {
+    Found = Found || Own(Base);
+    return !Found;
+  });
+  return Found;
+}
+
+// The class a value of type \p T is or points to (through a reference, a
+// raw pointer, or a smart pointer's operator->) is an executor, scheduler,
+// pool or execution context by its members: something work is posted,
+// submitted or scheduled to.
+bool isExecutorLike(QualType T, unsigned Depth = 0) {
   if (T.isNull())
     return false;
   T = T.getNonReferenceType();
   if (T->isPointerType())
     T = T->getPointeeType();
   const CXXRecordDecl *RD = getRecordForStructure(T);
-  if (!RD || RD->isLambda())
+  if (!RD || RD->isLambda() || !RD->hasDefinition())
     return false;
-  return llvm::any_of(std::initializer_list<StringRef>{"post", "execute",
-                                                       "submit", "schedule",
-                                                       "enqueue", "dispatch",
-                                                       "spawn", "get_executor"},
-                      [&](StringRef Name) { return hasMemberNamed(RD, Name); });
+  if (hasExecutorMember(RD))
+    return true;
+  if (Depth > 0)
+    return false;
+  DeclarationName Arrow =
+      RD->getASTContext().DeclarationNames.getCXXOperatorName(OO_Arrow);
+  return llvm::any_of(RD->lookup(Arrow), [&](const NamedDecl *D) {
+    const auto *M = dyn_cast<CXXMethodDecl>(D);
+    return M && M->getReturnType()->isPointerType() &&
+           isExecutorLike(M->getReturnType(), Depth + 1);
+  });
 }
 
 // The body of \p Callee, defined in this unit, calls one of its parameters

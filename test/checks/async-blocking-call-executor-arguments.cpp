@@ -45,3 +45,38 @@ reftask::task<int> handed_here(jobs::thread_pool &pool) {
   jobs::Run(pool, [] { ::usleep(4); }); // silent
   co_return 0;
 }
+
+// An executor interface in another naming style (`Submit`, as yaclib's
+// IExecutor), declared in a base class, and one held by a smart pointer
+// (through its operator->).
+namespace camel {
+struct IExecutor {
+  virtual void Submit(void *job) noexcept = 0;
+};
+struct FairThreadPool : IExecutor {
+  void Submit(void *job) noexcept override;
+};
+template <typename T> struct IntrusivePtr {
+  T *operator->() const;
+};
+void Dispatch(IExecutor &ex, void *job);
+template <typename F> void Run(IExecutor &ex, F &&f) { Dispatch(ex, &f); }
+template <typename F> void RunOn(IntrusivePtr<IExecutor> ex, F &&f) {
+  ex->Submit(&f);
+}
+// No executor: a plain options struct with an unrelated member.
+struct Options {
+  void Subscribe();
+};
+template <typename F> void RunWith(Options &, F &&f) { f(); }
+} // namespace camel
+
+cppcoro::task<> camel_case_pool(camel::FairThreadPool &tp,
+                                camel::IntrusivePtr<camel::IExecutor> ex,
+                                camel::Options &opts) {
+  camel::Run(tp, [] { ::usleep(6); });   // runs on the pool: silent
+  camel::RunOn(ex, [] { ::usleep(7); }); // likewise
+  camel::RunWith(opts, [] { ::usleep(8); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: 'usleep' blocks the event loop inside coroutine 'camel_case_pool' [async-blocking-call]
+  co_return;
+}

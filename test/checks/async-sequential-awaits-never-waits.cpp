@@ -67,6 +67,27 @@ reftask::task<std::string> rjoin_remote(const std::vector<std::string> &a) {
   co_return x + co_await rfetch(1);
 }
 
+// Recursive, awaiting only itself: never suspends either.
+cppcoro::task<int> fib(int n) {
+  if (n < 2)
+    co_return n;
+  co_return co_await fib(n - 1) + co_await fib(n - 2); // silent
+}
+reftask::task<long> rfib(int n) {
+  if (n < 2)
+    co_return n;
+  auto a = co_await rfib(n - 1); // silent
+  auto b = co_await rfib(n - 2);
+  co_return a + b;
+}
+// Recursive, and waits at the bottom: suspends.
+cppcoro::task<int> remote_sum(int n) {
+  if (n == 0)
+    co_return co_await vfetch(0);
+  co_return co_await remote_sum(n - 1) + co_await remote_sum(n - 2);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 2 independent awaits run one after another; gathering them lets them overlap [async-sequential-awaits]
+}
+
 cppcoro::task<int> ready_values() {
   auto a = co_await ready(1); // silent: ready-made results
   auto b = co_await ready(2);
