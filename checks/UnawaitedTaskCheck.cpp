@@ -608,7 +608,8 @@ void UnawaitedTaskCheck::recordUse(const VarDecl *VD, const DeclRefExpr *Ref,
 
 void UnawaitedTaskCheck::onEndOfTranslationUnit() {
   for (const auto &[VD, State] : Vars) {
-    if (!State.Candidate)
+    // `[[maybe_unused]]`: the author says it is kept unused on purpose.
+    if (!State.Candidate || VD->hasAttr<UnusedAttr>())
       continue;
     utils::DropInfo Info = utils::UnitAnalysis::of(VD->getASTContext())
                                .awaitables(TypeNames)

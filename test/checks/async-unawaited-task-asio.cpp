@@ -30,6 +30,7 @@ awaitable<void> session() {
   // CHECK-FIXES: {{^}}  co_await notify();{{$}}
   auto pending = fetch(2);
   // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: task stored in 'pending' is never awaited and never runs [async-unawaited-task]
+  [[maybe_unused]] auto kept = fetch(5); // silent: unused on purpose
 
   // Negative neighbours.
   int v = co_await fetch(3);

@@ -2,6 +2,8 @@
 // RUN: %clangxx -fsyntax-only -std=c++20 -I %inputs %t.cpp
 
 #include "cppcoro_like.h"
+#include "ref_task.h"
+#include <string>
 #include <future>
 #include <utility>
 #include <vector>
@@ -125,6 +127,22 @@ task<> never_awaited_local() {
   // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: task stored in 'q' is never awaited and never runs [async-unawaited-task]
   if (q.is_ready()) // a const query does not consume the task
     co_return;
+}
+
+// `[[maybe_unused]]`: kept unused on purpose (a test of a trait that builds
+// an awaiter and looks only at its type). Silent; a neighbour without the
+// attribute is still reported.
+void maybe_unused_locals() {
+  [[maybe_unused]] auto t = fetch(1);
+  [[maybe_unused]] auto op = pool.schedule();
+  auto u = fetch(2);
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: task stored in 'u' is never awaited and never runs [async-unawaited-task]
+}
+reftask::task<std::string> ref_name();
+void maybe_unused_ref_locals() {
+  [[maybe_unused]] auto r = ref_name();
+  auto s = ref_name();
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: task stored in 's' is never awaited and never runs [async-unawaited-task]
 }
 
 void reassigned_local() {
