@@ -26,14 +26,14 @@ public:
 
   enum class Kind : unsigned char {
     Independent, // may run concurrently with other independent awaits
-    Ignored,     // IgnoredFunctions, an always-ready awaiter, or a coroutine
+    Ignored,     // IgnoredFunctions, an awaiter that resumes at once, or a coroutine
                  // defined here that never suspends: neither counts nor
                  // separates
     Ordered,     // keeps its place: unnamed callee, OrderedFunctions, or a
                  // combinator (`gather(...)`, `a && b`, already concurrent)
   };
   /// How the awaited call \p Call takes part in ordering; \p Await, when
-  /// not null, is the co_await of it (its awaiter may be always ready).
+  /// not null, is the co_await of it (its awaiter may resume at once).
   Kind classify(const CallExpr *Call, const CoawaitExpr *Await);
 
   /// \p Var, initialised by an await, is kept only for its destructor: a

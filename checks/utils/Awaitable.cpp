@@ -684,13 +684,46 @@ const Stmt *writtenCoroutineBody(const FunctionDecl *FD) {
   return cast<CoroutineBodyStmt>(FD->getBody())->getBody();
 }
 
-bool alwaysReady(const CoroutineSuspendExpr *S) {
-  const Expr *Ready = S->getReadyExpr();
+namespace {
+// Every return statement of \p FD's body (there is one at least) gives a
+// constant false: `bool await_suspend(h) { ...; return false; }`.
+bool returnsOnlyFalse(const FunctionDecl *FD) {
+  const Stmt *Body = FD ? bodyOf(FD) : nullptr;
+  if (!Body || !FD->getReturnType()->isBooleanType())
+    return false;
+  bool Any = false;
+  bool OnlyFalse =
+      StmtWalker(walks::OwnCode)
+          .walk(Body, [&](const Stmt *S, const WalkContext &) {
+            const auto *Ret = dyn_cast<ReturnStmt>(S);
+            if (!Ret)
+              return Walk::Into;
+            const Expr *V = Ret->getRetValue();
+            bool Result = true;
+            if (!V || V->isValueDependent() ||
+                !V->EvaluateAsBooleanCondition(Result, FD->getASTContext()) ||
+                Result)
+              return Walk::Stop;
+            Any = true;
+            return Walk::Over;
+          });
+  return OnlyFalse && Any;
+}
+
+const CXXMethodDecl *calledMethod(const Expr *E) {
   const auto *Call =
-      Ready ? dyn_cast<CXXMemberCallExpr>(Ready->IgnoreImplicit()) : nullptr;
-  std::optional<bool> Value =
-      Call ? constantBoolResult(Call->getMethodDecl()) : std::nullopt;
-  return Value && *Value;
+      E ? dyn_cast<CXXMemberCallExpr>(E->IgnoreImplicit()) : nullptr;
+  return Call ? Call->getMethodDecl() : nullptr;
+}
+} // namespace
+
+bool resumesAtOnce(const CoroutineSuspendExpr *S) {
+  std::optional<bool> Ready =
+      S->getReadyExpr() && calledMethod(S->getReadyExpr())
+          ? constantBoolResult(calledMethod(S->getReadyExpr()))
+          : std::nullopt;
+  return (Ready && *Ready) ||
+         returnsOnlyFalse(calledMethod(S->getSuspendExpr()));
 }
 
 const CXXRecordDecl *getPromiseRecord(const FunctionDecl *FD) {

@@ -173,9 +173,12 @@ bool isCoroutine(const FunctionDecl *FD);
 const Stmt *writtenCoroutineBody(const FunctionDecl *FD);
 
 /// The await \p S never suspends: the awaiter's `await_ready()` returns a
-/// constant true (`std::suspend_never`, a ready-made result), whatever the
-/// promise's await_transform or an operator co_await made of the operand.
-bool alwaysReady(const CoroutineSuspendExpr *S);
+/// constant true (`std::suspend_never`, a ready-made result, a stop-token
+/// query), or its `await_suspend()` returns only a constant false (it looks
+/// at the handle, a current-executor query, and resumes at once), whatever
+/// the promise's await_transform or an operator co_await made of the
+/// operand.
+bool resumesAtOnce(const CoroutineSuspendExpr *S);
 
 /// The promise type of coroutine \p FD, or null.
 const CXXRecordDecl *getPromiseRecord(const FunctionDecl *FD);

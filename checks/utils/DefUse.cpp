@@ -355,7 +355,7 @@ struct FactsVisitor {
       else if (isa<ContinueStmt>(S) && !Ctx.InLoop)
         F.Continues = true;
       else if (isa<CoyieldExpr, DependentCoawaitExpr>(S) ||
-               (isa<CoawaitExpr>(S) && !alwaysReady(cast<CoawaitExpr>(S))))
+               (isa<CoawaitExpr>(S) && !resumesAtOnce(cast<CoawaitExpr>(S))))
         F.Suspends = true;
     }
     if (const auto *CS = dyn_cast<CoroutineSuspendExpr>(S))

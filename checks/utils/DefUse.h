@@ -70,7 +70,7 @@ struct StatementFacts {
   /// A `continue` of the statement's enclosing loop.
   bool Continues = false;
   /// A `co_await` or `co_yield` of the coroutine itself (not of a nested
-  /// lambda), other than an await of an always-ready awaiter.
+  /// lambda), other than an await of an awaiter that resumes at once.
   bool Suspends = false;
   /// A write of a global or static, here or in the body of a function
   /// called (not awaited) here, or a call of a function whose body is not in

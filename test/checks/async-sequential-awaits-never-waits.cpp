@@ -6,8 +6,9 @@
 // the frame (ref_task.h, `T &&await_resume()`).
 //
 // - A ready-made result: an awaiter whose await_ready() is constantly true
-//   (a value at hand, a stop-token query) never suspends. It neither counts
-//   nor ends a run.
+//   (a value at hand, a stop-token query), or whose await_suspend() returns
+//   only a constant false (a current-executor query), never suspends. It
+//   neither counts nor ends a run.
 // - A coroutine that never suspends, however much it computes: it starts
 //   in place and each of its own awaits never suspends either (a ready
 //   awaiter, or such a coroutine, followed through callees).
@@ -33,6 +34,24 @@ struct stop_query {
   bool await_resume() noexcept { return false; }
 };
 stop_query stop_requested();
+// Looks at the handle and resumes at once: await_suspend returns only a
+// constant false (a current-executor query). The Yield flavour suspends.
+struct executor_ref {
+  int id;
+};
+template <bool Yield> struct current_awaiter {
+  executor_ref *ex = nullptr;
+  constexpr bool await_ready() const noexcept { return false; }
+  auto await_suspend(std::coroutine_handle<> h) noexcept {
+    if constexpr (Yield)
+      h.resume();
+    else
+      return false;
+  }
+  executor_ref &await_resume() const noexcept { return *ex; }
+};
+current_awaiter<false> current_executor();
+current_awaiter<true> yield_to_executor();
 
 cppcoro::task<int> vfetch(int id);
 reftask::task<std::string> rfetch(int id);
@@ -105,6 +124,17 @@ cppcoro::task<int> ready_between_fetches() {
   bool stop = co_await stop_requested(); // neither counts nor separates
   auto b = co_await vfetch(2);
   co_return stop ? 0 : a + b;
+}
+reftask::task<int> executor_query_after_fetch() {
+  auto v = co_await rfetch(1); // silent: the query resumes at once
+  auto &ex = co_await current_executor();
+  co_return ex.id + static_cast<int>(v.size());
+}
+cppcoro::task<int> yield_after_fetch() {
+  auto v = co_await vfetch(1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 2 independent awaits run one after another; gathering them lets them overlap [async-sequential-awaits]
+  auto &ex = co_await yield_to_executor();
+  co_return ex.id + v;
 }
 cppcoro::task<int> ready_in_loop(const std::vector<int> &ids) {
   int total = 0;
