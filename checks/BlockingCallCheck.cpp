@@ -5,6 +5,7 @@
 #include "utils/ASTHelpers.h"
 #include "utils/Annotations.h"
 #include "utils/Awaitable.h"
+#include "utils/FixEdits.h"
 #include "utils/Matchers.h"
 #include "utils/UnitAnalysis.h"
 #include "clang/AST/ASTContext.h"
@@ -325,10 +326,14 @@ BlockingCallCheck::nestedLoopFix(const Site &S, StringRef Name,
                  !Call->getType()->isReferenceType() &&
                  utils::bareType(Awaited) == utils::bareType(Call->getType());
   }
-  StringRef Text = Lexer::getSourceText(
-      CharSourceRange::getTokenRange(Arg->getSourceRange()),
-      Ctx.getSourceManager(), Ctx.getLangOpts());
-  if (Text.empty())
+  // The call's text is replaced by the argument's: nothing else in it (a
+  // directive, a macro) may be lost.
+  CharSourceRange Kept = CharSourceRange::getTokenRange(Arg->getSourceRange());
+  CharSourceRange Replaced =
+      CharSourceRange::getTokenRange(Call->getSourceRange());
+  StringRef Text =
+      Lexer::getSourceText(Kept, Ctx.getSourceManager(), Ctx.getLangOpts());
+  if (Text.empty() || !utils::keepsPreprocessing(Replaced, Kept, Ctx))
     return std::nullopt;
   // co_await binds tighter than a binary or conditional operator.
   const Expr *Bare = Arg->IgnoreImplicit();
@@ -338,10 +343,8 @@ BlockingCallCheck::nestedLoopFix(const Site &S, StringRef Name,
     Parens = Op->isInfixBinaryOp();
   std::string Replacement =
       "co_await " + (Parens ? "(" + Text.str() + ")" : Text.str());
-  return Fix{
-      FixItHint::CreateReplacement(
-          CharSourceRange::getTokenRange(Call->getSourceRange()), Replacement),
-      Fits.has_value() && SameResult};
+  return Fix{FixItHint::CreateReplacement(Replaced, Replacement),
+             Fits.has_value() && SameResult};
 }
 
 void BlockingCallCheck::reportDirect(const Site &S, const std::string &Name,
@@ -386,6 +389,9 @@ void BlockingCallCheck::noteReplacement(const Site &S, StringRef Replacement,
       isa<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts()) &&
       S.Statement && fixablePosition(S, FD) &&
       Call->getCallee()->getEndLoc().isFileID() &&
+      utils::keepsPreprocessing(
+          CharSourceRange::getTokenRange(Call->getCallee()->getSourceRange()),
+          {}, Ctx) &&
       replacementIsAwaitable(Replacement, Ctx))
     Note << FixItHint::CreateReplacement(Call->getCallee()->getSourceRange(),
                                          ("co_await " + Replacement).str());
@@ -440,7 +446,9 @@ void BlockingCallCheck::reportTwin(const Site &S, const FunctionDecl *Callee,
         utils::bareType(Awaited) == utils::bareType(Callee->getReturnType());
   }
   if (NameLoc.isValid() && NameLoc.isFileID() && !ExplicitTemplateArgs &&
-      SameResult && fixablePosition(S, FD))
+      SameResult && fixablePosition(S, FD) &&
+      utils::keepsPreprocessing(
+          CharSourceRange::getTokenRange(NameLoc, NameLoc), {}, Ctx))
     Note << FixItHint::CreateInsertion(Loc, "co_await ")
          << FixItHint::CreateReplacement(
                 CharSourceRange::getTokenRange(NameLoc, NameLoc),

@@ -3,6 +3,7 @@
 #include "SequentialAwaitsCheck.h"
 #include "utils/ASTHelpers.h"
 #include "utils/Awaitable.h"
+#include "utils/FixEdits.h"
 #include "utils/StmtWalk.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -305,6 +306,16 @@ void SequentialAwaitsCheck::report(llvm::ArrayRef<Await> Run, bool Contiguous,
                 !VD->getType().isConstQualified();
     }
   }
+  // The replaced text keeps only the calls (and the comments): a directive
+  // or a macro elsewhere in it would be lost.
+  CharSourceRange Replaced = CharSourceRange::getTokenRange(
+      Run.front().Statement->getBeginLoc(), Run.back().Statement->getEndLoc());
+  if (Fixable) {
+    llvm::SmallVector<CharSourceRange, 4> Calls;
+    for (const Await &A : Run)
+      Calls.push_back(CharSourceRange::getTokenRange(A.Call->getSourceRange()));
+    Fixable = utils::keepsPreprocessing(Replaced, Calls, Ctx);
+  }
   // The fix-it changes what the code does: the calls start together, so a
   // later one runs even when an earlier one throws (and all of them run
   // before any result is used). It goes on a note, which --fix does not
@@ -314,11 +325,7 @@ void SequentialAwaitsCheck::report(llvm::ArrayRef<Await> Run, bool Contiguous,
          "gather them (the later calls then start even if an earlier one "
          "throws)",
          DiagnosticIDs::Note)
-        << FixItHint::CreateReplacement(
-               CharSourceRange::getTokenRange(
-                   Run.front().Statement->getBeginLoc(),
-                   Run.back().Statement->getEndLoc()),
-               gatherFix(Run, Ctx));
+        << FixItHint::CreateReplacement(Replaced, gatherFix(Run, Ctx));
   for (const Await &A : Run.drop_front())
     diag(A.Await->getBeginLoc(), "independent await here", DiagnosticIDs::Note);
 }

@@ -3,6 +3,7 @@
 #include "UnawaitedTaskCheck.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "utils/ASTHelpers.h"
+#include "utils/FixEdits.h"
 #include "utils/Matchers.h"
 #include "utils/StmtWalk.h"
 #include "utils/UnitAnalysis.h"
@@ -362,9 +363,12 @@ void UnawaitedTaskCheck::reportCall(const CallExpr *Call,
                  cast<CXXOperatorCallExpr>(Call)->getOperator() == OO_Call;
   const FunctionDecl *Fn =
       Statement ? CoroutineSlots.lookup(Statement) : nullptr;
-  bool CanAwait = Fn && Postfix && Loc.isFileID() &&
-                  Classifier->canAwaitIn(T, /*LValue=*/false,
-                                         utils::getPromiseRecord(Fn)) == true;
+  bool CanAwait =
+      Fn && Postfix && Loc.isFileID() &&
+      utils::keepsPreprocessing(CharSourceRange::getCharRange(Loc, Loc), {},
+                                Fn->getASTContext()) &&
+      Classifier->canAwaitIn(T, /*LValue=*/false,
+                             utils::getPromiseRecord(Fn)) == true;
   // It keeps the meaning only for a lazy task, which does nothing until
   // awaited anyway. Awaiting an operation or a started handle makes the
   // coroutine wait where it did not: offered on a note, which --fix leaves.

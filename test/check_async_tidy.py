@@ -14,14 +14,19 @@ implementation):
   a failure (implicit-check-not).
 * CHECK-NOTES: the warnings and notes together; any other note, warning or
   error is a failure.
-* CHECK-FIXES: the fixed file, with FileCheck.
+* CHECK-FIXES: the fixed file, with FileCheck. Without CHECK-FIXES the
+  fixed file must equal the input: a fix-it nobody asked for fails the test
+  (the diff is printed).
 * A test with none of these must produce no warning at all.
+* Any configuration warning ([clang-tidy-config]: an unknown or invalid
+  option value, an unreadable file) fails the test.
 
 --check-suffix=X (repeatable) uses CHECK-MESSAGES-X etc. instead, so one
 source can hold the expectations of several configurations.
 """
 
 import argparse
+import difflib
 import os
 import re
 import shlex
@@ -92,6 +97,13 @@ def main():
     if proc.returncode < 0 or proc.returncode > 1:
         fail("front end died (exit %d)" % proc.returncode, output)
 
+    # A configuration the checks could not read runs them with defaults: the
+    # test would pass for the wrong reason.
+    config_warnings = [l for l in output.splitlines()
+                       if "[clang-tidy-config]" in l]
+    if config_warnings:
+        fail("configuration warnings", "\n".join(config_warnings))
+
     # Drop the lines that -fix adds about applying fixes.
     lines = [l for l in output.splitlines()
              if "FIX-IT applied" not in l and "clang-tidy applied" not in l]
@@ -119,6 +131,16 @@ def main():
         filecheck(args.temp + ".msg", prefixes["NOTES"], "note|warning|error")
     if prefixes["FIXES"]:
         filecheck(temp_cpp, prefixes["FIXES"], None)
+    else:
+        # No CHECK-FIXES: nothing may have been fixed.
+        with open(temp_cpp, encoding="utf-8") as f:
+            fixed = f.read()
+        if fixed != cleaned:
+            diff = difflib.unified_diff(
+                cleaned.splitlines(keepends=True),
+                fixed.splitlines(keepends=True), args.source, temp_cpp)
+            fail("unexpected fix-it (no CHECK-FIXES in the test)",
+                 "".join(diff))
     if not prefixes["MESSAGES"] and not prefixes["NOTES"]:
         if warnings_only:
             fail("expected no warnings", "\n".join(warnings_only))

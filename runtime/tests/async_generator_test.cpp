@@ -6,6 +6,7 @@
 #include <aio/task.hpp>
 
 #include <chrono>
+#include <optional>
 #include <stdexcept>
 #include <vector>
 
@@ -45,9 +46,19 @@ TEST_F(AsyncGeneratorTest, GeneratorDoesNotStartUntilTheFirstNext) {
 
 TEST_F(AsyncGeneratorTest, AbandonedGeneratorIsDestroyedMidway) {
   aio::run([]() -> aio::task<> {
-    auto gen = count_to(100);
-    co_await gen.next();
-    co_await gen.next();
+    auto &frames = aio_test::frame_counter::get();
+    {
+      auto gen = count_to(100);
+      EXPECT_EQ(co_await gen.next(), std::optional<int>(1));
+      EXPECT_EQ(co_await gen.next(), std::optional<int>(2));
+      // Suspended midway: its frame, with the local it counts, is alive.
+      EXPECT_EQ(frames.total(), 1u);
+      EXPECT_EQ(frames.live(), 1u);
+    } // abandoned here, 98 values early
+    // Destroyed when the generator object is, not when the consumer ends:
+    // the frame's local is gone while the consumer still runs.
+    EXPECT_EQ(frames.total(), 1u);
+    EXPECT_EQ(frames.live(), 0u);
   }());
 }
 

@@ -35,6 +35,8 @@ aio::task<int> inner() { co_return 1; }
 aio::task<int> aio_handler() {
   int v = aio::run(inner());
   // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'aio::run' blocks the event loop inside coroutine 'aio_handler' [async-blocking-call]
+  // The nested-loop fix (aio::task<int> awaits as an int):
+  // CHECK-FIXES: {{^}}  int v = co_await inner();{{$}}
   v += co_await aio::to_thread([] {
     std::this_thread::sleep_for(10ms); // on the pool: fine
     return 1;

@@ -81,11 +81,15 @@ task<> lambda_variable() {
 task<> nested_loops() {
   rt::block_on(fetch(1));
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'rt::block_on' blocks the event loop inside coroutine 'nested_loops' [async-blocking-call]
+  // CHECK-FIXES: {{^}}  co_await fetch(1);{{$}}
   // The drivers the driven-coroutine rule knows block here too (one list).
   rt::syncAwait(fetch(3));
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'rt::syncAwait' blocks the event loop inside coroutine 'nested_loops' [async-blocking-call]
+  // CHECK-FIXES: {{^}}  co_await fetch(3);{{$}}
   boost::cobalt::run(fetch(4));
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'boost::cobalt::run' blocks the event loop inside coroutine 'nested_loops' [async-blocking-call]
+  // CHECK-FIXES: {{^}}  co_await fetch(4);{{$}}
+  // CHECK-FIXES: {{^}}  rt::start(fetch(5)); // not a driver: silent{{$}}
   rt::start(fetch(5)); // not a driver: silent
   co_await fetch(2);
 }

@@ -142,6 +142,7 @@ task<> waits(std::future<int> f, std::shared_future<int> sf, std::thread &t,
 task<> nested_loop() {
   cppcoro::sync_wait(fetch(1));
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'cppcoro::sync_wait' blocks the event loop inside coroutine 'nested_loop' [async-blocking-call]
+  // CHECK-FIXES: {{^}}  co_await fetch(1);{{$}}
   co_await fetch(2);
 }
 
