@@ -14,17 +14,22 @@ namespace asynclint {
 namespace {
 
 // Every term of a Checks string that names no known check.
-std::vector<std::string> unknownChecks(llvm::StringRef Checks,
-                                       const llvm::StringSet<> &Known) {
-  std::vector<std::string> Unknown;
+// The names in \p Checks that name no check, each with whether the term
+// removes it (`-google-runtime-references`, a check of an older
+// clang-tidy: harmless, since what does not exist does not run).
+std::vector<std::pair<std::string, bool>>
+unknownChecks(llvm::StringRef Checks, const llvm::StringSet<> &Known) {
+  std::vector<std::pair<std::string, bool>> Unknown;
   llvm::SmallVector<llvm::StringRef, 8> Terms;
   Checks.split(Terms, ',', -1, false);
   for (llvm::StringRef T : Terms) {
-    T = T.trim().ltrim('-').trim();
+    T = T.trim();
+    bool Removed = T.starts_with("-");
+    T = T.ltrim('-').trim();
     if (T.empty() || T.contains('*') || T.starts_with("clang-diagnostic-"))
       continue;
     if (!Known.contains(T))
-      Unknown.push_back(T.str());
+      Unknown.emplace_back(T.str(), Removed);
   }
   return Unknown;
 }
@@ -88,15 +93,22 @@ std::optional<int> validateChecks(const ConfigSource &Config,
                                   const std::vector<std::string> &Files) {
   llvm::StringSet<> Known = knownChecks();
   std::set<std::string> Reported;
+  bool Enabled = false; // an unknown check is asked for, not only removed
   std::unique_ptr<ClangTidyOptionsProvider> Provider = Config.make();
   for (const std::string &File : Files) {
     ClangTidyOptions O = Provider->getOptions(File);
-    for (const std::string &U : unknownChecks(O.Checks.value_or(""), Known))
+    for (const auto &[U, Removed] :
+         unknownChecks(O.Checks.value_or(""), Known)) {
+      Enabled = Enabled || !Removed;
       if (Reported.insert(U).second)
-        llvm::errs() << "asynclint: error: unknown check '" << U
-                     << "' (see 'asynclint --list-checks')\n";
+        llvm::errs() << "asynclint: " << (Removed ? "warning" : "error")
+                     << ": unknown check '" << U << "'"
+                     << (Removed ? " removed in the configuration; ignored"
+                                 : " (see 'asynclint --list-checks')")
+                     << "\n";
+    }
   }
-  if (!Reported.empty())
+  if (Enabled)
     return ExitUsage;
   return std::nullopt;
 }
