@@ -12,6 +12,32 @@
 namespace clang::tidy::async::utils {
 namespace {
 
+bool isStdSuspend(const CXXRecordDecl *Awaiter) {
+  return Awaiter->isInStdNamespace() && Awaiter->getIdentifier() &&
+         (Awaiter->getName() == "suspend_always" ||
+          Awaiter->getName() == "suspend_never");
+}
+
+// An awaiter whose await_suspend has an empty body hands the coroutine to
+// no one (no executor, no other thread): like std::suspend_always, the
+// coroutine waits for whoever awaits it.
+bool suspendsInPlace(const CXXRecordDecl *Awaiter) {
+  const IdentifierInfo &Name =
+      Awaiter->getASTContext().Idents.get("await_suspend");
+  bool Found = false;
+  for (const NamedDecl *D : Awaiter->lookup(&Name)) {
+    const auto *MD = dyn_cast<CXXMethodDecl>(D);
+    const FunctionDecl *Def = nullptr;
+    if (!MD || !MD->hasBody(Def) || !Def)
+      return false;
+    const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
+    if (!Body || !Body->body_empty())
+      return false;
+    Found = true;
+  }
+  return Found;
+}
+
 // How deep neverSuspends follows awaited coroutines into their callees.
 constexpr unsigned MaxCalleeDepth = 4;
 
@@ -48,8 +74,18 @@ bool neverSuspends(const CallExpr *Call, unsigned Depth, Visiting &Open) {
   const auto *Coro = dyn_cast_or_null<CoroutineBodyStmt>(Def->getBody());
   if (!Coro)
     return false;
-  UnitAnalysis &Unit = UnitAnalysis::of(Def->getASTContext());
-  if (Unit.awaitables().taskStart(Call->getType(), Def) == TaskStart::Unknown)
+  // Started in place: the await that resumes it runs it (whether or not
+  // the initial awaiter is ready, its await_suspend hands the handle to no
+  // one).
+  const auto *InitialExpr = dyn_cast_or_null<Expr>(Coro->getInitSuspendStmt());
+  const auto *Initial =
+      InitialExpr
+          ? dyn_cast<CoroutineSuspendExpr>(InitialExpr->IgnoreImplicit())
+          : nullptr;
+  const auto *Awaiter =
+      Initial ? Initial->getOperand()->getType()->getAsCXXRecordDecl()
+              : nullptr;
+  if (!Awaiter || !(isStdSuspend(Awaiter) || suspendsInPlace(Awaiter)))
     return false;
   Open.insert(Def);
   bool Suspends = false;

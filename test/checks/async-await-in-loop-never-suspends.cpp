@@ -103,3 +103,39 @@ task<int> two_own_tasks() {
   auto b = co_await plus_one(2); // silent: neither suspends
   co_return a + b;
 }
+
+// A task whose promise decides at run time whether to start at once (a
+// constructor flag, as netcan/asyncio's Task), with an initial awaiter whose
+// await_suspend does nothing: either way the body runs in place.
+struct flag_task {
+  struct promise_type {
+    int value = 0;
+    bool wait_at_start = true;
+    flag_task get_return_object() {
+      return {std::coroutine_handle<promise_type>::from_promise(*this)};
+    }
+    auto initial_suspend() noexcept {
+      struct awaiter {
+        bool wait;
+        bool await_ready() const noexcept { return !wait; }
+        void await_suspend(std::coroutine_handle<>) const noexcept {}
+        void await_resume() const noexcept {}
+      };
+      return awaiter{wait_at_start};
+    }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_value(int v) { value = v; }
+    void unhandled_exception() {}
+  };
+  std::coroutine_handle<promise_type> handle;
+  bool await_ready() { return false; }
+  std::coroutine_handle<> await_suspend(std::coroutine_handle<>) {
+    return handle;
+  }
+  int await_resume() { return handle.promise().value; }
+};
+flag_task hello() { co_return 1; }
+flag_task world() { co_return 2; }
+flag_task hello_world() {
+  co_return co_await hello() + co_await world(); // silent: neither suspends
+}
