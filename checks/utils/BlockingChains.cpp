@@ -200,7 +200,83 @@ bool hasPredicateArgument(const Expr *E) {
   });
 }
 
+// What \p E designates at its root, as a descriptor argument: a variable,
+// a field of `this` (`fd_`), or the object a member is read or called on
+// (`sock.native_handle()`: sock).
+const ValueDecl *rootDecl(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
+    E = stripWrappers(E);
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      return Ref->getDecl();
+    if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+      if (isa<CXXThisExpr>(stripWrappers(Member->getBase())))
+        return Member->getMemberDecl();
+      E = Member->getBase();
+    } else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+      E = Call->getImplicitObjectArgument();
+    } else {
+      return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+// The variables and fields the awaited operands \p Operands mention, and
+// those the initializers of the locals they mention do (two levels: `auto
+// ev = Event{.fd = fd_}; auto w = loop.wait_event(ev); co_await w;`).
+llvm::SmallPtrSet<const ValueDecl *, 8>
+awaitedMentions(llvm::ArrayRef<const Expr *> Operands) {
+  llvm::SmallPtrSet<const ValueDecl *, 8> Seen;
+  llvm::SmallVector<std::pair<const Stmt *, unsigned>, 8> Work;
+  for (const Expr *E : Operands)
+    Work.push_back({E, 0});
+  while (!Work.empty()) {
+    auto [Root, Level] = Work.pop_back_val();
+    forEachStmt(Root, walks::Everything, [&](const Stmt *S) {
+      const ValueDecl *D = nullptr;
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+        D = Ref->getDecl();
+      else if (const auto *Member = dyn_cast<MemberExpr>(S))
+        D = Member->getMemberDecl();
+      if (!D || !Seen.insert(D).second)
+        return;
+      if (const auto *VD = dyn_cast<VarDecl>(D);
+          VD && VD->hasLocalStorage() && VD->getInit() && Level < 2)
+        Work.push_back({VD->getInit(), Level + 1});
+    });
+  }
+  return Seen;
+}
+
 } // namespace
+
+void BlockingChains::noteAwaitedDescriptors(
+    llvm::ArrayRef<const Expr *> Operands, llvm::ArrayRef<CallSite> Sites,
+    BodyFacts &Seen) const {
+  if (Seen.NonBlocking || Operands.empty())
+    return;
+  llvm::SmallPtrSet<const ValueDecl *, 8> Mentioned;
+  bool Computed = false;
+  for (const CallSite &S : Sites) {
+    const auto *Call = dyn_cast<CallExpr>(S.E);
+    if (!Call || Call->getNumArgs() == 0)
+      continue;
+    std::optional<std::string> Name = Catalog.blockingName(S.E, S.Callee);
+    if (!Name || !BlockingCatalog::isSocketCall(*Name))
+      continue;
+    const ValueDecl *Descriptor = rootDecl(Call->getArg(0));
+    if (!Descriptor)
+      continue;
+    if (!Computed) {
+      Mentioned = awaitedMentions(Operands);
+      Computed = true;
+    }
+    if (Mentioned.contains(Descriptor)) {
+      Seen.NonBlocking = true;
+      return;
+    }
+  }
+}
 
 void BlockingChains::startUnit(const ASTContext *Ctx) {
   AST = Ctx;
@@ -394,6 +470,7 @@ void BlockingChains::collectSites(const Stmt *Body, std::vector<CallSite> &Out,
   llvm::SmallVector<Root, 2> Roots{{Body, {}}};
   llvm::SmallPtrSet<const Stmt *, 16> Statements;
   llvm::SmallPtrSet<const Expr *, 16> Initializers;
+  llvm::SmallVector<const Expr *, 4> AwaitOperands;
   while (!Roots.empty()) {
     Root R = Roots.pop_back_val();
     Walker.walk(R.S, [&](const Stmt *S, const WalkContext &WCtx) {
@@ -428,6 +505,8 @@ void BlockingChains::collectSites(const Stmt *Body, std::vector<CallSite> &Out,
         return Walk::Over;
       }
       noteFacts(S, InLambda, Seen);
+      if (const auto *Await = dyn_cast<CoawaitExpr>(S); Await && !InLambda)
+        AwaitOperands.push_back(Await->getOperand());
       if (const auto *Call = dyn_cast<CallExpr>(S)) {
         const auto *Callee = dyn_cast_or_null<NamedDecl>(Call->getCalleeDecl());
         Out.push_back({Call, Callee, !InLambda, InHandler,
@@ -452,6 +531,7 @@ void BlockingChains::collectSites(const Stmt *Body, std::vector<CallSite> &Out,
       return Walk::Into;
     });
   }
+  noteAwaitedDescriptors(AwaitOperands, Out, Seen);
   // Source order, so the first blocking call in a body is the one reported;
   // of the sites that begin together, the enclosing one first (`a().b()`:
   // b, then a), as the walk met them.

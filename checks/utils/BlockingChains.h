@@ -39,7 +39,9 @@ struct CallSite {
 /// What a function body shows besides its calls.
 struct BodyFacts {
   /// Evidence that its sockets are non-blocking: a readiness await, a
-  /// would-block check (EAGAIN, try_again()), O_NONBLOCK and friends.
+  /// would-block check (EAGAIN, try_again()), O_NONBLOCK and friends, or an
+  /// await of something made from the descriptor a socket call is given
+  /// (`co_await loop.wait_event({.fd = fd_}); ::accept(fd_, ...)`).
   bool NonBlocking = false;
   /// The awaited executor switches of the body itself, in walk order: where
   /// each ends, and whether it moves to a CPU pool (blocking is reported
@@ -100,6 +102,11 @@ public:
 private:
   /// Looks at one statement for the evidence of BodyFacts.
   void noteFacts(const Stmt *S, bool InLambda, BodyFacts &Seen) const;
+  /// Sets Seen.NonBlocking when one of the awaited \p Operands is made from
+  /// the descriptor a socket call of \p Sites is given.
+  void noteAwaitedDescriptors(llvm::ArrayRef<const Expr *> Operands,
+                              llvm::ArrayRef<CallSite> Sites,
+                              BodyFacts &Seen) const;
   /// Whether the function \p Call calls, defined in this unit, hands its
   /// parameter for argument \p ArgIndex to an offload function.
   bool offloadsParameter(const CallExpr *Call, unsigned ArgIndex);

@@ -8,6 +8,7 @@
 // SOCK_NONBLOCK/O_NONBLOCK/MSG_DONTWAIT. A raw call with none of it blocks.
 
 #include "cppcoro_like.h"
+#include "ref_task.h"
 
 #include <cerrno>
 #include <cstddef>
@@ -116,4 +117,51 @@ task<> sleeps_anyway(int sock, char *buf) {
   ::sleep(1);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'sleep' blocks the event loop inside coroutine 'sleeps_anyway' [async-blocking-call]
   co_await net::readable(sock);
+}
+
+// An await of something made from the descriptor the socket call is given,
+// whatever its name (an event loop's wait_event, kept in a local as
+// netcan/asyncio's server does): the coroutine waits for that descriptor, so
+// the socket is used the non-blocking way. Awaiting something made from
+// another descriptor is no evidence.
+namespace loop {
+struct event {
+  int fd;
+  int flags;
+};
+struct event_awaiter {
+  bool await_ready() noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) noexcept {}
+  void await_resume() noexcept {}
+};
+event_awaiter wait_event(const event &ev);
+} // namespace loop
+
+struct server {
+  int fd_;
+  task<> serve_forever() {
+    loop::event ev{fd_, 1};
+    auto ready = loop::wait_event(ev);
+    for (;;) {
+      co_await ready;
+      int client = ::accept(fd_, nullptr, nullptr); // silent
+      (void)client;
+    }
+  }
+  task<> serve_other(int other) {
+    loop::event ev{other, 1};
+    auto ready = loop::wait_event(ev);
+    co_await ready;
+    ::accept(fd_, nullptr, nullptr);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'accept' blocks the event loop inside coroutine 'serve_other' [async-blocking-call]
+  }
+};
+reftask::task<long> recv_after_wait(int sock, char *buf) {
+  co_await loop::wait_event({sock, 1});
+  co_return ::recv(sock, buf, 16, 0); // silent
+}
+reftask::task<long> recv_after_other_wait(int sock, int other, char *buf) {
+  co_await loop::wait_event({other, 1});
+  co_return ::recv(sock, buf, 16, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'recv' blocks the event loop inside coroutine 'recv_after_other_wait' [async-blocking-call]
 }
