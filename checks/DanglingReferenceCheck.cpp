@@ -52,6 +52,7 @@ constexpr const char *SynchronousWaits =
     "std::barrier::arrive_and_wait;"
     "std::condition_variable::wait;std::condition_variable_any::wait;"
     "std::counting_semaphore::acquire;"
+    "std::atomic::wait;std::atomic_flag::wait;std::atomic_ref::wait;"
     "*::io_context::run;*::io_context::run_one";
 
 constexpr const char *DefaultViewTypes =

@@ -9,6 +9,8 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <atomic>
+#include <exception>
 #include <string>
 
 namespace asio = boost::asio;
@@ -68,3 +70,24 @@ struct server {
     io.run();
   }
 };
+
+// A helper that spawns the task and blocks on an atomic until it is done:
+// the task finishes inside the full-expression. One that only spawns it
+// does not wait.
+void spawn_and_wait(asio::io_context &io, awaitable<void> &&t) {
+  std::atomic<int> done(0);
+  asio::co_spawn(io, std::move(t), [&](std::exception_ptr) {
+    done = 1;
+    done.notify_all();
+  });
+  done.wait(0);
+}
+void spawn_only(asio::io_context &io, awaitable<void> &&t) {
+  asio::co_spawn(io, std::move(t), asio::detached);
+}
+void atomic_wait(asio::io_context &io) {
+  spawn_and_wait(io, session(std::string("hi"))); // silent: waits for it
+  spawn_only(io, session(std::string("hi")));
+  // CHECK-NOTES: :[[@LINE-1]]:18: warning: task 'session' may outlive the temporary bound to its reference parameter 'greeting' [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-2]]:26: note: temporary destroyed at the end of this full-expression
+}

@@ -5,8 +5,10 @@
 // On the cppcoro-style fixture: task<T> is lazy (suspend_always).
 #include "cppcoro_like.h"
 #include "eager_tasks.h"
+#include "ref_task.h"
 
 #include <functional>
+#include <atomic>
 #include <future>
 #include <span>
 #include <string>
@@ -152,6 +154,35 @@ void handed_over_ok() {
   };
   wait_here(fetch(std::string("x")));
   (void)joined, (void)a;
+}
+
+// A helper that hands the task on and blocks on an atomic until it is done
+// (as TooManyCooks' test_async_main does with std::atomic::wait): the task
+// finishes before the full-expression ends. One that only hands it on does
+// not wait.
+void post_task(task<int> t, std::atomic<int> *done);
+void run_and_wait(task<int> &&t) {
+  std::atomic<int> done(0);
+  post_task(std::move(t), &done);
+  done.wait(0);
+}
+void run_and_forget(task<int> &&t) {
+  std::atomic<int> done(0);
+  post_task(std::move(t), &done);
+}
+reftask::task<int> ref_fetch(const std::string &name);
+void post_ref_task(reftask::task<int> t, std::atomic_flag *done);
+void run_ref_and_wait(reftask::task<int> &&t) {
+  std::atomic_flag done;
+  post_ref_task(std::move(t), &done);
+  done.wait(false);
+}
+void atomic_waits() {
+  run_and_wait(fetch(std::string("x")));        // silent: waits for it
+  run_ref_and_wait(ref_fetch(std::string("y"))); // likewise
+  run_and_forget(fetch(std::string("z")));
+  // CHECK-NOTES: :[[@LINE-1]]:18: warning: task 'fetch' may outlive the temporary bound to its reference parameter 'name' [async-dangling-reference]
+  // CHECK-NOTES: :[[@LINE-2]]:24: note: temporary destroyed at the end of this full-expression
 }
 
 // Default arguments: their temporaries are created at the call.
