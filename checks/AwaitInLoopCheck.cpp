@@ -5,6 +5,7 @@
 #include "utils/Awaitable.h"
 #include "utils/DefUse.h"
 #include "utils/StmtWalk.h"
+#include "utils/UnitAnalysis.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -81,6 +82,9 @@ void AwaitInLoopCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void AwaitInLoopCheck::check(const MatchFinder::MatchResult &Result) {
+  // Each match once, however often the traversal reaches its nodes.
+  if (!utils::UnitAnalysis::of(*Result.Context).firstMatch(this, Result.Nodes))
+    return;
   const Stmt *Body =
       utils::writtenCoroutineBody(utils::matchedFunction(Result.Nodes));
   if (!Body)

@@ -470,6 +470,9 @@ void BlockingCallCheck::noteAnnotatedBlocking(const NamedDecl *Callee,
 }
 
 void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
+  // Each match once, however often the traversal reaches its nodes.
+  if (!utils::UnitAnalysis::of(*Result.Context).firstMatch(this, Result.Nodes))
+    return;
   const FunctionDecl *FD = utils::matchedFunction(Result.Nodes);
   if (!FD || FD->isInvalidDecl())
     return;

@@ -187,7 +187,10 @@ void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(unaryExprOrTypeTraitExpr(InUserCode).bind("unevaluated"),
                      this);
   Finder->addMatcher(cxxNoexceptExpr(InUserCode).bind("unevaluated"), this);
-  Finder->addMatcher(binaryOperator(InUserCode, hasOperatorName(","),
+  // The operator first: InUserCode asks for the node's begin location,
+  // which a left-deep chain of a + b + ... computes by walking down its
+  // left operands (quadratic over a generated expression).
+  Finder->addMatcher(binaryOperator(hasOperatorName(","), InUserCode,
                                     hasLHS(expr().bind("comma-lhs"))),
                      this);
   Finder->addMatcher(
@@ -204,6 +207,9 @@ void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {
+  // Each match once, however often the traversal reaches its nodes.
+  if (!utils::UnitAnalysis::of(*Result.Context).firstMatch(this, Result.Nodes))
+    return;
   utils::UnitAnalysis &Unit = utils::UnitAnalysis::of(*Result.Context);
   Classifier = &Unit.awaitables();
   Names = &Unit.names();

@@ -5,6 +5,7 @@
 #include "utils/Awaitable.h"
 #include "utils/FixEdits.h"
 #include "utils/StmtWalk.h"
+#include "utils/UnitAnalysis.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -49,6 +50,9 @@ void SequentialAwaitsCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void SequentialAwaitsCheck::check(const MatchFinder::MatchResult &Result) {
+  // Each match once, however often the traversal reaches its nodes.
+  if (!utils::UnitAnalysis::of(*Result.Context).firstMatch(this, Result.Nodes))
+    return;
   const Stmt *Body =
       utils::writtenCoroutineBody(utils::matchedFunction(Result.Nodes));
   if (!Body)
@@ -228,8 +232,23 @@ void SequentialAwaitsCheck::checkExpression(const Stmt *S, ASTContext &Ctx) {
        "%0 independent awaits run one after another; gathering them lets "
        "them overlap")
       << static_cast<unsigned>(Counted.size());
+  llvm::SmallVector<SourceLocation, 8> Rest;
   for (const CoawaitExpr *CA : llvm::ArrayRef(Counted).drop_front())
-    diag(CA->getBeginLoc(), "independent await here", DiagnosticIDs::Note);
+    Rest.push_back(CA->getBeginLoc());
+  noteOthers(Rest);
+}
+
+void SequentialAwaitsCheck::noteOthers(llvm::ArrayRef<SourceLocation> Rest) {
+  // A note per await up to a bound: a generated expression of thousands of
+  // awaits on one line would otherwise give thousands of notes, each of
+  // which clang-tidy searches that line for NOLINT (quadratic).
+  constexpr size_t MaxNotes = 8;
+  for (SourceLocation Loc : Rest.take_front(MaxNotes))
+    diag(Loc, "independent await here", DiagnosticIDs::Note);
+  if (Rest.size() > MaxNotes)
+    diag(Rest[MaxNotes], "and %0 more independent awaits from here",
+         DiagnosticIDs::Note)
+        << static_cast<unsigned>(Rest.size() - MaxNotes);
 }
 
 std::string SequentialAwaitsCheck::gatherFix(llvm::ArrayRef<Await> Run,
@@ -326,8 +345,10 @@ void SequentialAwaitsCheck::report(llvm::ArrayRef<Await> Run, bool Contiguous,
          "throws)",
          DiagnosticIDs::Note)
         << FixItHint::CreateReplacement(Replaced, gatherFix(Run, Ctx));
+  llvm::SmallVector<SourceLocation, 8> Rest;
   for (const Await &A : Run.drop_front())
-    diag(A.Await->getBeginLoc(), "independent await here", DiagnosticIDs::Note);
+    Rest.push_back(A.Await->getBeginLoc());
+  noteOthers(Rest);
 }
 
 } // namespace clang::tidy::async

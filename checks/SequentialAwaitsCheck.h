@@ -38,6 +38,8 @@ private:
   void checkExpression(const Stmt *S, ASTContext &Ctx);
   static std::optional<Await> asAwait(const Stmt *S);
   void report(llvm::ArrayRef<Await> Run, bool Contiguous, ASTContext &Ctx);
+  /// The notes at the run's other awaits (a bounded number of them).
+  void noteOthers(llvm::ArrayRef<SourceLocation> Rest);
   std::string gatherFix(llvm::ArrayRef<Await> Run, ASTContext &Ctx) const;
 
   /// GatherFunction (for the fix-it), IgnoredFunctions (never part of a

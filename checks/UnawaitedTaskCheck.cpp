@@ -150,6 +150,9 @@ void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
+  // Each match once, however often the traversal reaches its nodes.
+  if (!utils::UnitAnalysis::of(*Result.Context).firstMatch(this, Result.Nodes))
+    return;
   utils::UnitAnalysis &Unit = utils::UnitAnalysis::of(*Result.Context);
   Classifier = &Unit.awaitables(TypeNames);
   SM = Result.SourceManager;

@@ -3,6 +3,7 @@
 #include "UnitAnalysis.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/Hashing.h"
 #include <mutex>
 
 namespace clang::tidy::async::utils {
@@ -73,6 +74,19 @@ unsigned UnitAnalysis::liveCount() {
   Registry &R = registry();
   std::scoped_lock Guard(R.Lock);
   return R.Units.size();
+}
+
+bool UnitAnalysis::firstMatch(const void *Check,
+                              const ast_matchers::BoundNodes &Nodes) {
+  std::vector<std::pair<size_t, const void *>> Key;
+  Key.emplace_back(0, Check);
+  for (const auto &[Name, Node] : Nodes.getMap()) {
+    const void *Identity = Node.getMemoizationData();
+    if (!Identity) // a node without identity (a type): cannot tell
+      return true;
+    Key.emplace_back(llvm::hash_value(Name), Identity);
+  }
+  return Matches.insert(std::move(Key)).second;
 }
 
 } // namespace clang::tidy::async::utils

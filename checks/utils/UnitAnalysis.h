@@ -12,9 +12,13 @@
 #include "Awaitable.h"
 #include "QualifiedNames.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/StringMap.h"
 #include <memory>
 #include <optional>
+#include <set>
+#include <string>
+#include <utility>
 #include <vector>
 
 namespace clang::tidy::async::utils {
@@ -51,6 +55,14 @@ public:
   /// the unit.
   const std::vector<const Expr *> &decltypeOperands(const ASTContext &Ctx);
 
+  /// Whether \p Check sees the match \p Nodes for the first time in this
+  /// unit. clang-tidy's traversal reaches some nodes more than once: the
+  /// operand of a co_await is visited again under each part Sema builds
+  /// around it (the awaiter, await_ready, await_suspend, await_resume), so
+  /// an immediately invoked coroutine lambda nested N deep is matched about
+  /// 4^N times. A check that asks handles each match once.
+  bool firstMatch(const void *Check, const ast_matchers::BoundNodes &Nodes);
+
   /// How many units have an analysis now (for tests).
   static unsigned liveCount();
 
@@ -61,6 +73,9 @@ private:
   AwaitableClassifier Structural;
   std::optional<std::vector<const Expr *>> Decltypes;
   llvm::StringMap<std::unique_ptr<AwaitableClassifier>> Named;
+  /// firstMatch's memory: the check, then each bound name (hashed) and
+  /// node.
+  std::set<std::vector<std::pair<size_t, const void *>>> Matches;
 };
 
 } // namespace clang::tidy::async::utils
