@@ -507,6 +507,9 @@ void BlockingChains::collectSites(const Stmt *Body, std::vector<CallSite> &Out,
       noteFacts(S, InLambda, Seen);
       if (const auto *Await = dyn_cast<CoawaitExpr>(S); Await && !InLambda)
         AwaitOperands.push_back(Await->getOperand());
+      if (const auto *Await = dyn_cast<DependentCoawaitExpr>(S);
+          Await && !InLambda)
+        AwaitOperands.push_back(Await->getOperand());
       if (const auto *Call = dyn_cast<CallExpr>(S)) {
         const auto *Callee = dyn_cast_or_null<NamedDecl>(Call->getCalleeDecl());
         Out.push_back({Call, Callee, !InLambda, InHandler,

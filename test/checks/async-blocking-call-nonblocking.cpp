@@ -165,3 +165,21 @@ reftask::task<long> recv_after_other_wait(int sock, int other, char *buf) {
   co_return ::recv(sock, buf, 16, 0);
   // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'recv' blocks the event loop inside coroutine 'recv_after_other_wait' [async-blocking-call]
 }
+
+// The same in a member of a class template, where the await in the pattern
+// is a dependent one.
+template <typename Callback> struct template_server {
+  int fd_;
+  Callback on_client;
+  task<> serve_forever() {
+    loop::event ev{fd_, 1};
+    auto ready = loop::wait_event(ev);
+    for (;;) {
+      co_await ready;
+      int client = ::accept(fd_, nullptr, nullptr); // silent
+      if (client != -1)
+        on_client(client);
+    }
+  }
+};
+template struct template_server<void (*)(int)>;
