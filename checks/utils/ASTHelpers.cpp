@@ -66,6 +66,22 @@ const ValueDecl *calledObject(const Expr *Call) {
   return Ref ? Ref->getDecl() : nullptr;
 }
 
+const FunctionDecl *lambdaBehind(const Expr *Call) {
+  const auto *Var = dyn_cast_or_null<VarDecl>(calledObject(Call));
+  const Expr *Init = Var ? Var->getInit() : nullptr;
+  // Through the conversions and the one-argument construction that make a
+  // type-erased callable of the lambda.
+  for (unsigned Depth = 0; Init && Depth < 4; ++Depth) {
+    Init = stripWrappers(Init);
+    if (const auto *L = dyn_cast<LambdaExpr>(Init))
+      return L->getCallOperator();
+    const auto *Construct = dyn_cast<CXXConstructExpr>(Init);
+    Init = Construct && Construct->getNumArgs() == 1 ? Construct->getArg(0)
+                                                     : nullptr;
+  }
+  return nullptr;
+}
+
 const NamedDecl *calledLambdaVariable(const Expr *Call) {
   const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(Call);
   return Op && isLambdaCallOperator(Op->getCalleeDecl()) ? calledObject(Op)

@@ -34,6 +34,11 @@ const NamedDecl *displayDecl(const FunctionDecl *FD);
 /// \p RD (its definition) declares a member named \p Name.
 bool hasMemberNamed(const CXXRecordDecl *RD, llvm::StringRef Name);
 
+/// The call operator of the lambda that an `operator()` call's object was
+/// initialised with (`std::function<task<int>(int)> fib = [&](int n) ...;`
+/// then `fib(n - 1)`), or null.
+const FunctionDecl *lambdaBehind(const Expr *Call);
+
 /// \p D is a lambda's call operator.
 bool isLambdaCallOperator(const Decl *D);
 

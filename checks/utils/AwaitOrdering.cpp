@@ -66,6 +66,9 @@ bool awaitNeverSuspends(const CoawaitExpr *CA, unsigned Depth,
 // (blocking calls in it are async-blocking-call's to report).
 bool neverSuspends(const CallExpr *Call, unsigned Depth, Visiting &Open) {
   const FunctionDecl *FD = Call->getDirectCallee();
+  // A lambda called through a type-erased callable it initialised.
+  if (const FunctionDecl *Lambda = lambdaBehind(Call))
+    FD = Lambda;
   const FunctionDecl *Def = nullptr;
   if (Depth > MaxCalleeDepth || !FD || !FD->hasBody(Def) || !Def)
     return false;

@@ -18,6 +18,7 @@
 #include "cppcoro_like.h"
 #include "ref_task.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -98,6 +99,24 @@ reftask::task<long> rfib(int n) {
   auto a = co_await rfib(n - 1); // silent
   auto b = co_await rfib(n - 2);
   co_return a + b;
+}
+// Recursive through a std::function it initialised (netcan/asyncio's
+// test): the lambda behind it never suspends. One that fetches does.
+cppcoro::task<int> fib_through_function(int n) {
+  std::function<cppcoro::task<int>(int)> f =
+      [&](int k) -> cppcoro::task<int> {
+    if (k < 2)
+      co_return k;
+    co_return co_await f(k - 1) + co_await f(k - 2); // silent
+  };
+  co_return co_await f(n);
+}
+reftask::task<int> fetch_through_function() {
+  std::function<cppcoro::task<int>(int)> g = [](int k) -> cppcoro::task<int> {
+    co_return co_await vfetch(k);
+  };
+  co_return co_await g(1) + co_await g(2);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 2 independent awaits run one after another; gathering them lets them overlap [async-sequential-awaits]
 }
 // Recursive, and waits at the bottom: suspends.
 cppcoro::task<int> remote_sum(int n) {
