@@ -46,8 +46,7 @@ bool neverSuspends(const CallExpr *Call, unsigned Depth, Visiting &Open);
 
 // The await \p CA does not suspend: its awaiter resumes at once, or it
 // awaits a coroutine that never suspends.
-bool awaitNeverSuspends(const CoawaitExpr *CA, unsigned Depth,
-                        Visiting &Open) {
+bool awaitNeverSuspends(const CoawaitExpr *CA, unsigned Depth, Visiting &Open) {
   if (resumesAtOnce(CA))
     return true;
   const auto *Call =
@@ -59,10 +58,10 @@ bool awaitNeverSuspends(const CoawaitExpr *CA, unsigned Depth,
 // starts in place (its promise's initial_suspend is std::suspend_always,
 // std::suspend_never or an awaiter whose await_suspend does nothing, so the
 // await itself resumes it) and each of its own awaits never suspends either
-// (an awaiter that resumes at once, or recursively such a coroutine, to a bounded
-// depth; a coroutine awaiting itself, as a recursive fib does, is decided by
-// the rest of its body). It runs to completion inside the await, on the
-// awaiting thread: there is no waiting to overlap, however much it computes
+// (an awaiter that resumes at once, or recursively such a coroutine, to a
+// bounded depth; a coroutine awaiting itself, as a recursive fib does, is
+// decided by the rest of its body). It runs to completion inside the await, on
+// the awaiting thread: there is no waiting to overlap, however much it computes
 // (blocking calls in it are async-blocking-call's to report).
 bool neverSuspends(const CallExpr *Call, unsigned Depth, Visiting &Open) {
   const FunctionDecl *FD = Call->getDirectCallee();

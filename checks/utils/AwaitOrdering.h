@@ -26,11 +26,11 @@ public:
 
   enum class Kind : unsigned char {
     Independent, // may run concurrently with other independent awaits
-    Ignored,     // IgnoredFunctions, an awaiter that resumes at once, or a coroutine
-                 // defined here that never suspends: neither counts nor
-                 // separates
-    Ordered,     // keeps its place: unnamed callee, OrderedFunctions, or a
-                 // combinator (`gather(...)`, `a && b`, already concurrent)
+    Ignored,     // IgnoredFunctions, an awaiter that resumes at once, or a
+             // coroutine defined here that never suspends: neither counts nor
+             // separates
+    Ordered, // keeps its place: unnamed callee, OrderedFunctions, or a
+             // combinator (`gather(...)`, `a && b`, already concurrent)
   };
   /// How the awaited call \p Call takes part in ordering; \p Await, when
   /// not null, is the co_await of it (its awaiter may resume at once).
