@@ -3,6 +3,7 @@
 #include "AwaitOrdering.h"
 #include "ASTHelpers.h"
 #include "Awaitable.h"
+#include "BlockingCatalog.h"
 #include "DefUse.h"
 #include "StmtWalk.h"
 #include "UnitAnalysis.h"
@@ -42,16 +43,78 @@ bool suspendsInPlace(const CXXRecordDecl *Awaiter) {
 constexpr unsigned MaxCalleeDepth = 4;
 
 using Visiting = llvm::SmallPtrSet<const FunctionDecl *, 4>;
-bool neverSuspends(const CallExpr *Call, unsigned Depth, Visiting &Open);
+bool neverSuspends(const CallExpr *Call, unsigned Depth, Visiting &Open,
+                   const BlockingCatalog &Catalog);
 
 // The await \p CA does not suspend: its awaiter resumes at once, or it
 // awaits a coroutine that never suspends.
-bool awaitNeverSuspends(const CoawaitExpr *CA, unsigned Depth, Visiting &Open) {
+bool awaitNeverSuspends(const CoawaitExpr *CA, unsigned Depth, Visiting &Open,
+                        const BlockingCatalog &Catalog) {
   if (resumesAtOnce(CA))
     return true;
   const auto *Call =
       dyn_cast_or_null<CallExpr>(stripWrappers(CA->getOperand()));
-  return Call && neverSuspends(Call, Depth, Open);
+  return Call && neverSuspends(Call, Depth, Open, Catalog);
+}
+
+// Declared in namespace std, or in a class of it (`std::string::append`),
+// or in a system header (the C library): the catalog says whether it waits.
+bool libraryFunction(const FunctionDecl *FD) {
+  for (const DeclContext *DC = FD->getDeclContext(); DC; DC = DC->getParent())
+    if (DC->isStdNamespace())
+      return true;
+  return FD->getASTContext().getSourceManager().isInSystemHeader(
+      FD->getLocation());
+}
+
+// The function \p FD (a lambda behind a type-erased callable too) that
+// \p E calls or constructs with, or null.
+const FunctionDecl *calleeOf(const Expr *E) {
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    return Construct->getConstructor();
+  const auto *Call = dyn_cast<CallExpr>(E);
+  if (!Call)
+    return nullptr;
+  if (const FunctionDecl *Lambda = lambdaBehind(Call))
+    return Lambda;
+  return Call->getDirectCallee();
+}
+
+// \p Body waits for nothing: none of its calls blocks (the catalog), and
+// each is of the standard library, a coroutine call (its await decides), or
+// a function defined here whose own calls wait for nothing either (to a
+// bounded depth). A call we cannot see into (declared only, virtual,
+// through a pointer) may wait.
+bool waitsForNothing(const Stmt *Body, unsigned Depth, Visiting &Open,
+                     const BlockingCatalog &Catalog) {
+  return StmtWalker(walks::OwnCode)
+      .walk(Body, [&](const Stmt *S, const WalkContext &) {
+        if (!isa<CallExpr, CXXConstructExpr>(S))
+          return Walk::Into;
+        const auto *E = cast<Expr>(S);
+        const auto *Call = dyn_cast<CallExpr>(E);
+        if (Call && isa<CXXPseudoDestructorExpr>(Call->getCallee()))
+          return Walk::Into; // `x.~T()` of a scalar: nothing runs
+        const FunctionDecl *Callee = calleeOf(E);
+        if (!Callee || Catalog.blockingName(E, Callee))
+          return Walk::Stop;
+        const FunctionDecl *Def = nullptr;
+        if (libraryFunction(Callee) || Callee->getBuiltinID() ||
+            UnitAnalysis::of(Callee->getASTContext())
+                .awaitables()
+                .isAwaitable(E->getType()))
+          return Walk::Into;
+        const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+        if (Depth > MaxCalleeDepth || (Method && Method->isVirtual()) ||
+            !Callee->hasBody(Def) || !Def)
+          return Walk::Stop;
+        if (Open.contains(Def))
+          return Walk::Into;
+        Open.insert(Def);
+        bool Quiet = waitsForNothing(Def->getBody(), Depth + 1, Open, Catalog);
+        Open.erase(Def);
+        return Quiet ? Walk::Into : Walk::Stop;
+      });
 }
 
 // The awaited call runs a coroutine, defined here, that never suspends: it
@@ -63,7 +126,8 @@ bool awaitNeverSuspends(const CoawaitExpr *CA, unsigned Depth, Visiting &Open) {
 // decided by the rest of its body). It runs to completion inside the await, on
 // the awaiting thread: there is no waiting to overlap, however much it computes
 // (blocking calls in it are async-blocking-call's to report).
-bool neverSuspends(const CallExpr *Call, unsigned Depth, Visiting &Open) {
+bool neverSuspends(const CallExpr *Call, unsigned Depth, Visiting &Open,
+                   const BlockingCatalog &Catalog) {
   const FunctionDecl *FD = Call->getDirectCallee();
   // A lambda called through a type-erased callable it initialised.
   if (const FunctionDecl *Lambda = lambdaBehind(Call))
@@ -95,13 +159,16 @@ bool neverSuspends(const CallExpr *Call, unsigned Depth, Visiting &Open) {
       .walk(Coro->getBody(), [&](const Stmt *S, const WalkContext &) {
         const auto *CA = dyn_cast<CoawaitExpr>(S);
         if (!isa<CoawaitExpr, CoyieldExpr, DependentCoawaitExpr>(S) ||
-            (CA && awaitNeverSuspends(CA, Depth + 1, Open)))
+            (CA && awaitNeverSuspends(CA, Depth + 1, Open, Catalog)))
           return Walk::Into;
         Suspends = true;
         return Walk::Stop;
       });
+  // Blocking is waiting too: a coroutine that reads a file without
+  // suspending still overlaps with others gathered on a thread pool.
+  bool Waits = Suspends || !waitsForNothing(Coro->getBody(), Depth, Open, Catalog);
   Open.erase(Def);
-  return !Suspends;
+  return !Waits;
 }
 
 } // namespace
@@ -113,7 +180,13 @@ AwaitOrdering::AwaitOrdering(ClangTidyCheck::OptionsView &Options)
       OrderedFunctions(
           tidy::utils::options::parseStringList(Options.getLocalOrGlobal(
               "OrderedFunctions", DefaultOrderedFunctions))),
-      Ignored(IgnoredFunctions), Ordered(OrderedFunctions) {}
+      Ignored(IgnoredFunctions), Ordered(OrderedFunctions),
+      Catalog([] {
+        CatalogLists Defaults;
+        Defaults.Drivers =
+            tidy::utils::options::parseStringList(catalog::Drivers);
+        return Defaults;
+      }()) {}
 
 void AwaitOrdering::storeOptions(ClangTidyCheck::OptionsView &Options,
                                  ClangTidyOptions::OptionMap &Opts) const {
@@ -132,7 +205,7 @@ AwaitOrdering::Kind AwaitOrdering::classify(const CallExpr *Call,
   UnitAnalysis &Unit = UnitAnalysis::of(Callee->getASTContext());
   const std::string &Name = Unit.names().get(Callee);
   Visiting Open;
-  if (Ignored.matches(Name) || awaitNeverSuspends(Await, 0, Open))
+  if (Ignored.matches(Name) || awaitNeverSuspends(Await, 0, Open, Catalog))
     return Kind::Ignored;
   if (Ordered.matches(Name) || Unit.awaitables().isCombinator(Call))
     return Kind::Ordered;

@@ -9,6 +9,7 @@
 #ifndef ASYNCLINT_CHECKS_UTILS_AWAITORDERING_H
 #define ASYNCLINT_CHECKS_UTILS_AWAITORDERING_H
 
+#include "BlockingCatalog.h"
 #include "QualifiedNames.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang/AST/ExprCXX.h"
@@ -52,6 +53,10 @@ private:
   const std::vector<StringRef> OrderedFunctions;
   NameList Ignored;
   NameList Ordered;
+  /// What blocks, by the catalog's defaults: a coroutine that never suspends
+  /// but blocks still waits (async-blocking-call's own options are not
+  /// read here).
+  BlockingCatalog Catalog;
 };
 
 } // namespace clang::tidy::async::utils

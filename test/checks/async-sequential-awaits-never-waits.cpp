@@ -18,6 +18,7 @@
 #include "cppcoro_like.h"
 #include "ref_task.h"
 
+#include <fstream>
 #include <functional>
 #include <string>
 #include <vector>
@@ -69,6 +70,23 @@ reftask::task<std::string> rjoin(const std::vector<std::string> &v) {
   for (const auto &x : v)
     s += x;
   co_return s;
+}
+// Never suspends, but blocks: reads a file (async_simple's ReadFiles demo).
+// Gathered on a thread pool, the reads would overlap: still reported.
+cppcoro::task<int> vcount_file(const std::string &path) {
+  std::ifstream in(path);
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line))
+    ++n;
+  co_return n;
+}
+int count_lines_of(const std::string &path) {
+  std::ifstream in(path);
+  return static_cast<int>(in.tellg());
+}
+reftask::task<int> rcount_file(const std::string &path) {
+  co_return count_lines_of(path); // blocks through a helper
 }
 // Never suspends through its callees: awaits only vsum and a ready value.
 cppcoro::task<int> vsum_both(const std::vector<int> &a,
@@ -126,6 +144,19 @@ cppcoro::task<int> remote_sum(int n) {
   // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 2 independent awaits run one after another; gathering them lets them overlap [async-sequential-awaits]
 }
 
+cppcoro::task<int> file_counts(const std::string &a, const std::string &b) {
+  auto x = co_await vcount_file(a);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 2 independent awaits run one after another; gathering them lets them overlap [async-sequential-awaits]
+  auto y = co_await vcount_file(b);
+  co_return x + y;
+}
+reftask::task<int> file_counts_in_loop(const std::vector<std::string> &files) {
+  int total = 0;
+  for (const auto &f : files)
+    total += co_await rcount_file(f);
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: each iteration waits for this await before the next one starts; the iterations are independent [async-await-in-loop]
+  co_return total;
+}
 cppcoro::task<int> ready_values() {
   auto a = co_await ready(1); // silent: ready-made results
   auto b = co_await ready(2);
