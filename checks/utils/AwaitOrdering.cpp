@@ -166,7 +166,8 @@ bool neverSuspends(const CallExpr *Call, unsigned Depth, Visiting &Open,
       });
   // Blocking is waiting too: a coroutine that reads a file without
   // suspending still overlaps with others gathered on a thread pool.
-  bool Waits = Suspends || !waitsForNothing(Coro->getBody(), Depth, Open, Catalog);
+  bool Waits =
+      Suspends || !waitsForNothing(Coro->getBody(), Depth, Open, Catalog);
   Open.erase(Def);
   return !Waits;
 }
@@ -180,8 +181,7 @@ AwaitOrdering::AwaitOrdering(ClangTidyCheck::OptionsView &Options)
       OrderedFunctions(
           tidy::utils::options::parseStringList(Options.getLocalOrGlobal(
               "OrderedFunctions", DefaultOrderedFunctions))),
-      Ignored(IgnoredFunctions), Ordered(OrderedFunctions),
-      Catalog([] {
+      Ignored(IgnoredFunctions), Ordered(OrderedFunctions), Catalog([] {
         CatalogLists Defaults;
         Defaults.Drivers =
             tidy::utils::options::parseStringList(catalog::Drivers);

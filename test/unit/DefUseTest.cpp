@@ -36,10 +36,17 @@ struct task {
     void return_void() {}
     void unhandled_exception() {}
   };
-  bool await_ready() { return true; }
+  bool await_ready() { return false; }
   void await_suspend(std::coroutine_handle<>) {}
   int await_resume() { return 0; }
 };
+// Its result is at hand: an await of it never suspends.
+struct ready_value {
+  bool await_ready() const noexcept { return true; }
+  void await_suspend(std::coroutine_handle<>) {}
+  int await_resume() { return 0; }
+};
+ready_value ready();
 struct session {
   task get(int url);
   task insert(int row);
@@ -137,6 +144,11 @@ TEST_F(DefUseTest, AnAwaitedCallReadsItsObject) {
   EXPECT_EQ(names(Awaited.Declares), (Names{"a"}));
   // The same call not awaited is an ordinary non-const member call.
   EXPECT_EQ(names(effectsOf(S[1]).MayWrite), (Names{"s"}));
+}
+
+TEST_F(DefUseTest, AnAwaitThatResumesAtOnceDoesNotSuspend) {
+  auto S = body("task f() { int a = co_await ready(); }");
+  EXPECT_FALSE(factsOf(S[0]).Suspends);
 }
 
 TEST_F(DefUseTest, DeclarationsIncludeStructuredBindings) {
