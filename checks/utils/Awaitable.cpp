@@ -726,6 +726,26 @@ bool resumesAtOnce(const CoroutineSuspendExpr *S) {
          returnsOnlyFalse(calledMethod(S->getSuspendExpr()));
 }
 
+bool resumeCallsHeldCallable(const CoroutineSuspendExpr *S) {
+  const CXXMethodDecl *Resume = calledMethod(S->getResumeExpr());
+  const Stmt *Body = Resume ? bodyOf(Resume) : nullptr;
+  if (!Body)
+    return false;
+  return !StmtWalker(walks::OwnCode)
+              .walk(Body, [](const Stmt *St, const WalkContext &) {
+                const auto *Op = dyn_cast<CXXOperatorCallExpr>(St);
+                const auto *Field =
+                    Op && Op->getOperator() == OO_Call && Op->getNumArgs() > 0
+                        ? dyn_cast<MemberExpr>(
+                              Op->getArg(0)->IgnoreParenImpCasts())
+                        : nullptr;
+                return Field && isa<CXXThisExpr>(
+                                    Field->getBase()->IgnoreParenImpCasts())
+                           ? Walk::Stop
+                           : Walk::Into;
+              });
+}
+
 const CXXRecordDecl *getPromiseRecord(const FunctionDecl *FD) {
   if (!FD || !FD->hasBody())
     return nullptr;

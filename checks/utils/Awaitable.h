@@ -180,6 +180,11 @@ const Stmt *writtenCoroutineBody(const FunctionDecl *FD);
 /// operand.
 bool resumesAtOnce(const CoroutineSuspendExpr *S);
 
+/// The awaiter of \p S calls a callable it holds (`fn()` on one of its
+/// fields) in its await_resume: after the coroutine is resumed, on the
+/// thread it runs on.
+bool resumeCallsHeldCallable(const CoroutineSuspendExpr *S);
+
 /// The promise type of coroutine \p FD, or null.
 const CXXRecordDecl *getPromiseRecord(const FunctionDecl *FD);
 

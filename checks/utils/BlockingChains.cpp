@@ -200,6 +200,30 @@ bool hasPredicateArgument(const Expr *E) {
   });
 }
 
+// The lambdas \p E builds an object of directly (`then_run{[&] {...}}`,
+// through braces and constructor arguments, not through a call, whose
+// lambda arguments are looked at as a call's).
+void heldLambdas(const Expr *E, llvm::SmallVectorImpl<const LambdaExpr *> &Out,
+                 unsigned Depth = 0) {
+  E = E ? stripWrappers(E) : nullptr;
+  if (!E || Depth > 4)
+    return;
+  if (const auto *L = dyn_cast<LambdaExpr>(E)) {
+    Out.push_back(L);
+  } else if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E)) {
+    heldLambdas(Cast->getSubExpr(), Out, Depth + 1);
+  } else if (const auto *Init = dyn_cast<InitListExpr>(E)) {
+    for (const Expr *Part : Init->inits())
+      heldLambdas(Part, Out, Depth + 1);
+  } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+    for (const Expr *Arg : Construct->arguments())
+      heldLambdas(Arg, Out, Depth + 1);
+  } else if (const auto *Paren = dyn_cast<CXXParenListInitExpr>(E)) {
+    for (const Expr *Part : Paren->getInitExprs())
+      heldLambdas(Part, Out, Depth + 1);
+  }
+}
+
 // What \p E designates at its root, as a descriptor argument: a variable,
 // a field of `this` (`fd_`), or the object a member is read or called on
 // (`sock.native_handle()`: sock).
@@ -505,8 +529,17 @@ void BlockingChains::collectSites(const Stmt *Body, std::vector<CallSite> &Out,
         return Walk::Over;
       }
       noteFacts(S, InLambda, Seen);
-      if (const auto *Await = dyn_cast<CoawaitExpr>(S); Await && !InLambda)
+      if (const auto *Await = dyn_cast<CoawaitExpr>(S); Await && !InLambda) {
         AwaitOperands.push_back(Await->getOperand());
+        // An awaiter that calls the callable it holds when the coroutine
+        // resumes runs it here.
+        llvm::SmallVector<const LambdaExpr *, 1> Held;
+        heldLambdas(Await->getOperand(), Held);
+        if (!Held.empty() && resumeCallsHeldCallable(Await))
+          for (const LambdaExpr *L : Held)
+            if (!isCoroutine(L->getCallOperator()))
+              Walker.enterLambdaBody(L, InBranch);
+      }
       if (const auto *Await = dyn_cast<DependentCoawaitExpr>(S);
           Await && !InLambda)
         AwaitOperands.push_back(Await->getOperand());
