@@ -123,9 +123,9 @@ bool waitsForNothing(const Stmt *Body, unsigned Depth, Visiting &Open,
 // await itself resumes it) and each of its own awaits never suspends either
 // (an awaiter that resumes at once, or recursively such a coroutine, to a
 // bounded depth; a coroutine awaiting itself, as a recursive fib does, is
-// decided by the rest of its body). It runs to completion inside the await, on
-// the awaiting thread: there is no waiting to overlap, however much it computes
-// (blocking calls in it are async-blocking-call's to report).
+// decided by the rest of its body), and it blocks on nothing (waitsForNothing).
+// It runs to completion inside the await, on the awaiting thread: there is no
+// waiting to overlap, however much it computes.
 bool neverSuspends(const CallExpr *Call, unsigned Depth, Visiting &Open,
                    const BlockingCatalog &Catalog) {
   const FunctionDecl *FD = Call->getDirectCallee();
