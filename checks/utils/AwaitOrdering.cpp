@@ -80,52 +80,68 @@ const FunctionDecl *calleeOf(const Expr *E) {
   return Call->getDirectCallee();
 }
 
-// \p Body waits for nothing: none of its calls blocks (the catalog), and
-// each is of the standard library, a coroutine call (its await decides), or
-// a function defined here whose own calls wait for nothing either (to a
-// bounded depth). A call we cannot see into (declared only, virtual,
-// through a pointer) may wait.
-bool waitsForNothing(const Stmt *Body, unsigned Depth, Visiting &Open,
-                     const BlockingCatalog &Catalog) {
+// The call or construction \p E may wait: the catalog says it blocks, or it
+// calls what we cannot see into (declared only, virtual, through a
+// pointer), or a function defined here whose body may wait (to a bounded
+// depth). The standard and C library wait only where the catalog says so;
+// a coroutine call's await decides for it.
+bool bodyNeverWaits(const Stmt *Body, unsigned Depth, Visiting &Open,
+                    const BlockingCatalog &Catalog);
+bool callMayWait(const Expr *E, unsigned Depth, Visiting &Open,
+                 const BlockingCatalog &Catalog) {
+  const auto *Call = dyn_cast<CallExpr>(E);
+  if (Call && isa<CXXPseudoDestructorExpr>(Call->getCallee()))
+    return false; // `x.~T()` of a scalar: nothing runs
+  const FunctionDecl *Callee = calleeOf(E);
+  if (!Callee || Catalog.blockingName(E, Callee))
+    return true;
+  if (libraryFunction(Callee) || Callee->getBuiltinID() ||
+      UnitAnalysis::of(Callee->getASTContext())
+          .awaitables()
+          .isAwaitable(E->getType()))
+    return false;
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  const FunctionDecl *Def = nullptr;
+  if (Depth > MaxCalleeDepth || (Method && Method->isVirtual()) ||
+      !Callee->hasBody(Def) || !Def)
+    return true;
+  if (Open.contains(Def))
+    return false; // recursion: the rest of its body decides
+  Open.insert(Def);
+  bool Quiet = bodyNeverWaits(Def->getBody(), Depth + 1, Open, Catalog);
+  Open.erase(Def);
+  return !Quiet;
+}
+
+// \p Body (a coroutine's or a helper's) neither suspends nor blocks: each
+// await never suspends (an awaiter that resumes at once, or a coroutine
+// that never suspends), there is no co_yield, and no call may wait.
+// Blocking is waiting too: a coroutine that reads a file without suspending
+// still overlaps with others gathered on a thread pool.
+bool bodyNeverWaits(const Stmt *Body, unsigned Depth, Visiting &Open,
+                    const BlockingCatalog &Catalog) {
   return StmtWalker(walks::OwnCode)
       .walk(Body, [&](const Stmt *S, const WalkContext &) {
-        if (!isa<CallExpr, CXXConstructExpr>(S))
-          return Walk::Into;
-        const auto *E = cast<Expr>(S);
-        const auto *Call = dyn_cast<CallExpr>(E);
-        if (Call && isa<CXXPseudoDestructorExpr>(Call->getCallee()))
-          return Walk::Into; // `x.~T()` of a scalar: nothing runs
-        const FunctionDecl *Callee = calleeOf(E);
-        if (!Callee || Catalog.blockingName(E, Callee))
+        if (const auto *CA = dyn_cast<CoawaitExpr>(S))
+          return awaitNeverSuspends(CA, Depth + 1, Open, Catalog) ? Walk::Into
+                                                                  : Walk::Stop;
+        if (isa<CoyieldExpr, DependentCoawaitExpr>(S))
           return Walk::Stop;
-        const FunctionDecl *Def = nullptr;
-        if (libraryFunction(Callee) || Callee->getBuiltinID() ||
-            UnitAnalysis::of(Callee->getASTContext())
-                .awaitables()
-                .isAwaitable(E->getType()))
-          return Walk::Into;
-        const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
-        if (Depth > MaxCalleeDepth || (Method && Method->isVirtual()) ||
-            !Callee->hasBody(Def) || !Def)
+        if (isa<CallExpr, CXXConstructExpr>(S) &&
+            callMayWait(cast<Expr>(S), Depth, Open, Catalog))
           return Walk::Stop;
-        if (Open.contains(Def))
-          return Walk::Into;
-        Open.insert(Def);
-        bool Quiet = waitsForNothing(Def->getBody(), Depth + 1, Open, Catalog);
-        Open.erase(Def);
-        return Quiet ? Walk::Into : Walk::Stop;
+        return Walk::Into;
       });
 }
 
 // The awaited call runs a coroutine, defined here, that never suspends: it
 // starts in place (its promise's initial_suspend is std::suspend_always,
 // std::suspend_never or an awaiter whose await_suspend does nothing, so the
-// await itself resumes it) and each of its own awaits never suspends either
-// (an awaiter that resumes at once, or recursively such a coroutine, to a
+// await itself resumes it) and its body never waits (bodyNeverWaits, to a
 // bounded depth; a coroutine awaiting itself, as a recursive fib does, is
-// decided by the rest of its body), and it blocks on nothing (waitsForNothing).
-// It runs to completion inside the await, on the awaiting thread: there is no
-// waiting to overlap, however much it computes.
+// decided by the rest of its body). It runs to completion inside the await,
+// on the awaiting thread: there is no waiting to overlap, however much it
+// computes.
 bool neverSuspends(const CallExpr *Call, unsigned Depth, Visiting &Open,
                    const BlockingCatalog &Catalog) {
   const FunctionDecl *FD = Call->getDirectCallee();
@@ -154,22 +170,9 @@ bool neverSuspends(const CallExpr *Call, unsigned Depth, Visiting &Open,
   if (!Awaiter || !(isStdSuspend(Awaiter) || suspendsInPlace(Awaiter)))
     return false;
   Open.insert(Def);
-  bool Suspends = false;
-  StmtWalker(walks::OwnCode)
-      .walk(Coro->getBody(), [&](const Stmt *S, const WalkContext &) {
-        const auto *CA = dyn_cast<CoawaitExpr>(S);
-        if (!isa<CoawaitExpr, CoyieldExpr, DependentCoawaitExpr>(S) ||
-            (CA && awaitNeverSuspends(CA, Depth + 1, Open, Catalog)))
-          return Walk::Into;
-        Suspends = true;
-        return Walk::Stop;
-      });
-  // Blocking is waiting too: a coroutine that reads a file without
-  // suspending still overlaps with others gathered on a thread pool.
-  bool Waits =
-      Suspends || !waitsForNothing(Coro->getBody(), Depth, Open, Catalog);
+  bool Never = bodyNeverWaits(Coro->getBody(), Depth, Open, Catalog);
   Open.erase(Def);
-  return !Waits;
+  return Never;
 }
 
 } // namespace

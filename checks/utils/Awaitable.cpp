@@ -719,9 +719,7 @@ const CXXMethodDecl *calledMethod(const Expr *E) {
 
 bool resumesAtOnce(const CoroutineSuspendExpr *S) {
   std::optional<bool> Ready =
-      S->getReadyExpr() && calledMethod(S->getReadyExpr())
-          ? constantBoolResult(calledMethod(S->getReadyExpr()))
-          : std::nullopt;
+      constantBoolResult(calledMethod(S->getReadyExpr()));
   return (Ready && *Ready) ||
          returnsOnlyFalse(calledMethod(S->getSuspendExpr()));
 }

@@ -283,19 +283,19 @@ void BlockingChains::noteAwaitedDescriptors(
   bool Computed = false;
   for (const CallSite &S : Sites) {
     const auto *Call = dyn_cast<CallExpr>(S.E);
-    if (!Call || Call->getNumArgs() == 0)
-      continue;
-    std::optional<std::string> Name = Catalog.blockingName(S.E, S.Callee);
-    if (!Name || !BlockingCatalog::isSocketCall(*Name))
-      continue;
-    const ValueDecl *Descriptor = rootDecl(Call->getArg(0));
+    const ValueDecl *Descriptor =
+        Call && Call->getNumArgs() > 0 ? rootDecl(Call->getArg(0)) : nullptr;
     if (!Descriptor)
       continue;
     if (!Computed) {
       Mentioned = awaitedMentions(Operands);
       Computed = true;
     }
-    if (Mentioned.contains(Descriptor)) {
+    // The catalog is asked only of a call on an awaited descriptor.
+    if (!Mentioned.contains(Descriptor))
+      continue;
+    std::optional<std::string> Name = Catalog.blockingName(S.E, S.Callee);
+    if (Name && BlockingCatalog::isSocketCall(*Name)) {
       Seen.NonBlocking = true;
       return;
     }
